@@ -1,0 +1,1 @@
+"""The pipeline behind ``helpers``: read -> clean -> segment -> annotate -> (people, topics, figures)."""

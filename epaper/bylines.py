@@ -1,0 +1,408 @@
+"""Datelines, bylines and photo credits: who wrote or photographed an item.
+
+All functions take cleaned text (see ``clean``) plus, where names matter, the
+positions at which the raw text had a space (``gaps``): ``韦 冰`` is one name
+printed with a space, ``张三 李四`` two names.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicons
+
+CJK = "\u3400-\u9fff\uf900-\ufaff"
+_NUM_CN = "〇零一二三四五六七八九十两"
+DATE_MD = rf"(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})[日号]"
+
+
+@dataclass
+class Credits:
+    """Names found in a dateline, byline or credit, by column."""
+
+    reporters: list[str] = field(default_factory=list)
+    correspondents: list[str] = field(default_factory=list)
+    photographers: list[str] = field(default_factory=list)
+
+    def add(self, other: "Credits") -> None:
+        for col in ("reporters", "correspondents", "photographers"):
+            mine = getattr(self, col)
+            mine.extend(n for n in getattr(other, col) if n not in mine)
+
+    def empty(self) -> bool:
+        return not (self.reporters or self.correspondents or self.photographers)
+
+
+@lru_cache(maxsize=None)
+def _surnames() -> tuple[frozenset, frozenset, frozenset]:
+    single, compound, common = [], set(), []
+    for entry in " ".join(lexicons.words("surnames")).split():
+        if len(entry) == 1:
+            single.append(entry)
+        elif len(entry) == 2:
+            compound.add(entry)
+    common = single[:100]
+    return frozenset(single), frozenset(compound), frozenset(common)
+
+
+@lru_cache(maxsize=None)
+def _roles() -> tuple[tuple[str, str], ...]:
+    rows = [(r[0], r[1]) for r in lexicons.table("journalist_roles") if len(r) >= 2]
+    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+
+
+@lru_cache(maxsize=None)
+def _role_re():
+    return re.compile("|".join(re.escape(w) for w, _ in _roles()))
+
+
+@lru_cache(maxsize=None)
+def _sources() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.words("news_sources"), key=len, reverse=True))
+
+
+def looks_like_name(token: str) -> bool:
+    """A 2-4 character Chinese name starting with a known surname (or a 5+ character name with ·).
+
+    >>> looks_like_name("郭树勋"), looks_like_name("近日"), looks_like_name("欧阳修文")
+    (True, False, True)
+    """
+    single, compound, _ = _surnames()
+    if "·" in token:
+        return 3 <= len(token) <= 16
+    if not (2 <= len(token) <= 4) or not re.fullmatch(f"[{CJK}]+", token):
+        return False
+    return token[0] in single or token[:2] in compound
+
+
+def split_joined(token: str) -> list[str]:
+    """Split journalists' names printed without a separator.
+
+    Up to four characters is one name unless it reads as two two-character
+    names that both start with a common surname; longer runs are cut into
+    names of two or three characters that each start with a surname.
+
+    >>> split_joined("郭树勋王梦梦"), split_joined("付凯明"), split_joined("张三李四"), split_joined("雷黄文君")
+    (['郭树勋', '王梦梦'], ['付凯明'], ['张三', '李四'], ['雷黄文君'])
+    """
+    single, compound, common = _surnames()
+    n = len(token)
+    if n <= 3 or "·" in token:
+        return [token]
+    if n == 4:
+        if token[:2] not in compound and token[0] in common and token[2] in common:
+            return [token[:2], token[2:]]
+        return [token]
+    best = None
+
+    def starts(i):
+        return token[i] in single or token[i:i + 2] in compound
+
+    # dynamic programme: fewest names, each 2-3 characters starting with a surname
+    memo = {n: []}
+    for i in range(n - 1, -1, -1):
+        options = []
+        for length in (3, 2, 4):
+            j = i + length
+            if j <= n and starts(i) and memo.get(j) is not None:
+                options.append([token[i:j]] + memo[j])
+        memo[i] = min(options, key=len) if options else None
+    best = memo[0]
+    return best if best else [token]
+
+
+def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
+    """Names in a credit string: separated by 、，, 和, spaces (``gaps``) or nothing.
+
+    ``gaps`` are positions in the surrounding text where a space was removed;
+    ``offset`` is where ``text`` starts in it. A one-character piece between
+    spaces belongs to its neighbour (``韦 冰`` is 韦冰).
+
+    >>> split_names("韦冰", {1})
+    ['韦冰']
+    >>> split_names("张三李四王五", {2, 4})
+    ['张三', '李四', '王五']
+    >>> split_names("陈雁、何加正")
+    ['陈雁', '何加正']
+    """
+    names: list[str] = []
+    for part_match in re.finditer(r"[^、，,；;和及与/／\s]+", text):
+        part, start = part_match.group(), part_match.start()
+        cuts = [k - start for k in range(start + 1, start + len(part)) if (k + offset) in gaps]
+        pieces, prev = [], 0
+        for c in cuts + [len(part)]:
+            pieces.append(part[prev:c])
+            prev = c
+        merged: list[str] = []
+        i = 0
+        while i < len(pieces):
+            p = pieces[i]
+            while len(p) == 1 and i + 1 < len(pieces) and len(p) + len(pieces[i + 1]) <= 4:
+                i += 1
+                p += pieces[i]
+            if len(p) == 1 and merged and len(merged[-1]) + 1 <= 4:
+                merged[-1] += p
+            else:
+                merged.append(p)
+            i += 1
+        for p in merged:
+            p = re.sub(f"[^{CJK}·A-Za-z]", "", p)
+            if p:
+                names.extend(split_joined(p))
+    return names
+
+
+def _is_org(token: str) -> bool:
+    return token in _sources() or token.endswith(("社", "台", "报", "网", "站", "中心", "日报", "电视台"))
+
+
+def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "reporters") -> Credits:
+    """Names in the inside of a dateline's brackets or a byline, sorted by role.
+
+    Text before the first role word is an organisation (中央人民广播电台记者…)
+    unless there is no role word at all, when every name goes to ``default``.
+
+    >>> c = parse_credits("记者付凯明通讯员聂婧"); (c.reporters, c.correspondents)
+    (['付凯明'], ['聂婧'])
+    >>> parse_credits("中央人民广播电台记者刘振英、新华社记者张宿堂").reporters
+    ['刘振英', '张宿堂']
+    >>> parse_credits("毋鹏").reporters
+    ['毋鹏']
+    """
+    out = Credits()
+    roles = dict(_roles())
+    matches = list(_role_re().finditer(text))
+    if not matches:
+        names = [n for n in split_names(text, gaps, offset) if not _is_org(n)]
+        getattr(out, default).extend(names)
+        return out
+    for k, m in enumerate(matches):
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        segment = text[m.end():end]
+        col = roles[m.group()]
+        for name in split_names(segment, gaps, offset + m.end()):
+            if not _is_org(name) and name not in getattr(out, col):
+                getattr(out, col).append(name)
+    return out
+
+
+@dataclass
+class Dateline:
+    """A dateline found at the start of an article's text."""
+
+    text: str            # as printed (cleaned), e.g. 本报讯（记者郭树勋）
+    end: int             # where the body starts in the searched text
+    credits: Credits
+    place: str = ""
+    month_day: tuple[int, int] | None = None
+
+
+@lru_cache(maxsize=None)
+def _dateline_re():
+    src = "|".join(re.escape(s) for s in _sources())
+    return re.compile(
+        rf"^(?P<head>据?(?P<src>{src})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
+    )
+
+
+_BRACKET = re.compile(r"^[（(](?P<inner>[^（()）]{1,80})[）)]")
+_REPORTED = re.compile(r"^(?P<inner>[^，。：:！？]{2,60}?)报道[：:]?")
+
+
+def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
+    """Find a dateline at the start of ``text`` (cleaned, spaces removed).
+
+    >>> d = parse_dateline("本报讯（记者郭树勋）11月26日上午，示范区召开"); d.text, d.credits.reporters, text_after(d, "本报讯（记者郭树勋）11月26日上午，示范区召开")
+    ('本报讯（记者郭树勋）', ['郭树勋'], '11月26日上午，示范区召开')
+    >>> d = parse_dateline("本报北京1月4日讯记者王伟报道：今天"); d.text, d.credits.reporters, d.month_day
+    ('本报北京1月4日讯记者王伟报道：', ['王伟'], (1, 4))
+    >>> parse_dateline("本报将继续关注电力供应") is None
+    True
+    """
+    m = _dateline_re().match(text)
+    if not m:
+        return None
+    place = m.group("place")
+    end = m.end()
+    if not m.group("date") and len(place) > 4:
+        return None
+    if not m.group("date") and place and not text[end:end + 1] in ("（", "(", "记", "") and gaps and end not in gaps:
+        return None
+    credits = Credits()
+    rest = text[end:]
+    b = _BRACKET.match(rest)
+    if b:
+        inner = b.group("inner")
+        if _role_re().search(inner) or all(looks_like_name(n) for n in split_names(inner, gaps, end + 1)):
+            credits = parse_credits(inner, gaps, end + 1)
+            end += b.end()
+    else:
+        r = _REPORTED.match(rest)
+        if r and _role_re().search(r.group("inner")):
+            credits = parse_credits(r.group("inner"), gaps, end)
+            end += r.end()
+        else:
+            r2 = re.match(rf"^((?:{_role_re().pattern})[{CJK}、]{{2,12}}?)(?=[\s]|$)", rest)
+            if r2 and (end + r2.end()) in gaps:
+                credits = parse_credits(r2.group(1), gaps, end)
+                end += r2.end()
+    md = month_day(m.group("date")) if m.group("date") else None
+    return Dateline(text=text[:end], end=end, credits=credits, place=place, month_day=md)
+
+
+def text_after(d: Dateline, text: str) -> str:
+    return text[d.end:]
+
+
+_BULLET = r"[□■◎●◇◆○]?"
+_BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|图文|文字|文|图)?[/／:：|丨]?"
+
+
+def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
+    """A line that is only a byline (本报记者 韦 冰, □记者 张三 通讯员 李四).
+
+    >>> parse_byline("本报记者韦冰", {5}).reporters
+    ['韦冰']
+    >>> parse_byline("记者近日从市里获悉") is None
+    True
+    """
+    m = re.match(_BULLET + _BYLINE_PREFIX, text)
+    start = m.end() if m else 0
+    rest = text[start:]
+    if len(rest) > 30 or not _role_re().match(rest):
+        return None
+    if not re.fullmatch(rf"[{CJK}、·\s]+", rest):
+        return None
+    words_only = _role_re().sub("", rest)
+    credits = parse_credits(rest, gaps, start)
+    names = credits.reporters + credits.correspondents + credits.photographers
+    if words_only and not (names and all(looks_like_name(n) for n in names)):
+        return None
+    return credits
+
+
+_CREDIT = re.compile(
+    rf"(?P<credit>[（(]?(?:(?:{'|'.join(['本报', '新华社', '特约', '本刊'])})?(?:摄影记者|记者|通讯员|摄影)?)"
+    rf"(?P<names>[{CJK}、·]{{2,16}}?)摄(?:影)?[）)]?)$"
+)
+
+
+def find_credit(text: str, gaps=frozenset(), whole: bool = False):
+    """A photo credit (… 摄) at the end of text: returns ``(start, Credits)`` or None.
+
+    With ``whole`` the credit must be all of text. Inline, it must follow a
+    sentence end, a space or an opening bracket, so 游客在景区拍摄 is no credit.
+
+    >>> find_credit("本报记者刘金元摄", {4}, whole=True)[1].photographers
+    ['刘金元']
+    >>> find_credit("正确使用灭火器的方法。李伟摄", {11, 12})
+    (11, Credits(reporters=[], correspondents=[], photographers=['李伟']))
+    >>> find_credit("游客在景区拍摄") is None
+    True
+    """
+    m = _CREDIT.search(text)
+    if not m:
+        return None
+    start = m.start("credit")
+    if whole and start != 0:
+        # the regex is lazy on names: retry anchored at the start
+        m2 = re.fullmatch(_CREDIT.pattern.rstrip("$"), text)
+        if not m2:
+            return None
+        m, start = m2, 0
+    if start > 0 and not (text[start] in "（(" or text[start - 1] in "。！？”）)" or start in gaps):
+        return None
+    names_part = m.group("names")
+    evidence = (text[start] in "（(" or _role_re().search(m.group("credit"))
+                or any(k in gaps for k in range(m.start("names") + 1, m.end("names") + 1)))
+    if not evidence and not (whole and len(names_part) <= 4):
+        return None
+    inner = m.group("credit").strip("（()）")
+    inner = re.sub(r"摄影?$", "", inner)
+    credits = parse_credits(inner, gaps, start + (1 if text[start] in "（(" else 0), default="photographers")
+    credits.photographers.extend(n for n in credits.reporters + credits.correspondents if n not in credits.photographers)
+    credits.reporters.clear()
+    credits.correspondents.clear()
+    if not credits.photographers or not all(looks_like_name(n) for n in credits.photographers):
+        return None
+    return start, credits
+
+
+_PAGE_CREDIT = re.compile(r"^[（(](?:本版|本页|本专版)?(?:照片|图片|摄影|图)均?(?:为|由|系)?(?P<who>.{2,40}?)(?:摄|拍摄|提供)[）)]$")
+_PAGE_CREDIT2 = re.compile(r"^[（(]本版(?:照片|图片)?均?(?:为|由|系)?(?P<who>.{2,40}?)(?:摄|拍摄|提供)[）)]$")
+
+
+def parse_page_credit(text: str, gaps=frozenset()) -> Credits | None:
+    """A credit for every photo on the page: （本版照片均为本报记者王梦梦摄）.
+
+    >>> parse_page_credit("（本版照片均为本报记者王梦梦摄）").photographers
+    ['王梦梦']
+    """
+    m = _PAGE_CREDIT2.match(text) or _PAGE_CREDIT.match(text)
+    if not m:
+        return None
+    who = m.group("who")
+    credits = parse_credits(who, gaps, m.start("who"), default="photographers")
+    names = credits.photographers + [n for n in credits.reporters + credits.correspondents]
+    names = [n for n in dict.fromkeys(names) if looks_like_name(n)]
+    return Credits(photographers=names) if names else None
+
+
+def parse_trailing_author(text: str, gaps=frozenset()):
+    """An author in brackets at the very end of a body: （毋鹏）, （本报记者 张三）.
+
+    Returns ``(start, Credits)`` or None.
+
+    >>> parse_trailing_author("……表示祝贺。（毋鹏）")
+    (7, Credits(reporters=['毋鹏'], correspondents=[], photographers=[]))
+    >>> parse_trailing_author("（新华社北京1月1日电）") is None
+    True
+    """
+    m = re.search(r"[（(](?P<inner>[^（()）]{2,30})[）)]$", text)
+    if not m:
+        return None
+    inner = m.group("inner")
+    if "摄" in inner or "电" in inner[-1:] or "讯" in inner:
+        return None
+    credits = parse_credits(inner, gaps, m.start("inner"))
+    names = credits.reporters + credits.correspondents
+    if not names or not all(looks_like_name(n) for n in names):
+        return None
+    if not _role_re().search(inner) and len(names) > 3:
+        return None
+    return m.start(), credits
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS.update({"零": 0, "两": 2})
+
+
+def cn_number(s: str) -> int | None:
+    """Small numbers in Arabic or Chinese numerals (up to 99).
+
+    >>> cn_number("12"), cn_number("十二"), cn_number("三十一"), cn_number("二十")
+    (12, 12, 31, 20)
+    """
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None
+
+
+def month_day(s: str) -> tuple[int, int] | None:
+    m = re.match(r"(.+?)月(.+?)[日号]", s)
+    if not m:
+        return None
+    mo, d = cn_number(m.group(1)), cn_number(m.group(2))
+    if mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return mo, d

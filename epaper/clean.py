@@ -1,0 +1,133 @@
+"""Stage 2, clean: undo what PDF export does to Chinese text.
+
+Every function here only removes whitespace, folds full-width digits and Latin
+letters to ASCII, or (``undouble``) drops the second copy of text that bold
+printing doubled; nothing else is changed, which is what lets the parser prove
+that no character is lost (see ``conservation``).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+# full-width digits, Latin letters and the symbols that live inside numbers and Latin words
+_WIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
+_WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
+_WIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})
+_WIDTH.update({"％": "%", "＋": "+", "＝": "=", "＠": "@", "＃": "#", "＆": "&", "＜": "<", "＞": ">",
+               "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": ""})
+_WIDTH_TABLE = str.maketrans(_WIDTH)
+_FW_DOT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, Latin letters and %+=@#&<> to ASCII; odd spaces to a plain space.
+
+    Chinese punctuation (，。（）“”) stays full-width.
+
+    >>> fold_width("１２月３１日　ＧＤＰ增长８．５％，")
+    '12月31日 GDP增长8.5%，'
+    """
+    return _FW_DOT.sub(".", text.translate(_WIDTH_TABLE))
+
+
+_KEEP_SPACE = re.compile(r"(?<=[A-Za-z0-9.,;:!?%)\]'\"])[ \t]+(?=[A-Za-z0-9(\['\"])")
+_WS = re.compile(r"[ \t\v]+")
+
+
+def strip_spaces(text: str) -> str:
+    """Remove spaces except a single one between two Latin words or numbers.
+
+    >>> strip_spaces("生 产 和 防 灾")
+    '生产和防灾'
+    >>> strip_spaces("示范区 （高新区） 党工委")
+    '示范区（高新区）党工委'
+    >>> strip_spaces("11 月 14 日 New  York 2 000")
+    '11月14日New York 2 000'
+    """
+    marked = _KEEP_SPACE.sub("\x00", text)
+    return _WS.sub("", marked).replace("\x00", " ")
+
+
+def clean_line(text: str) -> str:
+    """``fold_width`` then ``strip_spaces`` on one line of raw text."""
+    return strip_spaces(fold_width(text))
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+
+
+def join_fragments(parts) -> str:
+    """Join wrapped line fragments: no space, except between two Latin words.
+
+    >>> join_fragments(["示范区（高新", "区）党工委", "New", "York"])
+    '示范区（高新区）党工委New York'
+    """
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) and out[-1].isalpha() and part[0].isalpha():
+            out += " " + part
+        else:
+            out += part
+    return out
+
+
+_CLOSERS = "”’」』）)】》〉\"'"
+_SENTENCE_END = set("。！？!?…；;")
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether text ends a sentence (。！？…；, possibly inside closing quotes).
+
+    >>> ends_sentence("他说：“好。”"), ends_sentence("家庭教育“云课堂”"), ends_sentence("工作")
+    (True, False, False)
+    """
+    t = text.rstrip()
+    while t and t[-1] in _CLOSERS:
+        t = t[:-1]
+    return bool(t) and t[-1] in _SENTENCE_END
+
+
+def undouble(text: str) -> str:
+    """Restore text that bold printing extracted twice, run by run.
+
+    Applies only when the whole string splits into runs each printed twice and
+    at least one run is longer than one character, so real reduplication such
+    as 谢谢 or 天天 is left alone.
+
+    >>> undouble("团市委团市委““青年邻里帮帮团青年邻里帮帮团””成立成立")
+    '团市委“青年邻里帮帮团”成立'
+    >>> undouble("谢谢")
+    '谢谢'
+    """
+    n = len(text)
+    if n < 4 or n % 2 or n > 400:
+        return text
+    runs = _split_doubled(text)
+    if runs is None or max(len(r) for r in runs) < 2:
+        return text
+    return "".join(runs)
+
+
+def _split_doubled(s: str):
+    @lru_cache(maxsize=None)
+    def solve(i: int):
+        if i == len(s):
+            return ()
+        for length in range((len(s) - i) // 2, 0, -1):
+            if s[i:i + length] == s[i + length:i + 2 * length]:
+                rest = solve(i + 2 * length)
+                if rest is not None:
+                    return (s[i:i + length],) + rest
+        return None
+
+    out = solve(0)
+    return list(out) if out is not None else None
+
+
+def char_counts(text: str) -> Counter:
+    """Non-whitespace characters of text, width-folded, as a multiset."""
+    return Counter(ch for ch in fold_width(text) if not ch.isspace())

@@ -1,0 +1,163 @@
+"""Stage 1, read: bytes on disk -> decoded text split into pages of numbered lines."""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ParseError(Exception):
+    """A raw issue that cannot be read as text (empty, binary, undecodable).
+
+    The message always names the file and the reason; ``path`` and ``reason``
+    hold them separately, so a batch can record the problem and go on.
+    """
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass
+class Page:
+    """One page of an issue: its 1-based number and its ``(line_no, text)`` lines."""
+
+    number: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    source: str = ""
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),   # checked before UTF-16 LE, whose BOM is a prefix
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
+
+
+def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
+    """Decode raw bytes of an issue; returns ``(text, encoding)``.
+
+    UTF-8 (with or without BOM), UTF-16/32 with BOM, and GB18030 (a superset of
+    GBK and GB2312) are accepted. Raises :class:`ParseError` for empty, binary or
+    undecodable input.
+
+    >>> decode_bytes("本报讯".encode("gbk"))
+    ('本报讯', 'gb18030')
+    """
+    if not data.strip(b" \t\r\n\f\v\x00"):
+        raise ParseError(path, "empty file (no text)")
+    text = enc = None
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, enc = data.decode(name), name
+            except UnicodeDecodeError as e:
+                raise ParseError(path, f"starts with a {name} byte-order mark but does not decode as {name}: {e.reason} at byte {e.start}") from None
+            break
+    if text is None:
+        if b"\x00" in data:
+            raise ParseError(path, "binary file: contains NUL bytes and no UTF-16 byte-order mark")
+        for name in ("utf-8", "gb18030"):
+            try:
+                text, enc = data.decode(name), name
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            raise ParseError(path, "undecodable: neither UTF-8 nor GB18030/GBK (nor UTF-16 with a byte-order mark)")
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ParseError(path, "empty file (only whitespace)")
+    bad = sum(1 for ch in text if _is_garbage(ch))
+    if bad > max(2, 0.02 * len(text)):
+        raise ParseError(path, f"binary or corrupt: {bad} of {len(text)} characters are control or unassigned code points after decoding as {enc}")
+    return text, enc
+
+
+def _is_garbage(ch: str) -> bool:
+    if ch in _ALLOWED_CONTROLS:
+        return False
+    cat = unicodedata.category(ch)
+    return cat in ("Cc", "Cn", "Co", "Cs") or ch == "\ufffd"
+
+
+_NEWLINES = re.compile(r"\r\n|\r")
+
+
+def read_text(path) -> str:
+    """Read one raw file as text with ``\\n`` line ends (CRLF and lone CR converted).
+
+    Raises :class:`ParseError` naming the file when it is missing, empty,
+    binary or undecodable.
+    """
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as e:
+        raise ParseError(p, f"cannot be read: {e.strerror or e}") from None
+    text, _ = decode_bytes(data, p)
+    return _NEWLINES.sub("\n", text)
+
+
+def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list[Page]:
+    """Split an issue's text into pages of numbered lines.
+
+    Pages are separated by a form feed (what ``pdftotext`` writes) or, when the
+    text has none, by a line that begins with a space: in exports that mark
+    pages that way such lines are rare, so the rule is used only when fewer
+    than one non-blank line in 40 begins with a space (otherwise leading
+    spaces are paragraph indents). Line numbers are 1-based lines of the file.
+
+    >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
+    [1, 2]
+    """
+    raw_lines = text.split("\n")
+    pages: list[Page] = [Page(1, source=source)]
+    if "\f" in text:
+        for no, line in enumerate(raw_lines, 1):
+            parts = line.split("\f")
+            for k, part in enumerate(parts):
+                if k > 0 and (pages[-1].lines and any(t.strip() for _, t in pages[-1].lines)):
+                    pages.append(Page(len(pages) + 1, source=source))
+                if part or k == len(parts) - 1:
+                    pages[-1].lines.append((no, part))
+        return [p for p in pages if any(t.strip() for _, t in p.lines)] or pages[:1]
+    nonblank = [ln for ln in raw_lines if ln.strip()]
+    starters = [ln for ln in nonblank[1:] if ln[:1] in (" ", "\t") and not ln.startswith("\u3000")]
+    use_space_rule = space_rule and 0 < len(starters) and len(starters) * 40 <= len(nonblank)
+    for no, line in enumerate(raw_lines, 1):
+        if use_space_rule and line.strip() and line[:1] in (" ", "\t") and any(t.strip() for _, t in pages[-1].lines):
+            pages.append(Page(len(pages) + 1, source=source))
+        pages[-1].lines.append((no, line))
+    return pages
+
+
+def read_pages(path) -> list[Page]:
+    """Read an issue from a file or from a folder holding one file per page.
+
+    A folder's files (``*.txt``) are taken in natural order of their names
+    (``page2`` before ``page10``); each file is one page, unless it contains
+    form feeds. Line numbers then count within each page's file.
+    """
+    p = Path(path)
+    if p.is_dir():
+        files = sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".txt"), key=_natural_key)
+        if not files:
+            raise ParseError(p, "folder holds no .txt page files")
+        pages: list[Page] = []
+        for f in files:
+            for pg in split_pages(read_text(f), source=f.name, space_rule=False):
+                pg.number = len(pages) + 1
+                pages.append(pg)
+        return pages
+    return split_pages(read_text(p), source=p.name)
+
+
+def _natural_key(path: Path):
+    return [int(t) if t.isdigit() else t for t in re.split(r"(\d+)", path.name)]

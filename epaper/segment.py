@@ -1,0 +1,581 @@
+"""Stage 3, segment: a page's lines -> items (articles, photos, captions, page text).
+
+The page is cut into *blocks* (runs of non-blank lines; a dateline or byline
+line always starts a new block). Each block is classified (dateline, byline,
+credit, page credit, note, photo caption, text), short standalone text blocks
+without a sentence end become *headline candidates*, and blocks are assembled
+into items. Whether headlines follow their article (as in some e-paper
+exports) or precede it is decided once per file from the file itself: by how
+much each candidate shares with the lead of the article before it and after
+it, and by candidates left at the end of a page.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import bylines, clean, lexicons
+from .bylines import Credits
+
+MAX_HEADLINE_CHARS = 48
+MAX_HEADLINE_LINES = 3
+SHORT_ITEM_CHARS = 160       # photo captions and notes are shorter than this
+
+
+@dataclass
+class Block:
+    """Consecutive non-blank lines of a page, cleaned and joined."""
+
+    lines: list[tuple[int, str]]           # (line number, raw text)
+    text: str = ""                          # cleaned, joined with no space
+    gaps: frozenset = frozenset()           # positions in text where whitespace was removed
+    breaks: tuple = ()                      # positions in text where a raw line ended
+    kind: str = "text"                      # dateline, byline, credit, page_credit, page_header, note, photo, text
+    head: bool = False                      # a headline candidate
+    dateline: bylines.Dateline | None = None
+    credits: Credits | None = None
+
+    @property
+    def first(self) -> int:
+        return self.lines[0][0]
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1][0]
+
+
+def make_block(lines: list[tuple[int, str]]) -> Block:
+    """Clean and join a block's lines, remembering where spaces and line ends were.
+
+    >>> b = make_block([(1, "本报记者 韦 冰")]); b.text, sorted(b.gaps)
+    ('本报记者韦冰', [4, 5])
+    """
+    out: list[str] = []
+    gaps: set[int] = set()
+    breaks: list[int] = []
+    pending_gap = False
+    for k, (_, raw) in enumerate(lines):
+        folded = clean.fold_width(raw)
+        if k > 0:
+            breaks.append(len(out))
+            pending_gap = True
+        for ch in folded:
+            if ch.isspace():
+                pending_gap = True
+                continue
+            if pending_gap and out:
+                prev = out[-1]
+                if _latin(prev) and _latin(ch) and (prev.isalpha() and ch.isalpha() or not _is_wrap(k, breaks, out)):
+                    out.append(" ")
+                gaps.add(len(out))
+            pending_gap = False
+            out.append(ch)
+    text = "".join(out)
+    return Block(lines=lines, text=text, gaps=frozenset(gaps), breaks=tuple(breaks))
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and (ch.isalnum() or ch in ".,;:!?%)]'\"(")
+
+
+def _is_wrap(k, breaks, out) -> bool:
+    return bool(breaks) and breaks[-1] == len(out)
+
+
+# ---------------------------------------------------------------- classification
+
+def _starts_with_any(text: str, words) -> bool:
+    return any(text.startswith(w) for w in words)
+
+
+_PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
+_PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+
+
+def starts_block(line_text: str) -> bool:
+    """Whether a raw line starts a new block even without a blank line before it."""
+    t = clean.clean_line(line_text)
+    if not t:
+        return False
+    if bylines.parse_dateline(t) is not None:
+        return True
+    return bylines.parse_byline(t, _line_gaps(line_text)) is not None
+
+
+def _line_gaps(raw: str) -> frozenset:
+    return make_block([(0, raw)]).gaps
+
+
+def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
+    """Cut a page into blocks at blank lines and before datelines and bylines."""
+    blocks: list[list[tuple[int, str]]] = []
+    cur: list[tuple[int, str]] = []
+    for no, raw in lines:
+        if not raw.strip():
+            if cur:
+                blocks.append(cur)
+                cur = []
+            continue
+        if cur and starts_block(raw):
+            blocks.append(cur)
+            cur = []
+        cur.append((no, raw))
+    if cur:
+        blocks.append(cur)
+    return [classify(make_block(b)) for b in blocks]
+
+
+def classify(b: Block) -> Block:
+    """Set ``kind`` (and ``head`` for headline candidates) of a block."""
+    t = b.text
+    pc = bylines.parse_page_credit(t, b.gaps)
+    if pc is not None:
+        b.kind, b.credits = "page_credit", pc
+        return b
+    d = bylines.parse_dateline(t, b.gaps)
+    if d is not None:
+        b.kind, b.dateline, b.credits = "dateline", d, d.credits
+        return b
+    cr = bylines.find_credit(t, b.gaps, whole=True)
+    if cr is not None and len(t) <= 30:
+        b.kind, b.credits = "credit", cr[1]
+        return b
+    first_line = make_block(b.lines[:1])
+    by = bylines.parse_byline(first_line.text, first_line.gaps)
+    if by is not None:
+        b.kind, b.credits = "byline", by
+        return b
+    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t):
+        b.kind = "page_header"
+        return b
+    if _starts_with_any(t, lexicons.words("note_markers")):
+        b.kind = "note"
+        return b
+    if _starts_with_any(t, lexicons.words("photo_markers")):
+        b.kind = "photo"
+        return b
+    b.kind = "text"
+    b.head = _head_shape(b)
+    return b
+
+
+_DATE_START = re.compile(r"^[0-9]{1,2}月[0-9]{1,2}日")
+
+
+def _head_shape(b: Block) -> bool:
+    t = clean.undouble(b.text)
+    if len(b.lines) > MAX_HEADLINE_LINES * (2 if t != b.text else 1):
+        return False
+    if not (2 <= len(t) <= MAX_HEADLINE_CHARS) or clean.ends_sentence(t):
+        return False
+    if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t):
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- items
+
+@dataclass
+class Item:
+    """An item being assembled from blocks."""
+
+    page: int
+    origin: str                       # dateline, byline, text, photo, note, headline
+    heads: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    credits_blocks: list[Block] = field(default_factory=list)
+    closed: bool = False              # headline-after layout: the headline has been seen
+
+    def blocks(self) -> list[Block]:
+        return self.heads + self.body + self.credits_blocks
+
+    def text_len(self) -> int:
+        return sum(len(b.text) for b in self.body)
+
+
+@dataclass
+class PageText:
+    """Page-level text: a page title (with subtitle), a page-wide credit, a header."""
+
+    page: int
+    kind: str                         # page_title, credit, page_header
+    blocks: list[Block]
+
+
+def _bigrams(s: str) -> set:
+    s = re.sub(r"[^\u4e00-\u9fff]", "", s)
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def _lead(blocks: list[Block]) -> str:
+    text = "".join(b.text[b.dateline.end:] if b.dateline else b.text for b in blocks)
+    return text[:200]
+
+
+def _groups(blocks: list[Block], layout: str | None = None) -> list[list[Block]]:
+    """Runs of consecutive headline candidates become one group; other blocks stand alone.
+
+    A candidate is turned back into text when it cannot be a headline:
+    it follows text that ends mid-sentence (a column break), or it has a comma
+    inside and is not the second line of a headline (a body fragment such as
+    大家一致认为，习近平总书记对新). With ``layout="after"`` a headline must
+    also be followed by something that can start an item: a dateline or byline,
+    a photo, note or credit, another candidate, the end of the page, or text
+    that starts with a date, ends with a photo credit, or is followed by one.
+    """
+    has_page_credit = any(b.kind == "page_credit" for b in blocks)
+    for i, b in enumerate(blocks):
+        if not b.head:
+            continue
+        prev = blocks[i - 1] if i > 0 else None
+        if prev is not None and prev.kind in ("text", "dateline", "byline", "photo", "note") and not prev.head \
+                and not clean.ends_sentence(prev.text):
+            b.head = False
+        elif "，" in clean.undouble(b.text) and not (prev is not None and prev.head):
+            b.head = False
+        elif layout == "after":
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if nxt is not None and nxt.kind == "text" and not nxt.head and not _starts_item(blocks, i + 1, has_page_credit):
+                b.head = False
+    out: list[list[Block]] = []
+    for b in blocks:
+        if b.head and out and out[-1][0].head:
+            out[-1].append(b)
+        else:
+            out.append([b])
+    return out
+
+
+def _starts_item(blocks: list[Block], j: int, has_page_credit: bool) -> bool:
+    b = blocks[j]
+    if _DATE_START.match(b.text) or bylines.find_credit(b.text, b.gaps) is not None:
+        return True
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    if after is not None and after.kind == "credit":
+        return True
+    return has_page_credit and len(b.text) <= SHORT_ITEM_CHARS and clean.ends_sentence(b.text)
+
+
+def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
+    """Decide whether headlines follow (``"after"``) or precede (``"before"``) their articles.
+
+    Returns the layout and the evidence: for each headline candidate that sits
+    between two pieces of text, how many of its character bigrams occur in the
+    lead of the text before it and after it; plus candidates stranded at the
+    end of a page after an article (only the "after" layout leaves those) and
+    candidates at the top of a page followed by an article.
+    """
+    score = {"after": 0.0, "before": 0.0}
+    n_cands = 0
+    for blocks in pages_blocks:
+        groups = _groups(blocks)
+        for gi, g in enumerate(groups):
+            if not g[0].head:
+                continue
+            n_cands += 1
+            hb = _bigrams("".join(clean.undouble(b.text) for b in g))
+            if not hb:
+                continue
+            prev: list[Block] = []
+            for pg in reversed(groups[:gi]):
+                if pg[0].head or pg[0].kind in ("credit", "page_credit", "page_header", "note", "photo"):
+                    break
+                prev.insert(0, pg[0])
+                if pg[0].kind in ("dateline", "byline"):
+                    break
+            nxt: list[Block] = []
+            for ng in groups[gi + 1:]:
+                if ng[0].head or ng[0].kind in ("credit", "page_credit", "page_header", "note", "photo"):
+                    break
+                if nxt and ng[0].kind in ("dateline", "byline"):
+                    break
+                nxt.append(ng[0])
+            if prev:
+                score["after"] += len(hb & _bigrams(_lead(prev))) / len(hb)
+            if nxt:
+                score["before"] += len(hb & _bigrams(_lead(nxt))) / len(hb)
+            if prev and not nxt and gi == len(groups) - 1:
+                score["after"] += 1.0
+            if not prev and nxt and gi == 0 and nxt[0].kind in ("dateline", "byline"):
+                score["before"] += 0.5
+    layout = "after" if score["after"] > score["before"] else "before"
+    return layout, {"after": round(score["after"], 2), "before": round(score["before"], 2), "candidates": n_cands}
+
+
+def assemble(page: int, blocks: list[Block], layout: str) -> tuple[list[Item], list[PageText]]:
+    """Assemble one page's blocks into items and page-level text, in the given layout."""
+    items: list[Item] = []
+    page_text: list[PageText] = []
+    cur: Item | None = None
+    groups = _groups(blocks, layout)
+    titles = lexicons.words("page_titles")
+
+    def close():
+        nonlocal cur
+        if cur is not None:
+            items.append(cur)
+        cur = None
+
+    def page_level(group, kind="page_title"):
+        if kind == "page_title" and page_text and page_text[-1].kind == "page_title" and page_text[-1].blocks[-1] is _prev_block[0]:
+            page_text[-1].blocks.extend(group)
+        else:
+            page_text.append(PageText(page, kind, list(group)))
+
+    _prev_block = [None]
+    for gi, g in enumerate(groups):
+        b = g[0]
+        nxt = groups[gi + 1][0] if gi + 1 < len(groups) else None
+        if b.head:
+            is_title = (gi == 0 or all(x[0].kind in ("page_header",) for x in groups[:gi])) and \
+                clean.undouble(b.text) in titles
+            if is_title:
+                page_level(g)
+            elif layout == "after":
+                if cur is not None and cur.origin in ("dateline", "byline", "text") and not cur.closed and cur.body \
+                        and not (cur.origin == "text" and cur.text_len() < 40):
+                    cur.heads.extend(g)
+                    cur.closed = True
+                    close()
+                elif cur is not None and cur.origin == "text" and not cur.closed and cur.body and nxt is not None \
+                        and nxt.kind in ("dateline", "byline"):
+                    cur.heads.extend(g)
+                    cur.closed = True
+                    close()
+                else:
+                    close()
+                    page_level(g)
+            else:  # before
+                if nxt is None or nxt.kind in ("credit", "page_credit", "page_header") or (nxt.head):
+                    close()
+                    page_level(g)
+                else:
+                    close()
+                    cur = Item(page, "headline", heads=list(g))
+            _prev_block[0] = g[-1]
+            continue
+        if b.kind in ("dateline", "byline"):
+            if layout == "before" and cur is not None and cur.origin == "headline" and not cur.body:
+                cur.origin = b.kind
+                cur.body.append(b)
+            else:
+                close()
+                cur = Item(page, b.kind, body=[b])
+        elif b.kind == "page_credit":
+            close()
+            page_level([b], "credit")
+        elif b.kind == "page_header":
+            close()
+            page_level([b], "page_header")
+        elif b.kind == "credit":
+            if cur is not None and cur.origin in ("photo", "text", "note") and not cur.credits_blocks:
+                cur.credits_blocks.append(b)
+                cur.origin = "photo"
+                close()
+            elif cur is not None and cur.origin in ("dateline", "byline", "headline") and cur.body and not cur.closed:
+                # a photo caption printed at the end of an article: split its last paragraph off
+                last = cur.body[-1]
+                if len(cur.body) > 1 and len(last.text) <= SHORT_ITEM_CHARS and clean.ends_sentence(cur.body[-2].text):
+                    cur.body.pop()
+                    close()
+                    cur = Item(page, "photo", body=[last], credits_blocks=[b])
+                    close()
+                else:
+                    close()
+                    page_level([b], "credit")
+            else:
+                close()
+                page_level([b], "credit")
+        elif b.kind == "note":
+            if cur is not None and cur.origin == "note" and not clean.ends_sentence(cur.body[-1].text):
+                cur.body.append(b)
+            else:
+                close()
+                cur = Item(page, "note", body=[b])
+        elif b.kind == "photo":
+            close()
+            cur = Item(page, "photo", body=[b])
+        else:  # text
+            if cur is not None and cur.origin in ("dateline", "byline", "headline") and not cur.closed:
+                cur.body.append(b)
+            elif cur is not None and cur.origin in ("dateline", "byline", "headline") and cur.closed is False:
+                cur.body.append(b)
+            elif cur is not None and cur.origin in ("photo", "note", "text") and cur.body \
+                    and not clean.ends_sentence(cur.body[-1].text):
+                cur.body.append(b)
+            elif cur is not None and cur.origin == "text" and layout == "after" and not cur.closed \
+                    and cur.text_len() >= SHORT_ITEM_CHARS:
+                cur.body.append(b)
+            else:
+                close()
+                cur = Item(page, "text", body=[b])
+        _prev_block[0] = g[-1]
+    close()
+    return items, page_text
+
+
+# ---------------------------------------------------------------- items -> rows
+
+_INDENT = re.compile(r"^(?:\u3000|\s{2,})")
+
+
+def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
+    """A block's text from ``start`` to ``stop`` with ``\\n`` where a paragraph ends.
+
+    A paragraph ends after a line that ends a sentence and is clearly shorter
+    than its neighbours, or before a line indented with spaces.
+    """
+    text = b.text
+    stop = len(text) if stop is None else stop
+    bounds = [0, *b.breaks, len(text)]
+    lines = [text[bounds[k]:bounds[k + 1]] for k in range(len(bounds) - 1)]
+    cut_after = set()
+    for k in range(len(lines) - 1):
+        here = lines[k]
+        width = max(len(lines[k - 1]) if k > 0 else 0, len(lines[k + 1]))
+        if clean.ends_sentence(here) and len(here) < 0.8 * width:
+            cut_after.add(bounds[k + 1])
+        if _INDENT.match(b.lines[k + 1][1]):
+            cut_after.add(bounds[k + 1])
+    out = []
+    for pos in range(start, stop):
+        if pos in cut_after and pos != start and out and out[-1] != "\n":
+            out.append("\n")
+        out.append(text[pos])
+    return "".join(out)
+
+
+def _join_blocks(parts: list[tuple[Block, str]]) -> str:
+    body = ""
+    for b, piece in parts:
+        if not piece:
+            continue
+        if body:
+            last = body.rstrip("\n")
+            body = last + ("\n" if clean.ends_sentence(last) else "")
+        body += piece
+    return body.strip("\n")
+
+
+def finalize(item: Item, page_photographers: list[str]) -> dict:
+    """Turn an assembled item into a row: kind, headline, credits, body, provenance."""
+    credits = Credits()
+    dateline = byline = credit = None
+    body_parts: list[tuple[Block, str]] = []
+    blocks = list(item.body)
+    for k, b in enumerate(blocks):
+        start, stop = 0, None
+        if k == 0 and b.kind == "dateline" and b.dateline is not None:
+            dateline = b.text[:b.dateline.end]
+            credits.add(b.dateline.credits)
+            start = b.dateline.end
+        elif k == 0 and b.kind == "byline":
+            first_len = b.breaks[0] if b.breaks else len(b.text)
+            byline = b.text[:first_len]
+            if b.credits:
+                credits.add(b.credits)
+            start = first_len
+        if k == len(blocks) - 1:
+            seg = b.text[start:]
+            if item.origin in ("photo", "text", "note"):
+                found = bylines.find_credit(b.text, b.gaps)
+                if found is not None and found[0] >= start:
+                    stop = found[0]
+                    credit = b.text[found[0]:]
+                    credits.photographers.extend(n for n in found[1].photographers if n not in credits.photographers)
+            elif seg:
+                found = bylines.parse_trailing_author(b.text, b.gaps)
+                if found is not None and found[0] > start:
+                    stop = found[0]
+                    byline = (byline + " " if byline else "") + b.text[found[0]:]
+                    credits.add(found[1])
+        body_parts.append((b, _block_paragraphs(b, start, stop)))
+    for cb in item.credits_blocks:
+        credit = (credit + " " if credit else "") + cb.text
+        if cb.credits:
+            credits.photographers.extend(n for n in cb.credits.photographers if n not in credits.photographers)
+    body = _join_blocks(body_parts)
+    heads = [clean.undouble(h.text) for h in item.heads]
+    kind = _kind(item, dateline, byline, credit, body, heads, page_photographers)
+    if kind == "photo" and not credits.photographers:
+        credits.photographers.extend(page_photographers)
+    all_lines = [no for b in item.blocks() for no, _ in b.lines]
+    return {
+        "page": item.page,
+        "kind": kind,
+        "headline": heads[0] if heads else None,
+        "subheadline": "\n".join(heads[1:]) or None,
+        "headline_raw": "\n".join(h.text for h in item.heads) or None,
+        "dateline": dateline,
+        "byline": byline,
+        "credit": credit,
+        "reporters": credits.reporters,
+        "correspondents": credits.correspondents,
+        "photographers": credits.photographers,
+        "body": body,
+        "start_line": min(all_lines),
+        "end_line": max(all_lines),
+        "dateline_month_day": blocks[0].dateline.month_day if blocks and blocks[0].dateline else None,
+    }
+
+
+def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> str:
+    if item.origin == "dateline" or (item.origin == "headline" and dateline):
+        return "news"
+    if item.origin == "byline":
+        return "feature"
+    if item.origin == "note":
+        return "caption"
+    if item.origin == "photo" or credit:
+        return "photo"
+    n = len(re.sub(r"\s", "", body))
+    if heads:
+        return "news" if n >= 40 else "caption"
+    if n > SHORT_ITEM_CHARS:
+        return "feature"
+    return "photo" if page_photographers else "caption"
+
+
+def finalize_page_text(pt: PageText) -> dict:
+    """A page title (with subtitle), page-wide credit or page header as a row."""
+    texts = [clean.undouble(b.text) for b in pt.blocks]
+    all_lines = [no for b in pt.blocks for no, _ in b.lines]
+    row = {
+        "page": pt.page, "kind": pt.kind, "headline": None, "subheadline": None, "headline_raw": None,
+        "dateline": None, "byline": None, "credit": None, "reporters": [], "correspondents": [],
+        "photographers": [], "body": "", "start_line": min(all_lines), "end_line": max(all_lines),
+        "dateline_month_day": None,
+    }
+    if pt.kind == "page_title":
+        row["headline"] = texts[0]
+        row["subheadline"] = "\n".join(texts[1:]) or None
+        row["headline_raw"] = "\n".join(b.text for b in pt.blocks)
+    elif pt.kind == "credit":
+        row["credit"] = " ".join(b.text for b in pt.blocks)
+        for b in pt.blocks:
+            if b.credits:
+                row["photographers"].extend(n for n in b.credits.photographers if n not in row["photographers"])
+    else:
+        row["body"] = "\n".join(texts)
+    return row
+
+
+def segment_pages(pages) -> tuple[list[dict], dict]:
+    """Segment every page of an issue; returns rows in reading order and layout evidence."""
+    pages_blocks = [split_blocks(p.lines) for p in pages]
+    layout, evidence = detect_layout(pages_blocks)
+    rows: list[dict] = []
+    for page, blocks in zip(pages, pages_blocks):
+        items, page_text = assemble(page.number, blocks, layout)
+        photographers: list[str] = []
+        for pt in page_text:
+            if pt.kind == "credit" and len(pt.blocks) == 1 and pt.blocks[0].kind == "page_credit":
+                photographers.extend(pt.blocks[0].credits.photographers)
+        page_rows = [finalize(it, photographers) for it in items] + [finalize_page_text(pt) for pt in page_text]
+        title = next((r["headline"] for r in page_rows if r["kind"] == "page_title"), None)
+        for r in sorted(page_rows, key=lambda r: r["start_line"]):
+            r["page_title"] = title
+            rows.append(r)
+    evidence["layout"] = layout
+    return rows, evidence
