@@ -1,0 +1,36 @@
+"""Command line: ``python helpers.py build`` and ``python helpers.py run``."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import paths
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python helpers.py", description="Local-daily e-paper issues as data.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    b = sub.add_parser("build", help="parse every issue in data/raw/ into data/processed/")
+    b.add_argument("--raw", default=str(paths.RAW), help="folder of raw issues (default: data/raw)")
+    b.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
+    r = sub.add_parser("run", help="the main job: build, then execute every notebook headless")
+    r.add_argument("--notebook", action="append", help="execute only this notebook (repeatable)")
+    args = parser.parse_args(argv)
+
+    from .build import build
+    if args.command == "build":
+        result = build(args.raw, args.out)
+        print(result.summary())
+        for _, p in result.problems.iterrows():
+            print(f"problem: {p.file}: {p.reason}", file=sys.stderr)
+        return 0
+    if args.command == "run":
+        result = build()
+        print(result.summary())
+        for _, p in result.problems.iterrows():
+            print(f"problem: {p.file}: {p.reason}", file=sys.stderr)
+        from .notebooks import run_notebooks
+        done = run_notebooks(args.notebook)
+        print(f"notebooks executed: {len(done)} -> {paths.EXECUTED_NOTEBOOKS.relative_to(paths.ROOT)}/")
+        return 0
+    return 2

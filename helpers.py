@@ -1,0 +1,36 @@
+"""The one module the notebooks import: the pipeline, top-down.
+
+    read -> clean -> segment -> annotate -> extract people -> network and topics -> figures
+
+Each stage is a plain function over text or DataFrames; the work is done in the
+small ``epaper`` package behind this module. From the command line:
+
+    python helpers.py build   # parse data/raw/ into data/processed/articles.parquet
+    python helpers.py run     # the main job: build, then execute every notebook
+"""
+from __future__ import annotations
+
+import sys
+
+from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PROCESSED, RAW  # noqa: F401
+
+# 1. read: bytes -> text -> pages
+from epaper.read import ParseError, decode_bytes, read_pages, read_text, split_pages  # noqa: F401
+
+# 2. clean: what PDF export does to Chinese text
+from epaper.clean import clean_line, ends_sentence, fold_width, join_fragments, strip_spaces, undouble  # noqa: F401
+
+# 3. segment + 4. annotate: one issue -> article table
+from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_issue  # noqa: F401
+
+# batch: every raw issue -> data/processed/articles.parquet
+from epaper.build import build, load_articles, data_quality, corpus_overview  # noqa: F401
+
+
+def main(argv=None) -> int:
+    from epaper.cli import main as cli_main
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
