@@ -161,6 +161,21 @@ def classify(b: Block) -> Block:
 
 
 _DATE_START = re.compile(r"^[0-9]{1,2}月[0-9]{1,2}日")
+_BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
+
+
+def ends_paragraph(text: str) -> bool:
+    """A sentence end, or a bracketed note closing an item (（记者 王鸣媛）, （均据新华社）).
+
+    >>> ends_paragraph("……作出贡献。"), ends_paragraph("鸣媛）"), ends_paragraph("抓实抓细安全生产")
+    (True, True, False)
+    """
+    t = text.rstrip()
+    return clean.ends_sentence(t) or t.endswith(("）", ")"))
+
+
+def _not_headline_end() -> frozenset:
+    return frozenset("".join(lexicons.words("not_headline_end")).replace(" ", ""))
 
 
 def _head_shape(b: Block) -> bool:
@@ -169,7 +184,9 @@ def _head_shape(b: Block) -> bool:
         return False
     if not (2 <= len(t) <= MAX_HEADLINE_CHARS) or clean.ends_sentence(t):
         return False
-    if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t):
+    if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t) or _BRACKETED.match(t):
+        return False
+    if t[-1] in _not_headline_end():
         return False
     return True
 
@@ -186,6 +203,7 @@ class Item:
     body: list[Block] = field(default_factory=list)
     credits_blocks: list[Block] = field(default_factory=list)
     closed: bool = False              # headline-after layout: the headline has been seen
+    article: bool = False             # headline-after layout: text that a headline further on will close
 
     def blocks(self) -> list[Block]:
         return self.heads + self.body + self.credits_blocks
@@ -213,7 +231,7 @@ def _lead(blocks: list[Block]) -> str:
     return text[:200]
 
 
-def _groups(blocks: list[Block], layout: str | None = None) -> list[list[Block]]:
+def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False) -> list[list[Block]]:
     """Runs of consecutive headline candidates become one group; other blocks stand alone.
 
     A candidate is turned back into text when it cannot be a headline:
@@ -222,22 +240,35 @@ def _groups(blocks: list[Block], layout: str | None = None) -> list[list[Block]]
     大家一致认为，习近平总书记对新). With ``layout="after"`` a headline must
     also be followed by something that can start an item: a dateline or byline,
     a photo, note or credit, another candidate, the end of the page, or text
-    that starts with a date, ends with a photo credit, or is followed by one.
+    that starts with a date, ends with a photo credit, or is followed by one;
+    other text may follow only where the candidate echoes the lead of the
+    article it closes, and never in a ``strict`` file (one where most
+    headlines sit next to a dateline).
     """
     has_page_credit = any(b.kind == "page_credit" for b in blocks)
+    width = column_width(blocks)
     for i, b in enumerate(blocks):
         if not b.head:
             continue
         prev = blocks[i - 1] if i > 0 else None
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if width and nxt is not None and nxt.kind == "text" and not nxt.head \
+                and width <= len(clean.clean_line(b.lines[0][1])) <= width + 2 and clean.undouble(b.text) == b.text \
+                and not (prev is not None and prev.head):
+            # a full column line standing alone before more text: a paragraph cut by a column break
+            b.head = False
+            continue
         if prev is not None and prev.kind in ("text", "dateline", "byline", "photo", "note") and not prev.head \
-                and not clean.ends_sentence(prev.text):
+                and not ends_paragraph(prev.text):
             b.head = False
         elif "，" in clean.undouble(b.text) and not (prev is not None and prev.head):
             b.head = False
         elif layout == "after":
             nxt = blocks[i + 1] if i + 1 < len(blocks) else None
-            if nxt is not None and nxt.kind == "text" and not nxt.head and not _starts_item(blocks, i + 1, has_page_credit):
+            if nxt is not None and nxt.kind == "text" and not nxt.head and not _starts_item(blocks, i + 1, has_page_credit) \
+                    and _similarity(b.text, _lead(_open_article(blocks, i))) < HEADLINE_LEAD_SIMILARITY:
                 b.head = False
+                b.kind = "intertitle"
     out: list[list[Block]] = []
     for b in blocks:
         if b.head and out and out[-1][0].head:
@@ -245,6 +276,45 @@ def _groups(blocks: list[Block], layout: str | None = None) -> list[list[Block]]
         else:
             out.append([b])
     return out
+
+
+HEADLINE_LEAD_SIMILARITY = 0.35
+
+
+def _similarity(head: str, lead: str) -> float:
+    """Share of a headline's character bigrams found in a lead."""
+    hb = _bigrams(clean.undouble(head))
+    return len(hb & _bigrams(lead)) / len(hb) if hb else 0.0
+
+
+def _open_article(blocks: list[Block], i: int) -> list[Block]:
+    """The blocks of the item that block ``i`` would close in the "after" layout."""
+    out: list[Block] = []
+    for b in reversed(blocks[:i]):
+        if b.head or b.kind in ("credit", "page_credit", "page_header", "note", "photo"):
+            break
+        out.insert(0, b)
+        if b.kind in ("dateline", "byline"):
+            break
+    return out
+
+
+def column_width(blocks: list[Block]) -> int | None:
+    """The commonest length of a full body line on a page (lines that do not end a paragraph).
+
+    >>> column_width([make_block([(1, "一二三四五"), (2, "六七八九十"), (3, "甲乙丙丁戊"), (4, "十一。")])])
+    5
+    """
+    counts: Counter = Counter()
+    for b in blocks:
+        if b.kind not in ("text", "dateline") or len(b.lines) < 3:
+            continue
+        for _, raw in b.lines[:-1]:
+            counts[len(clean.clean_line(raw))] += 1
+    if not counts:
+        return None
+    width, n = counts.most_common(1)[0]
+    return width if n >= 3 else None
 
 
 def _starts_item(blocks: list[Block], j: int, has_page_credit: bool) -> bool:
@@ -303,12 +373,48 @@ def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
     return layout, {"after": round(score["after"], 2), "before": round(score["before"], 2), "candidates": n_cands}
 
 
-def assemble(page: int, blocks: list[Block], layout: str) -> tuple[list[Item], list[PageText]]:
-    """Assemble one page's blocks into items and page-level text, in the given layout."""
+MAX_INTERTITLE_CHARS = 9
+
+
+def dateline_rate(pages_blocks: list[list[Block]]) -> float:
+    """Share of headline candidates that a dateline or byline follows at once.
+
+    Where most do (a local daily), a short candidate followed by plain text
+    inside an open article is an intertitle (小标题) rather than a new headline.
+    """
+    heads = followed = 0
+    for blocks in pages_blocks:
+        groups = _groups(blocks)
+        for gi, g in enumerate(groups):
+            if g[0].head:
+                heads += 1
+                if gi + 1 < len(groups) and groups[gi + 1][0].kind in ("dateline", "byline"):
+                    followed += 1
+    return followed / heads if heads else 0.0
+
+
+def _headline_ahead(groups: list[list[Block]], gi: int) -> bool:
+    """In the "after" layout: whether a headline closes the text starting at group ``gi``
+    before anything else (a dateline, byline, photo, note or credit) starts an item."""
+    for g in groups[gi + 1:]:
+        if g[0].head:
+            return True
+        if g[0].kind not in ("text", "intertitle"):
+            return False
+    return False
+
+
+def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) -> tuple[list[Item], list[PageText]]:
+    """Assemble one page's blocks into items and page-level text, in the given layout.
+
+    ``strict`` (most headlines are followed by a dateline): in the "before"
+    layout a short candidate followed by text inside an open article is kept
+    in the article as an intertitle.
+    """
     items: list[Item] = []
     page_text: list[PageText] = []
     cur: Item | None = None
-    groups = _groups(blocks, layout)
+    groups = _groups(blocks, layout, strict)
     titles = lexicons.words("page_titles")
 
     def close():
@@ -350,6 +456,10 @@ def assemble(page: int, blocks: list[Block], layout: str) -> tuple[list[Item], l
                 if nxt is None or nxt.kind in ("credit", "page_credit", "page_header") or (nxt.head):
                     close()
                     page_level(g)
+                elif strict and cur is not None and cur.origin in ("dateline", "byline", "headline") and cur.body \
+                        and nxt.kind == "text" and len(g) == 1 and len(clean.undouble(b.text)) <= MAX_INTERTITLE_CHARS:
+                    b.head, b.kind = False, "intertitle"
+                    cur.body.append(b)
                 else:
                     close()
                     cur = Item(page, "headline", heads=list(g))
@@ -405,11 +515,11 @@ def assemble(page: int, blocks: list[Block], layout: str) -> tuple[list[Item], l
                     and not clean.ends_sentence(cur.body[-1].text):
                 cur.body.append(b)
             elif cur is not None and cur.origin == "text" and layout == "after" and not cur.closed \
-                    and cur.text_len() >= SHORT_ITEM_CHARS:
+                    and (cur.article or cur.text_len() >= SHORT_ITEM_CHARS):
                 cur.body.append(b)
             else:
                 close()
-                cur = Item(page, "text", body=[b])
+                cur = Item(page, "text", body=[b], article=layout == "after" and _headline_ahead(groups, gi))
         _prev_block[0] = g[-1]
     close()
     return items, page_text
@@ -448,13 +558,16 @@ def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
 
 def _join_blocks(parts: list[tuple[Block, str]]) -> str:
     body = ""
+    prev_kind = None
     for b, piece in parts:
         if not piece:
             continue
         if body:
             last = body.rstrip("\n")
-            body = last + ("\n" if clean.ends_sentence(last) else "")
+            brk = clean.ends_sentence(last) or b.kind == "intertitle" or prev_kind == "intertitle"
+            body = last + ("\n" if brk else "")
         body += piece
+        prev_kind = b.kind
     return body.strip("\n")
 
 
@@ -565,9 +678,11 @@ def segment_pages(pages) -> tuple[list[dict], dict]:
     """Segment every page of an issue; returns rows in reading order and layout evidence."""
     pages_blocks = [split_blocks(p.lines) for p in pages]
     layout, evidence = detect_layout(pages_blocks)
+    rate = dateline_rate(pages_blocks)
+    evidence["dateline_rate"] = round(rate, 2)
     rows: list[dict] = []
     for page, blocks in zip(pages, pages_blocks):
-        items, page_text = assemble(page.number, blocks, layout)
+        items, page_text = assemble(page.number, blocks, layout, strict=rate >= 0.6)
         photographers: list[str] = []
         for pt in page_text:
             if pt.kind == "credit" and len(pt.blocks) == 1 and pt.blocks[0].kind == "page_credit":

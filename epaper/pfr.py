@@ -1,0 +1,132 @@
+"""The PKU-annotated People's Daily corpus (``199801.txt``) as an article table.
+
+The corpus is distributed in GBK with CRLF line ends and stray CRs. Each line
+is one paragraph, ``19980101-01-001-002/m  中共中央/nt  总书记/n …``: the id is
+date-page-article-paragraph, paragraph 001 is the headline, person names are
+tagged ``/nr`` with surname and given name as consecutive tokens, and
+``[…]nt`` brackets a compound. ``read_pfr`` gives the same columns as
+``parse_issue`` plus ``gold_names``, the people named in each article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from . import bylines, clean
+from .parse import COLUMNS
+from .read import ParseError, decode_bytes
+
+_TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)\]?(?:[a-z]+)?$")
+
+
+def parse_pfr_line(line: str):
+    """``(paragraph id, [(word, tag), …])`` of one corpus line, or None for a blank line.
+
+    >>> parse_pfr_line("19980101-01-001-002/m  中共中央/nt  [中央/n  人民/n]nt  江/nr  泽民/nr")
+    ('19980101-01-001-002', [('中共中央', 'nt'), ('中央', 'n'), ('人民', 'n'), ('江', 'nr'), ('泽民', 'nr')])
+    """
+    parts = line.split()
+    if not parts:
+        return None
+    pid = parts[0].split("/")[0]
+    toks = []
+    for t in parts[1:]:
+        t = t.lstrip("[")
+        t = re.sub(r"\][a-z]+$", "", t)
+        word, _, tag = t.rpartition("/")
+        if word:
+            toks.append((word, tag))
+    return pid, toks
+
+
+def gold_names(tokens) -> list[str]:
+    """Person names from ``nr`` tokens: a surname token joins the given-name token after it.
+
+    >>> gold_names([("孟", "nr"), ("西安", "nr"), ("王", "nr"), ("鸣媛", "nr"), ("说", "v")])
+    ['孟西安', '王鸣媛']
+    >>> gold_names([("迪里拜尔", "nr"), ("演唱", "v")])
+    ['迪里拜尔']
+    """
+    single, compound, _ = bylines._surnames()
+    names = []
+    i = 0
+    while i < len(tokens):
+        w, tag = tokens[i]
+        if tag == "nr":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt[1] == "nr" and (len(w) == 1 or w in compound) and 1 <= len(nxt[0]) <= 2:
+                names.append(w + nxt[0])
+                i += 2
+                continue
+            names.append(w)
+        i += 1
+    return names
+
+
+def read_pfr_paragraphs(path) -> pd.DataFrame:
+    """One row per corpus paragraph: ``pid``, ``date``, ``page``, ``article``, ``para``, ``text``, ``names``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ParseError(path, f"cannot be read: {e.strerror or e}") from None
+    text, _ = decode_bytes(data, path)
+    rows = []
+    for line in re.split(r"\r\n|\r|\n", text):
+        parsed = parse_pfr_line(line)
+        if not parsed:
+            continue
+        pid, toks = parsed
+        m = re.match(r"^(\d{8})-(\d{2})-(\d{3})-(\d{3})$", pid)
+        if not m:
+            continue
+        rows.append({"pid": pid, "date": m.group(1), "page": int(m.group(2)), "article": int(m.group(3)),
+                     "para": int(m.group(4)), "text": "".join(w for w, _ in toks), "names": gold_names(toks)})
+    return pd.DataFrame(rows)
+
+
+def read_pfr(path, *, days: tuple[str, str] | None = None) -> pd.DataFrame:
+    """The corpus as an article table with the columns of ``parse_issue`` plus ``gold_names``.
+
+    ``days`` keeps only ``(first, last)`` dates, e.g. ``("19980101", "19980121")``.
+    Paragraph 001 is the headline; a short paragraph 002 without a sentence
+    end is the subheadline; a dateline or byline opening the body fills the
+    journalist columns.
+    """
+    paras = read_pfr_paragraphs(path)
+    if days:
+        paras = paras[(paras.date >= days[0]) & (paras.date <= days[1])]
+    out = []
+    for (date, page, art), g in paras.groupby(["date", "page", "article"], sort=True):
+        texts = [clean.fold_width(t) for t in g.sort_values("para").text]
+        names = list(dict.fromkeys(n for ns in g.names for n in ns))
+        headline, rest = texts[0], texts[1:]
+        sub = None
+        if rest and len(rest[0]) <= 60 and not clean.ends_sentence(rest[0]) and bylines.parse_dateline(rest[0]) is None \
+                and bylines.parse_byline(rest[0]) is None:
+            sub, rest = rest[0], rest[1:]
+        body = "\n".join(rest)
+        dateline = byline = None
+        credits = bylines.Credits()
+        d = bylines.parse_dateline(body) if body else None
+        if d is not None:
+            dateline, credits, body = d.text, d.credits, body[d.end:]
+        elif rest and bylines.parse_byline(rest[0]) is not None:
+            byline, credits = rest[0], bylines.parse_byline(rest[0])
+            body = "\n".join(rest[1:])
+        day = dt.date(int(date[:4]), int(date[4:6]), int(date[6:]))
+        out.append({
+            "article_id": f"pd{date}-{page:02d}-{art:03d}", "issue_id": f"人民日报_{day.isoformat()}",
+            "newspaper": "人民日报", "issue_date": pd.Timestamp(day), "issue_date_inferred": False,
+            "page": page, "page_title": None, "seq": art,
+            "kind": "news" if dateline else "feature", "headline": headline, "subheadline": sub,
+            "dateline": dateline, "byline": byline, "reporters": credits.reporters,
+            "correspondents": credits.correspondents, "photographers": credits.photographers,
+            "credit": None, "event_date": pd.Timestamp(day) if dateline else pd.NaT, "body": body,
+            "n_chars": len(re.sub(r"\s", "", body)), "start_line": None, "end_line": None,
+            "headline_raw": headline, "layout": "corpus", "source": Path(path).name, "gold_names": names,
+        })
+    return pd.DataFrame(out, columns=COLUMNS + ["gold_names"])

@@ -1,0 +1,154 @@
+"""Render an article table back into e-paper-like text, in layouts other than the sample's.
+
+For tests and benchmarks: the People's Daily corpus (``pfr.read_pfr``) becomes
+realistic raw issues with headlines before or after their bodies, form feeds
+or space-led lines between pages, narrow or wide columns, blank lines at
+column breaks (inside sentences), bylines on their own lines, full-width
+digits, spaced-out justified lines and bold headlines printed twice. The
+expected parse of each rendered issue is the table it was rendered from.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import clean
+
+_FW_DIGITS = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)})
+
+
+@dataclass
+class Layout:
+    headline: str = "before"          # "before" or "after" the body
+    pages: str = "formfeed"           # "formfeed", "space" (a line starting with a space) or "files"
+    width: int = 14                   # characters per body line
+    head_width: int = 24              # characters per headline line
+    column_break: int = 0             # a blank line after every N body lines (0: never)
+    paragraph_blank: bool = True      # a blank line between paragraphs
+    byline_line: bool = True          # bylines (本报记者 …) on a line of their own
+    fullwidth_digits: bool = False
+    spaced_lines: int = 0             # every Nth body line spread out with spaces (0: never)
+    double_headlines: bool = False    # headlines printed twice, run by run, as bold text extracts
+    seed: int = 0
+
+
+def suitable(articles: pd.DataFrame) -> pd.DataFrame:
+    """Articles a newspaper would print as such: a short headline without a sentence end, and a body."""
+    ok = articles.headline.fillna("").map(lambda h: 2 <= len(h) <= 36 and not clean.ends_sentence(h) and "，" not in h)
+    ok &= articles.body.fillna("").str.len() >= 20
+    ok &= articles.subheadline.isna()
+    ok &= ~articles.headline.fillna("").str.contains(r"[（(]|图片新闻")
+    ok &= ~articles.body.fillna("").str.contains(r"摄[）)]")
+    # several stories printed under one headline (a second dateline or byline inside) are not one article
+    ok &= ~articles.body.fillna("").map(_has_inner_dateline)
+    return articles[ok]
+
+
+_NO_LINE_START = set("。，、；：！？）》」』”’…")
+
+
+def _has_inner_dateline(body: str) -> bool:
+    from . import bylines
+    paras = body.split("\n")[1:]
+    return any(bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None for p in paras)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Cut text into lines of ``width``; punctuation that may not start a line stays on the line before."""
+    lines: list[str] = []
+    i = 0
+    while i < len(text):
+        j = min(i + width, len(text))
+        while j < len(text) and text[j] in _NO_LINE_START:
+            j += 1
+        lines.append(text[i:j])
+        i = j
+    return lines or [""]
+
+
+def _double(text: str, rng: random.Random) -> str:
+    out, i = [], 0
+    while i < len(text):
+        n = rng.randint(2, 6)
+        out.append(text[i:i + n] * 2)
+        i += n
+    return "".join(out)
+
+
+def render_article(row, layout: Layout, rng: random.Random) -> list[str]:
+    """One article as lines of text."""
+    head = row.headline
+    if layout.double_headlines:
+        head = _double(head, rng)
+    head_lines = _wrap(head, layout.head_width * (2 if layout.double_headlines else 1))
+    body_lines: list[str] = []
+    paras = [p for p in str(row.body).split("\n") if p]
+    first = ""
+    if isinstance(row.dateline, str) and row.dateline:
+        first = row.dateline
+    if isinstance(row.byline, str) and row.byline:
+        names = " ".join(list(row.reporters) + list(row.correspondents))
+        role = row.byline[: len(row.byline) - len("".join(list(row.reporters) + list(row.correspondents)))]
+        if layout.byline_line:
+            body_lines.append(f"{role} {names}".strip())
+        else:
+            first = row.byline + " "
+    for k, para in enumerate(paras):
+        text = (first + para) if k == 0 else para
+        if layout.fullwidth_digits:
+            text = text.translate(_FW_DIGITS)
+        lines = _wrap(text, layout.width)
+        body_lines.extend(lines)
+        if layout.paragraph_blank and k < len(paras) - 1:
+            body_lines.append("")
+    if layout.column_break:
+        spaced, count = [], 0
+        for ln in body_lines:
+            spaced.append(ln)
+            if ln:
+                count += 1
+                if count % layout.column_break == 0:
+                    spaced.append("")
+        body_lines = spaced
+    if layout.spaced_lines:
+        n = 0
+        for i, ln in enumerate(body_lines):
+            if ln and not ln.startswith(("本报", "新华社")):
+                n += 1
+                if n % layout.spaced_lines == 0:
+                    body_lines[i] = (" ".join(ln) if rng.random() < 0.5 else re.sub(r"(\d+)", r" \1 ", ln)).strip()
+    if layout.headline == "before":
+        return head_lines + [""] + body_lines
+    return body_lines + [""] + head_lines
+
+
+def render_issue(articles: pd.DataFrame, layout: Layout) -> str | list[str]:
+    """Render an issue (rows with ``page``, ``headline``, ``dateline``, ``byline``, ``body``).
+
+    Returns one text, or a list of page texts with ``pages="files"``.
+    """
+    rng = random.Random(layout.seed)
+    pages = []
+    for _, page in articles.groupby("page", sort=True):
+        lines: list[str] = []
+        for _, row in page.iterrows():
+            if lines:
+                lines.append("")
+            lines.extend(render_article(row, layout, rng))
+        pages.append(lines)
+    if layout.pages == "files":
+        return ["\n".join(p) + "\n" for p in pages]
+    out: list[str] = []
+    for k, p in enumerate(pages):
+        p = list(p)
+        if k > 0:
+            if layout.pages == "formfeed":
+                p[0] = "\f" + p[0]
+            else:
+                p[0] = " " + p[0]
+        out.extend(p)
+        out.append("")
+    return "\n".join(out)
