@@ -95,8 +95,8 @@ def undouble(text: str) -> str:
     """Restore text that bold printing extracted twice, run by run.
 
     Applies only when the whole string splits into runs each printed twice and
-    at least one run is longer than one character, so real reduplication such
-    as 谢谢 or 天天 is left alone.
+    at least one run is longer than one character and the result has four
+    characters or more, so real reduplication such as 谢谢 or 天天天天 is left alone.
 
     >>> undouble("团市委团市委““青年邻里帮帮团青年邻里帮帮团””成立成立")
     '团市委“青年邻里帮帮团”成立'
@@ -107,7 +107,7 @@ def undouble(text: str) -> str:
     if n < 4 or n % 2 or n > 400:
         return text
     runs = _split_doubled(text)
-    if runs is None or max(len(r) for r in runs) < 2:
+    if runs is None or max(len(r) for r in runs) < 2 or n // 2 < 4:
         return text
     return "".join(runs)
 

@@ -109,10 +109,10 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     """Split an issue's text into pages of numbered lines.
 
     Pages are separated by a form feed (what ``pdftotext`` writes) or, when the
-    text has none, by a line that begins with a space: in exports that mark
-    pages that way such lines are rare, so the rule is used only when fewer
-    than one non-blank line in 40 begins with a space (otherwise leading
-    spaces are paragraph indents). Line numbers are 1-based lines of the file.
+    text has none, by a line that begins with exactly one space: in exports
+    that mark pages that way such lines are rare, so the rule is used only
+    when at most three lines, or fewer than one non-blank line in 40, begin
+    so (otherwise leading spaces are paragraph indents). Line numbers are 1-based lines of the file.
 
     >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
     [1, 2]
@@ -129,13 +129,18 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
                     pages[-1].lines.append((no, part))
         return [p for p in pages if any(t.strip() for _, t in p.lines)] or pages[:1]
     nonblank = [ln for ln in raw_lines if ln.strip()]
-    starters = [ln for ln in nonblank[1:] if ln[:1] in (" ", "\t") and not ln.startswith("\u3000")]
-    use_space_rule = space_rule and 0 < len(starters) and len(starters) * 40 <= len(nonblank)
+    starters = [ln for ln in nonblank[1:] if _page_start(ln)]
+    use_space_rule = space_rule and 0 < len(starters) and (len(starters) * 40 <= len(nonblank) or len(starters) <= 3)
     for no, line in enumerate(raw_lines, 1):
-        if use_space_rule and line.strip() and line[:1] in (" ", "\t") and any(t.strip() for _, t in pages[-1].lines):
+        if use_space_rule and line.strip() and _page_start(line) and any(t.strip() for _, t in pages[-1].lines):
             pages.append(Page(len(pages) + 1, source=source))
         pages[-1].lines.append((no, line))
     return pages
+
+
+def _page_start(line: str) -> bool:
+    """A line that begins with exactly one space (two or more, or a tab, is an indent)."""
+    return len(line) > 1 and line[0] == " " and not line[1].isspace()
 
 
 def read_pages(path) -> list[Page]:

@@ -186,7 +186,7 @@ def _head_shape(b: Block) -> bool:
         return False
     if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t) or _BRACKETED.match(t):
         return False
-    if t[-1] in _not_headline_end():
+    if t[-1] in _not_headline_end() or "。" in t:
         return False
     return True
 
@@ -429,6 +429,9 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
         else:
             page_text.append(PageText(page, kind, list(group)))
 
+    # a page title at the top of a page stands alone, whatever candidates follow it
+    if groups and groups[0][0].head and len(groups[0]) > 1 and clean.undouble(groups[0][0].text) in titles:
+        groups[0:1] = [[groups[0][0]], groups[0][1:]]
     _prev_block = [None]
     for gi, g in enumerate(groups):
         b = g[0]

@@ -1,0 +1,106 @@
+"""Datelines, bylines and photo credits, table-driven (negative cases included)."""
+import pytest
+
+from epaper import bylines
+from epaper.segment import make_block
+
+
+def _blk(raw):
+    b = make_block([(1, line) for line in raw.split("\n")])
+    return b.text, b.gaps
+
+
+@pytest.mark.parametrize("raw, dateline, reporters, correspondents, body", [
+    ("本报讯（记者张明远） 3月5日上午，", "本报讯（记者张明远）", ["张明远"], [], "3月5日上午，"),
+    ("本报讯（记者张明远 通讯员李芳）为深入", "本报讯（记者张明远通讯员李芳）", ["张明远"], ["李芳"], "为深入"),
+    ("本报讯 （记 者王国庆\n通讯员丁一）近日", "本报讯（记者王国庆通讯员丁一）", ["王国庆"], ["丁一"], "近日"),
+    ("本报讯（记者付凯明 通讯员许\n恒亮） 11月21日", "本报讯（记者付凯明通讯员许恒亮）", ["付凯明"], ["许恒亮"], "11月21日"),
+    ("本报讯（通 讯 员臧文\n文）近日", "本报讯（通讯员臧文文）", [], ["臧文文"], "近日"),
+    ("本报讯（记者郭明王丽丽）近日", "本报讯（记者郭明王丽丽）", ["郭明", "王丽丽"], [], "近日"),   # joined names split
+    ("本报讯（记者 张三 李四）近日", "本报讯（记者张三李四）", ["张三", "李四"], [], "近日"),
+    ("本报讯 近日，", "本报讯", [], [], "近日，"),
+    ("本报北京1月4日讯 记者王伟报道：今天", "本报北京1月4日讯记者王伟报道：", ["王伟"], [], "今天"),
+    ("本报北京１月４日讯 新华社记者陈雁、本报记者何加正报道：在", "本报北京1月4日讯新华社记者陈雁、本报记者何加正报道：",
+     ["陈雁", "何加正"], [], "在"),
+    ("新华社北京1月4日电（记者李努尔）全国", "新华社北京1月4日电（记者李努尔）", ["李努尔"], [], "全国"),
+    ("新华社北京十二月三十一日电 （中央人民广播电台记者刘振英、新华社记者张宿堂）今天",
+     "新华社北京十二月三十一日电（中央人民广播电台记者刘振英、新华社记者张宿堂）", ["刘振英", "张宿堂"], [], "今天"),
+    ("据新华社拉萨1月4日电（刘道国、张贵剑）", "据新华社拉萨1月4日电（刘道国、张贵剑）", ["刘道国", "张贵剑"], [], ""),
+    ("本网讯（记者 赵 敏）", "本网讯（记者赵敏）", ["赵敏"], [], ""),
+])
+def test_datelines(raw, dateline, reporters, correspondents, body):
+    text, gaps = _blk(raw)
+    d = bylines.parse_dateline(text, gaps)
+    assert d is not None
+    assert (d.text, d.credits.reporters, d.credits.correspondents, text[d.end:]) == (dateline, reporters, correspondents, body)
+
+
+@pytest.mark.parametrize("raw", [
+    "本报将继续关注电力供应情况。",
+    "新华社记者近日从有关部门获悉",
+    "本报记者来到该村采访",
+    "据了解，本报讯息有误",
+])
+def test_not_datelines(raw):
+    text, gaps = _blk(raw)
+    assert bylines.parse_dateline(text, gaps) is None
+
+
+@pytest.mark.parametrize("raw, reporters, correspondents", [
+    ("本报记者 韦 冰", ["韦冰"], []),
+    ("本报记者 刘金元", ["刘金元"], []),
+    ("□本报记者 张三 通讯员 李四", ["张三"], ["李四"]),
+    ("文/图 本报记者 欧阳晓明", ["欧阳晓明"], []),
+    ("本报评论员", [], []),
+])
+def test_bylines(raw, reporters, correspondents):
+    text, gaps = _blk(raw)
+    c = bylines.parse_byline(text, gaps)
+    assert c is not None and (c.reporters, c.correspondents) == (reporters, correspondents)
+
+
+@pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示"])
+def test_not_bylines(raw):
+    text, gaps = _blk(raw)
+    assert bylines.parse_byline(text, gaps) is None
+
+
+@pytest.mark.parametrize("raw, whole, photographers, start", [
+    ("本报记者 刘金元\n摄", True, ["刘金元"], 0),
+    ("李 伟 摄", True, ["李伟"], 0),
+    ("掌握正确使用灭火器的方法。 李 伟 摄", False, ["李伟"], 13),
+    ("员工在车间组装发动机。（新华社记者兰红光摄）", False, ["兰红光"], 11),
+    ("图为演练现场。 本报记者 张三 李四 摄", False, ["张三", "李四"], 7),
+])
+def test_photo_credits(raw, whole, photographers, start):
+    text, gaps = _blk(raw)
+    found = bylines.find_credit(text, gaps, whole=whole)
+    assert found is not None and found[1].photographers == photographers and found[0] == start
+
+
+@pytest.mark.parametrize("raw", ["游客在景区拍摄", "他们正在拍摄", "市民争相用手机拍摄"])
+def test_not_photo_credits(raw):
+    text, gaps = _blk(raw)
+    assert bylines.find_credit(text, gaps) is None
+
+
+@pytest.mark.parametrize("raw, names", [
+    ("（本版照片均为本报记者王梦梦摄）", ["王梦梦"]),
+    ("（本版图片由通讯员李小龙提供）", ["李小龙"]),
+])
+def test_page_credits(raw, names):
+    text, gaps = _blk(raw)
+    assert bylines.parse_page_credit(text, gaps).photographers == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("……表示祝贺。（毋鹏）", ["毋鹏"]),
+    ("……工作。（记者 陈晨）", ["陈晨"]),
+    ("……的问题。（孟西安王鸣媛）", ["孟西安", "王鸣媛"]),
+    ("……电。（新华社北京1月1日电）", None),
+    ("……完成了（一）（二）", None),
+    ("……如期举行（均据新华社）", None),
+])
+def test_trailing_authors(text, names):
+    found = bylines.parse_trailing_author(text)
+    assert (found[1].reporters if found else None) == names

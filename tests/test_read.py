@@ -1,0 +1,96 @@
+"""Reading raw issues: encodings, line ends, pages, and the one error type for bad files."""
+import pytest
+
+import helpers
+from checks import items, parse_text
+
+ISSUE = (
+    "市政府召开全市安全生产工作会议\n\n"
+    "本报讯（记者张明远） 3月5日上午，市政府召开安全生产工作会议。市长李国华出席会议并讲话。\n\n"
+    "会议要求，各地要压实责任。\n\n"
+    "全市春耕备耕工作有序推进\n\n"
+    "本报讯（记者王国庆） 3月6日，记者从市农业农村局获悉，全市春耕备耕工作有序推进。\n"
+)
+
+
+@pytest.mark.parametrize("encoding, bom", [
+    ("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"), ("gb18030", b""), ("gbk", b""),
+    ("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"),
+])
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_encodings_and_line_ends_give_the_same_table(tmp_path, encoding, bom, newline):
+    path = tmp_path / "issue.txt"
+    path.write_bytes(bom + ISSUE.replace("\n", newline).encode(encoding))
+    df = items(helpers.parse_issue(path))
+    assert list(df.headline) == ["市政府召开全市安全生产工作会议", "全市春耕备耕工作有序推进"]
+    assert [list(r) for r in df.reporters] == [["张明远"], ["王国庆"]]
+    assert list(df.start_line) == [1, 7]
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty"),
+    (b"  \n\r\n\t ", "empty"),
+    (bytes(range(256)) * 8, "binary"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    (b"\xff\xfe\x00\xd8\x00\xd8", "utf-16"),          # BOM, then unpaired surrogates
+    (b"\x81\x30\x81\x30\xfe\xff\xfe", "undecodable"),
+])
+def test_bad_files_raise_one_error_naming_file_and_reason(tmp_path, content, reason):
+    path = tmp_path / "bad_issue.txt"
+    path.write_bytes(content)
+    with pytest.raises(helpers.ParseError) as err:
+        helpers.parse_issue(path)
+    assert "bad_issue.txt" in str(err.value) and reason in str(err.value)
+    assert err.value.path.endswith("bad_issue.txt") and err.value.reason
+
+
+def test_missing_file_is_a_parse_error(tmp_path):
+    with pytest.raises(helpers.ParseError, match="nothere.txt: cannot be read"):
+        helpers.parse_issue(tmp_path / "nothere.txt")
+
+
+def test_pages_by_form_feed(tmp_path):
+    text = ISSUE + "\f要闻\n\n" + ISSUE.replace("3月", "4月")
+    df = parse_text(tmp_path, text)
+    assert sorted(set(df.page)) == [1, 2]
+    assert list(items(df).page) == [1, 1, 2, 2]
+    assert set(df.loc[df.page == 2, "page_title"]) == {"要闻"}
+
+
+def test_pages_by_space_led_line(tmp_path):
+    text = " " + ISSUE + "\n " + ISSUE.replace("3月", "4月")
+    df = parse_text(tmp_path, text)
+    assert list(items(df).page) == [1, 1, 2, 2]
+
+
+def test_indented_paragraphs_are_not_pages(tmp_path):
+    paras = "".join(f"  第{i}段内容，记录了会议的具体安排和要求。\n" for i in range(12))
+    df = parse_text(tmp_path, "会议安排\n\n本报讯（记者张明远）" + paras)
+    assert set(df.page) == {1}
+    assert items(df).body.iloc[0].count("\n") == 11      # an indent starts a paragraph
+
+
+def test_folder_of_page_files(tmp_path):
+    folder = tmp_path / "某某日报_2023-03-07"
+    folder.mkdir()
+    (folder / "page10.txt").write_text(ISSUE.replace("3月", "5月"), encoding="utf-8")
+    (folder / "page2.txt").write_text(ISSUE.replace("3月", "4月"), encoding="gbk")
+    (folder / "page1.txt").write_text(" " + ISSUE, encoding="utf-8")
+    df = helpers.parse_issue(folder)
+    it = items(df)
+    assert list(it.page) == [1, 1, 2, 2, 3, 3]
+    assert [d.month for d in it.event_date] == [3, 3, 4, 4, 5, 5]
+    assert (df.newspaper == "某某日报").all() and df.issue_id.iloc[0] == "某某日报_2023-03-07"
+
+
+def test_file_name_gives_paper_and_date(tmp_path):
+    df = parse_text(tmp_path, ISSUE, name="某某日报_2023-03-07.txt")
+    assert (df.newspaper == "某某日报").all()
+    assert str(df.issue_date.iloc[0].date()) == "2023-03-07" and not df.issue_date_inferred.any()
+
+
+def test_header_line_gives_paper_and_date(tmp_path):
+    df = parse_text(tmp_path, "某某日报 2023年3月7日 第2版\n\n" + ISSUE)
+    assert df.newspaper.iloc[0] == "某某日报"
+    assert str(df.issue_date.iloc[0].date()) == "2023-03-07" and df.issue_date_inferred.all()
+    assert (df.kind == "page_header").sum() == 1

@@ -1,0 +1,165 @@
+"""Segmentation, table-driven: small issues in several layouts -> expected rows.
+
+Names and places here are invented; every case also proves that no character
+of its input was lost or duplicated (``parse_checked``).
+"""
+import pandas as pd
+
+from checks import items, parse_text
+
+BEFORE = """要闻
+
+市政府召开全市安全生产工作会议
+
+压实责任守牢底线
+
+本报讯（记者张明远 通讯员李芳） 3月5日上午，市政府召开全市安全生产工
+作会议。市长李国华出席会议并讲话，副市长赵红梅主持会议。
+
+会议要求，各地各部门要压实安全生产责任，守牢安全底线。
+
+全市春耕备耕工作有序推进
+
+本报讯（记者王国庆） 3月6日，记者从市农业农村局获悉，全市春耕备耕工作
+有序推进，各类农资储备充足。
+
+新华社北京3月6日电（记者陈晨）国务院新闻办公室今天举行新闻发布会。
+"""
+
+
+def test_headline_before_layout(tmp_path):
+    df = parse_text(tmp_path, BEFORE)
+    it = items(df)
+    assert (df.layout == "before").all()
+    assert list(it.kind) == ["news", "news", "news"]
+    assert list(it.headline.fillna("-")) == ["市政府召开全市安全生产工作会议", "全市春耕备耕工作有序推进", "-"]
+    assert list(it.subheadline.fillna("-")) == ["压实责任守牢底线", "-", "-"]
+    assert [list(x) for x in it.reporters] == [["张明远"], ["王国庆"], ["陈晨"]]
+    assert [list(x) for x in it.correspondents] == [["李芳"], [], []]
+    assert it.body.iloc[0].startswith("3月5日上午，市政府召开全市安全生产工作会议。")
+    assert it.body.iloc[0].split("\n")[1].startswith("会议要求")
+    assert set(df.page_title) == {"要闻"}
+    assert list(df.kind)[0] == "page_title"
+
+
+AFTER = """ 本报讯（记者张明远） 3月5日上午，
+市政府召开全市安全生产工作会
+议。市长李国华出席会议并讲话，
+副市长赵红梅主持会议。
+
+会议要求，各地各部门要压实安全生
+产责任，守牢安全底线。
+
+市政府召开全市安全生产工作会议
+
+本报讯（记者王国庆 通讯员孙
+丽） 3月6日，全市春耕备耕工作有
+序推进，各类农资储备充足。
+
+3月6日，工人在车间组装发动机。
+本报记者 周 强
+摄
+
+ ➡志愿者为群众讲解防疫知识。
+
+上图 志愿者在社区宣传。
+
+本报讯（记者王国庆） 近日，全市志愿服务活动
+在各社区开展，志愿者们为居民
+提供各类服务。
+
+全市志愿服务活动深入社区
+
+扫码观看志愿服务视频。
+
+（本版照片均为本报记者王丽摄）
+
+志愿服务 温暖人心
+"""
+
+
+def test_headline_after_layout_with_photos_notes_and_page_text(tmp_path):
+    df = parse_text(tmp_path, AFTER, name="某某日报_2023-03-07.txt")
+    it = items(df)
+    assert (df.layout == "after").all()
+    assert list(it.kind) == ["news", "news", "photo", "photo", "photo", "news", "caption"]
+    assert list(it.page) == [1, 1, 1, 2, 2, 2, 2]
+    assert list(it.headline.fillna("-")) == ["市政府召开全市安全生产工作会议", "-", "-", "-", "-",
+                                             "全市志愿服务活动深入社区", "-"]
+    assert [list(x) for x in it.photographers] == [[], [], ["周强"], ["王丽"], ["王丽"], [], []]
+    assert [list(x) for x in it.correspondents] == [[], ["孙丽"], [], [], [], [], []]
+    assert [None if pd.isna(d) else d.day for d in it.event_date] == [5, 6, 6, None, None, None, None]
+    assert it.credit.iloc[2] == "本报记者周强摄"
+    titles = df[df.kind == "page_title"]
+    assert list(titles.headline) == ["志愿服务温暖人心"] and titles.page.iloc[0] == 2
+    assert (df.kind == "credit").sum() == 1
+
+
+def test_column_break_inside_sentence_is_joined(tmp_path):
+    text = ("本报讯（记者张明远） 3月5日，全市召开会议，要求各地抓实抓细安全生产\n\n"
+            "各项工作，确保大局稳定。\n\n全市召开安全生产会议\n")
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert len(it) == 1
+    assert "安全生产各项工作" in it.body.iloc[0]
+    assert it.headline.iloc[0] == "全市召开安全生产会议"
+
+
+def test_doubled_bold_headline_is_restored(tmp_path):
+    text = ("本报讯（记者王国庆） 近日，市青年志愿者协会成立“邻里帮帮团”，为居民服务。\n\n"
+            "市青年志愿者协会市青年志愿者协会““邻里帮帮团邻里帮帮团””成立成立\n")
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert it.headline.iloc[0] == "市青年志愿者协会“邻里帮帮团”成立"
+    assert it.headline_raw.iloc[0].startswith("市青年志愿者协会市青年志愿者协会")
+
+
+FEATURE = """一线见闻
+
+本报记者 韦 明
+
+“请戴好口罩，扫码后进入。”近日，在市区各大商超门口，志愿者耐心劝导顾客。
+
+守好城市大门
+
+志愿者身着红马甲，分散在各个入口。每天早上七点，志愿者就来到岗位。
+
+“我感觉非常光荣。”志愿者刘小雨告诉记者。（毋鹏）
+
+市区商户积极配合
+
+本报讯（记者张明远） 3月8日，市区商户积极配合疫情防控工作。
+"""
+
+
+def test_byline_feature_intertitle_and_trailing_author(tmp_path):
+    df = parse_text(tmp_path, FEATURE)
+    it = items(df)
+    assert list(it.kind) == ["feature", "news"]
+    assert list(it.headline) == ["一线见闻", "市区商户积极配合"]
+    feat = it.iloc[0]
+    assert feat.headline == "一线见闻"
+    assert list(feat.reporters) == ["韦明", "毋鹏"]
+    assert "守好城市大门" in feat.body and feat.body.endswith("告诉记者。")
+    assert "（毋鹏）" in feat.byline
+
+
+def test_people_daily_datelines(tmp_path):
+    text = ("外交部长会见来宾\n\n本报北京1月4日讯 记者王伟报道：外交部长今天在北京会见了来宾。\n\n"
+            "国务院召开常务会议\n\n新华社北京1月4日电 （记者李努尔、陈雁） 国务院今天召开常务会议。\n")
+    df = parse_text(tmp_path, text, date="1998-01-05")
+    it = items(df)
+    assert list(it.headline) == ["外交部长会见来宾", "国务院召开常务会议"]
+    assert [list(x) for x in it.reporters] == [["王伟"], ["李努尔", "陈雁"]]
+    assert [str(d.date()) for d in it.event_date] == ["1998-01-04", "1998-01-04"]
+    assert list(it.dateline) == ["本报北京1月4日讯记者王伟报道：", "新华社北京1月4日电（记者李努尔、陈雁）"]
+
+
+def test_event_dates_year_and_vague_words(tmp_path):
+    text = ("本报讯（记者张明远） 12月30日，市里召开年终总结会议。\n\n年终总结会议召开\n\n"
+            "本报讯（记者张明远） 近日，今年以来全市经济稳中向好。\n\n全市经济稳中向好\n\n"
+            "本报讯（记者张明远） 2022年12月1日，新馆开馆。\n\n新馆开馆\n")
+    df = parse_text(tmp_path, text, date="2023-01-02")
+    it = items(df)
+    got = [None if pd.isna(d) else str(d.date()) for d in it.event_date]
+    assert got == ["2022-12-30", None, "2022-12-01"]
