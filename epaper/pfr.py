@@ -5,7 +5,8 @@ is one paragraph, ``19980101-01-001-002/m  中共中央/nt  总书记/n …``: t
 date-page-article-paragraph, paragraph 001 is the headline, person names are
 tagged ``/nr`` with surname and given name as consecutive tokens, and
 ``[…]nt`` brackets a compound. ``read_pfr`` gives the same columns as
-``parse_issue`` plus ``gold_names``, the people named in each article.
+``parse_issue`` plus ``gold_names``, the people named in each article (a
+lone surname, as in 老赵, is not counted as a name).
 """
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def read_pfr(path, *, days: tuple[str, str] | None = None) -> pd.DataFrame:
     out = []
     for (date, page, art), g in paras.groupby(["date", "page", "article"], sort=True):
         texts = [clean.fold_width(t) for t in g.sort_values("para").text]
-        names = list(dict.fromkeys(n for ns in g.names for n in ns))
+        names = list(dict.fromkeys(n for ns in g.names for n in ns if len(n) >= 2))
         headline, rest = texts[0], texts[1:]
         sub = None
         if rest and len(rest[0]) <= 60 and not clean.ends_sentence(rest[0]) and bylines.parse_dateline(rest[0]) is None \

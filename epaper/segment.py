@@ -254,8 +254,9 @@ def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if width and nxt is not None and nxt.kind == "text" and not nxt.head \
                 and width <= len(clean.clean_line(b.lines[0][1])) <= width + 2 and clean.undouble(b.text) == b.text \
-                and not (prev is not None and prev.head):
-            # a full column line standing alone before more text: a paragraph cut by a column break
+                and not (prev is not None and prev.head) and _echo(blocks, i, layout) < STRONG_ECHO:
+            # a full column line standing alone before more text: a paragraph cut by a column break,
+            # unless it echoes the lead of its article as a headline does
             b.head = False
             continue
         if prev is not None and prev.kind in ("text", "dateline", "byline", "photo", "note") and not prev.head \
@@ -285,6 +286,21 @@ def _similarity(head: str, lead: str) -> float:
     """Share of a headline's character bigrams found in a lead."""
     hb = _bigrams(clean.undouble(head))
     return len(hb & _bigrams(lead)) / len(hb) if hb else 0.0
+
+
+STRONG_ECHO = 0.5
+
+
+def _echo(blocks: list[Block], i: int, layout: str | None) -> float:
+    """How strongly candidate ``i`` echoes the lead of the article it would head (or close)."""
+    after = _similarity(blocks[i].text, _lead(_open_article(blocks, i)))
+    nxt: list[Block] = []
+    for b in blocks[i + 1:]:
+        if b.head or b.kind not in ("text", "dateline", "byline", "intertitle") or (nxt and b.kind in ("dateline", "byline")):
+            break
+        nxt.append(b)
+    before = _similarity(blocks[i].text, _lead(nxt))
+    return {"after": after, "before": before}.get(layout, max(after, before))
 
 
 def _open_article(blocks: list[Block], i: int) -> list[Block]:
