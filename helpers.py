@@ -24,7 +24,13 @@ from epaper.clean import clean_line, ends_sentence, fold_width, join_fragments, 
 from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_issue  # noqa: F401
 
 # batch: every raw issue -> data/processed/articles.parquet
-from epaper.build import build, load_articles, data_quality, corpus_overview  # noqa: F401
+from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues  # noqa: F401
+
+# exploring the article table
+from epaper.tables import items_by_page, journalists, lengths, select_articles  # noqa: F401
+
+# other corpora
+from epaper.pfr import read_pfr  # noqa: F401
 
 
 def main(argv=None) -> int:
