@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import bylines, clean
 from .parse import COLUMNS
-from .read import ParseError, decode_bytes
+from .read import read_text
 
 _TOKEN = re.compile(r"^\[?(?P<word>.+?)/(?P<tag>[A-Za-z]+)\]?(?:[a-z]+)?$")
 
@@ -69,14 +69,8 @@ def gold_names(tokens) -> list[str]:
 
 def read_pfr_paragraphs(path) -> pd.DataFrame:
     """One row per corpus paragraph: ``pid``, ``date``, ``page``, ``article``, ``para``, ``text``, ``names``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ParseError(path, f"cannot be read: {e.strerror or e}") from None
-    text, _ = decode_bytes(data, path)
     rows = []
-    for line in re.split(r"\r\n|\r|\n", text):
+    for line in read_text(path).split("\n"):
         parsed = parse_pfr_line(line)
         if not parsed:
             continue
