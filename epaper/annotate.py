@@ -44,7 +44,7 @@ def from_file_name(path) -> tuple[str | None, dt.date | None]:
 def explicit_dates(text: str, limit: int = LEAD_CHARS):
     """``(year or None, month, day)`` for each date written in the first ``limit`` characters.
 
-    >>> explicit_dates("近日，…11月18日上午，由团市委组建的")
+    >>> explicit_dates("近日，…11月18日上午，由市青联组建的")
     [(None, 11, 18)]
     """
     out = []
@@ -74,7 +74,7 @@ def event_date(body: str, issue_date: dt.date | None, dateline_md=None, year: in
 
     >>> event_date("近日，市科技局发来贺信", dt.date(2022, 11, 29)) is None
     True
-    >>> event_date("11月28日上午，示范区召开", dt.date(2022, 11, 29))
+    >>> event_date("11月28日上午，开发区召开", dt.date(2022, 11, 29))
     datetime.date(2022, 11, 28)
     """
     base_year = year or (issue_date.year if issue_date else None)

@@ -1,7 +1,7 @@
 """Datelines, bylines and photo credits: who wrote or photographed an item.
 
 All functions take cleaned text (see ``clean``) plus, where names matter, the
-positions at which the raw text had a space (``gaps``): ``韦 冰`` is one name
+positions at which the raw text had a space (``gaps``): ``赵 敏`` is one name
 printed with a space, ``张三 李四`` two names.
 """
 from __future__ import annotations
@@ -65,7 +65,7 @@ def _sources() -> tuple[str, ...]:
 def looks_like_name(token: str) -> bool:
     """A 2-4 character Chinese name starting with a known surname (or a 5+ character name with ·).
 
-    >>> looks_like_name("郭树勋"), looks_like_name("近日"), looks_like_name("欧阳修文")
+    >>> looks_like_name("张明远"), looks_like_name("近日"), looks_like_name("欧阳修文")
     (True, False, True)
     """
     single, compound, _ = _surnames()
@@ -83,8 +83,8 @@ def split_joined(token: str) -> list[str]:
     names that both start with a common surname; longer runs are cut into
     names of two or three characters that each start with a surname.
 
-    >>> split_joined("郭树勋王梦梦"), split_joined("付凯明"), split_joined("张三李四"), split_joined("雷黄文君")
-    (['郭树勋', '王梦梦'], ['付凯明'], ['张三', '李四'], ['雷黄文君'])
+    >>> split_joined("张明远李晓红"), split_joined("王国庆"), split_joined("张三李四"), split_joined("雷黄文君")
+    (['张明远', '李晓红'], ['王国庆'], ['张三', '李四'], ['雷黄文君'])
     """
     single, compound, common = _surnames()
     n = len(token)
@@ -117,10 +117,10 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
 
     ``gaps`` are positions in the surrounding text where a space was removed;
     ``offset`` is where ``text`` starts in it. A one-character piece between
-    spaces belongs to its neighbour (``韦 冰`` is 韦冰).
+    spaces belongs to its neighbour (``赵 敏`` is 赵敏).
 
-    >>> split_names("韦冰", {1})
-    ['韦冰']
+    >>> split_names("赵敏", {1})
+    ['赵敏']
     >>> split_names("张三李四王五", {2, 4})
     ['张三', '李四', '王五']
     >>> split_names("陈雁、何加正")
@@ -163,8 +163,8 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
     Text before the first role word is an organisation (中央人民广播电台记者…)
     unless there is no role word at all, when every name goes to ``default``.
 
-    >>> c = parse_credits("记者付凯明通讯员聂婧"); (c.reporters, c.correspondents)
-    (['付凯明'], ['聂婧'])
+    >>> c = parse_credits("记者王国庆通讯员孙丽"); (c.reporters, c.correspondents)
+    (['王国庆'], ['孙丽'])
     >>> parse_credits("中央人民广播电台记者刘振英、新华社记者张宿堂").reporters
     ['刘振英', '张宿堂']
     >>> parse_credits("毋鹏").reporters
@@ -191,7 +191,7 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
 class Dateline:
     """A dateline found at the start of an article's text."""
 
-    text: str            # as printed (cleaned), e.g. 本报讯（记者郭树勋）
+    text: str            # as printed (cleaned), e.g. 本报讯（记者张明远）
     end: int             # where the body starts in the searched text
     credits: Credits
     place: str = ""
@@ -213,8 +213,8 @@ _REPORTED = re.compile(r"^(?P<inner>[^，。：:！？]{2,60}?)报道[：:]?")
 def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     """Find a dateline at the start of ``text`` (cleaned, spaces removed).
 
-    >>> d = parse_dateline("本报讯（记者郭树勋）11月26日上午，示范区召开"); d.text, d.credits.reporters, text_after(d, "本报讯（记者郭树勋）11月26日上午，示范区召开")
-    ('本报讯（记者郭树勋）', ['郭树勋'], '11月26日上午，示范区召开')
+    >>> d = parse_dateline("本报讯（记者张明远）11月26日上午，开发区召开"); d.text, d.credits.reporters, text_after(d, "本报讯（记者张明远）11月26日上午，开发区召开")
+    ('本报讯（记者张明远）', ['张明远'], '11月26日上午，开发区召开')
     >>> d = parse_dateline("本报北京1月4日讯记者王伟报道：今天"); d.text, d.credits.reporters, d.month_day
     ('本报北京1月4日讯记者王伟报道：', ['王伟'], (1, 4))
     >>> parse_dateline("本报将继续关注电力供应") is None
@@ -260,10 +260,10 @@ _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|图文|文字|文|图)
 
 
 def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
-    """A line that is only a byline (本报记者 韦 冰, □记者 张三 通讯员 李四).
+    """A line that is only a byline (本报记者 赵 敏, □记者 张三 通讯员 李四).
 
-    >>> parse_byline("本报记者韦冰", {5}).reporters
-    ['韦冰']
+    >>> parse_byline("本报记者赵敏", {5}).reporters
+    ['赵敏']
     >>> parse_byline("记者近日从市里获悉") is None
     True
     """
@@ -294,10 +294,10 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     With ``whole`` the credit must be all of text. Inline, it must follow a
     sentence end, a space or an opening bracket, so 游客在景区拍摄 is no credit.
 
-    >>> find_credit("本报记者刘金元摄", {4}, whole=True)[1].photographers
-    ['刘金元']
-    >>> find_credit("正确使用灭火器的方法。李伟摄", {11, 12})
-    (11, Credits(reporters=[], correspondents=[], photographers=['李伟']))
+    >>> find_credit("本报记者周强摄", {4}, whole=True)[1].photographers
+    ['周强']
+    >>> find_credit("正确使用灭火器的方法。陈刚摄", {11, 12})
+    (11, Credits(reporters=[], correspondents=[], photographers=['陈刚']))
     >>> find_credit("游客在景区拍摄") is None
     True
     """
@@ -334,10 +334,10 @@ _PAGE_CREDIT2 = re.compile(r"^[（(]本版(?:照片|图片)?均?(?:为|由|系)?
 
 
 def parse_page_credit(text: str, gaps=frozenset()) -> Credits | None:
-    """A credit for every photo on the page: （本版照片均为本报记者王梦梦摄）.
+    """A credit for every photo on the page: （本版照片均为本报记者李晓红摄）.
 
-    >>> parse_page_credit("（本版照片均为本报记者王梦梦摄）").photographers
-    ['王梦梦']
+    >>> parse_page_credit("（本版照片均为本报记者李晓红摄）").photographers
+    ['李晓红']
     """
     m = _PAGE_CREDIT2.match(text) or _PAGE_CREDIT.match(text)
     if not m:

@@ -41,8 +41,8 @@ def strip_spaces(text: str) -> str:
 
     >>> strip_spaces("生 产 和 防 灾")
     '生产和防灾'
-    >>> strip_spaces("示范区 （高新区） 党工委")
-    '示范区（高新区）党工委'
+    >>> strip_spaces("开发区 （保税区） 管委会")
+    '开发区（保税区）管委会'
     >>> strip_spaces("11 月 14 日 New  York 2 000")
     '11月14日New York 2 000'
     """
@@ -61,8 +61,8 @@ _ASCII_WORD = re.compile(r"[A-Za-z0-9]")
 def join_fragments(parts) -> str:
     """Join wrapped line fragments: no space, except between two Latin words.
 
-    >>> join_fragments(["示范区（高新", "区）党工委", "New", "York"])
-    '示范区（高新区）党工委New York'
+    >>> join_fragments(["开发区（保税", "区）管委会", "New", "York"])
+    '开发区（保税区）管委会New York'
     """
     out = ""
     for part in parts:
@@ -98,8 +98,8 @@ def undouble(text: str) -> str:
     at least one run is longer than one character and the result has four
     characters or more, so real reduplication such as 谢谢 or 天天天天 is left alone.
 
-    >>> undouble("团市委团市委““青年邻里帮帮团青年邻里帮帮团””成立成立")
-    '团市委“青年邻里帮帮团”成立'
+    >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
+    '市青联“邻里互助队”成立'
     >>> undouble("谢谢")
     '谢谢'
     """

@@ -48,8 +48,8 @@ class Block:
 def make_block(lines: list[tuple[int, str]]) -> Block:
     """Clean and join a block's lines, remembering where spaces and line ends were.
 
-    >>> b = make_block([(1, "本报记者 韦 冰")]); b.text, sorted(b.gaps)
-    ('本报记者韦冰', [4, 5])
+    >>> b = make_block([(1, "本报记者 赵 敏")]); b.text, sorted(b.gaps)
+    ('本报记者赵敏', [4, 5])
     """
     out: list[str] = []
     gaps: set[int] = set()
