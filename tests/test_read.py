@@ -2,7 +2,7 @@
 import pytest
 
 import helpers
-from checks import items, parse_text
+from checks import items, parse_checked, parse_text
 
 ISSUE = (
     "市政府召开全市安全生产工作会议\n\n"
@@ -21,7 +21,7 @@ ISSUE = (
 def test_encodings_and_line_ends_give_the_same_table(tmp_path, encoding, bom, newline):
     path = tmp_path / "issue.txt"
     path.write_bytes(bom + ISSUE.replace("\n", newline).encode(encoding))
-    df = items(helpers.parse_issue(path))
+    df = items(parse_checked(path))
     assert list(df.headline) == ["市政府召开全市安全生产工作会议", "全市春耕备耕工作有序推进"]
     assert [list(r) for r in df.reporters] == [["张明远"], ["王国庆"]]
     assert list(df.start_line) == [1, 7]
@@ -76,7 +76,7 @@ def test_folder_of_page_files(tmp_path):
     (folder / "page10.txt").write_text(ISSUE.replace("3月", "5月"), encoding="utf-8")
     (folder / "page2.txt").write_text(ISSUE.replace("3月", "4月"), encoding="gbk")
     (folder / "page1.txt").write_text(" " + ISSUE, encoding="utf-8")
-    df = helpers.parse_issue(folder)
+    df = parse_checked(folder)
     it = items(df)
     assert list(it.page) == [1, 1, 2, 2, 3, 3]
     assert [d.month for d in it.event_date] == [3, 3, 4, 4, 5, 5]
