@@ -38,6 +38,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
+# characters outside the common ranges of Chinese text; only these are checked one by one
+_UNUSUAL = re.compile(r"[^\n\r\t\f\v\u0020-\u007e\u00a0-\u024f\u2000-\u2bff\u3000-\u9fff\uff00-\uffef]")
 
 
 def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
@@ -74,7 +76,7 @@ def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ParseError(path, "empty file (only whitespace)")
-    bad = sum(1 for ch in text if _is_garbage(ch))
+    bad = sum(1 for ch in _UNUSUAL.findall(text) if _is_garbage(ch))
     if bad > max(2, 0.02 * len(text)):
         raise ParseError(path, f"binary or corrupt: {bad} of {len(text)} characters are control or unassigned code points after decoding as {enc}")
     return text, enc

@@ -31,6 +31,7 @@ class Block:
     text: str = ""                          # cleaned, joined with no space
     gaps: frozenset = frozenset()           # positions in text where whitespace was removed
     breaks: tuple = ()                      # positions in text where a raw line ended
+    widths: tuple = ()                      # characters each raw line contributes to text
     kind: str = "text"                      # dateline, byline, credit, page_credit, page_header, note, photo, text
     head: bool = False                      # a headline candidate
     dateline: bylines.Dateline | None = None
@@ -45,42 +46,48 @@ class Block:
         return self.lines[-1][0]
 
 
+_WS_SPLIT = re.compile(r"(\s+)")
+
+
 def make_block(lines: list[tuple[int, str]]) -> Block:
     """Clean and join a block's lines, remembering where spaces and line ends were.
 
     >>> b = make_block([(1, "本报记者 赵 敏")]); b.text, sorted(b.gaps)
     ('本报记者赵敏', [4, 5])
     """
-    out: list[str] = []
-    gaps: set[int] = set()
+    parts: list[str] = []
+    gaps: list[int] = []
     breaks: list[int] = []
-    pending_gap = False
+    widths: list[int] = []
+    n = 0
+    last = ""
     for k, (_, raw) in enumerate(lines):
-        folded = clean.fold_width(raw)
+        start = n
+        pending = k > 0
         if k > 0:
-            breaks.append(len(out))
-            pending_gap = True
-        for ch in folded:
-            if ch.isspace():
-                pending_gap = True
+            breaks.append(n)
+        for seg in _WS_SPLIT.split(clean.fold_width(raw)):
+            if not seg:
                 continue
-            if pending_gap and out:
-                prev = out[-1]
-                if _latin(prev) and _latin(ch) and (prev.isalpha() and ch.isalpha() or not _is_wrap(k, breaks, out)):
-                    out.append(" ")
-                gaps.add(len(out))
-            pending_gap = False
-            out.append(ch)
-    text = "".join(out)
-    return Block(lines=lines, text=text, gaps=frozenset(gaps), breaks=tuple(breaks))
+            if seg[0].isspace():
+                pending = True
+                continue
+            if pending and n:
+                first = seg[0]
+                if _latin(last) and _latin(first) and (last.isalpha() and first.isalpha() or n != start):
+                    parts.append(" ")
+                    n += 1
+                gaps.append(n)
+            pending = False
+            parts.append(seg)
+            n += len(seg)
+            last = seg[-1]
+        widths.append(n - start)
+    return Block(lines=lines, text="".join(parts), gaps=frozenset(gaps), breaks=tuple(breaks), widths=tuple(widths))
 
 
 def _latin(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".,;:!?%)]'\"(")
-
-
-def _is_wrap(k, breaks, out) -> bool:
-    return bool(breaks) and breaks[-1] == len(out)
 
 
 # ---------------------------------------------------------------- classification
@@ -93,8 +100,16 @@ _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
+def _block_starters() -> frozenset:
+    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "□", "■", "◎", "●", "◇", "◆", "○"]
+    return frozenset(w[0] for w in words)
+
+
 def starts_block(line_text: str) -> bool:
     """Whether a raw line starts a new block even without a blank line before it."""
+    head = line_text.lstrip()[:1]
+    if not head or clean.fold_width(head) not in _block_starters():
+        return False
     t = clean.clean_line(line_text)
     if not t:
         return False
@@ -253,7 +268,7 @@ def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False
         prev = blocks[i - 1] if i > 0 else None
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if width and nxt is not None and nxt.kind == "text" and not nxt.head \
-                and width <= len(clean.clean_line(b.lines[0][1])) <= width + 2 and clean.undouble(b.text) == b.text \
+                and width <= b.widths[0] <= width + 2 and clean.undouble(b.text) == b.text \
                 and not (prev is not None and prev.head) and _echo(blocks, i, layout) < STRONG_ECHO:
             # a full column line standing alone before more text: a paragraph cut by a column break,
             # unless it echoes the lead of its article as a headline does
@@ -325,8 +340,8 @@ def column_width(blocks: list[Block]) -> int | None:
     for b in blocks:
         if b.kind not in ("text", "dateline") or len(b.lines) < 3:
             continue
-        for _, raw in b.lines[:-1]:
-            counts[len(clean.clean_line(raw))] += 1
+        for w in b.widths[:-1]:
+            counts[w] += 1
     if not counts:
         return None
     width, n = counts.most_common(1)[0]
@@ -567,12 +582,13 @@ def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
             cut_after.add(bounds[k + 1])
         if _INDENT.match(b.lines[k + 1][1]):
             cut_after.add(bounds[k + 1])
-    out = []
-    for pos in range(start, stop):
-        if pos in cut_after and pos != start and out and out[-1] != "\n":
-            out.append("\n")
-        out.append(text[pos])
-    return "".join(out)
+    cuts = sorted(c for c in cut_after if start < c < stop)
+    pieces, prev = [], start
+    for c in cuts:
+        pieces.append(text[prev:c])
+        prev = c
+    pieces.append(text[prev:stop])
+    return "\n".join(pieces)
 
 
 def _join_blocks(parts: list[tuple[Block, str]]) -> str:
