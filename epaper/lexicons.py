@@ -38,5 +38,11 @@ def table(name: str) -> tuple[tuple[str, ...], ...]:
 
 def clear_cache() -> None:
     """Forget loaded lists (after a researcher edits a file in a running session)."""
+    import sys
     words.cache_clear()
     table.cache_clear()
+    for mod in list(sys.modules.values()):
+        if getattr(mod, "__name__", "").startswith("epaper."):
+            for obj in vars(mod).values():
+                if hasattr(obj, "cache_clear") and obj is not words and obj is not table:
+                    obj.cache_clear()

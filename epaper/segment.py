@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import bylines, clean, lexicons
 from .bylines import Credits
@@ -92,14 +93,21 @@ def _latin(ch: str) -> bool:
 
 # ---------------------------------------------------------------- classification
 
-def _starts_with_any(text: str, words) -> bool:
-    return any(text.startswith(w) for w in words)
+@lru_cache(maxsize=None)
+def _prefix_re(name: str):
+    return re.compile("|".join(re.escape(w) for w in sorted(lexicons.words(name), key=len, reverse=True)))
+
+
+def _starts_with_any(text: str, name: str) -> bool:
+    """Whether text starts with an entry of the word list ``name``."""
+    return _prefix_re(name).match(text) is not None
 
 
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
+@lru_cache(maxsize=None)
 def _block_starters() -> frozenset:
     words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "□", "■", "◎", "●", "◇", "◆", "○"]
     return frozenset(w[0] for w in words)
@@ -164,10 +172,10 @@ def classify(b: Block) -> Block:
     if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t):
         b.kind = "page_header"
         return b
-    if _starts_with_any(t, lexicons.words("note_markers")):
+    if _starts_with_any(t, "note_markers"):
         b.kind = "note"
         return b
-    if _starts_with_any(t, lexicons.words("photo_markers")):
+    if _starts_with_any(t, "photo_markers"):
         b.kind = "photo"
         return b
     b.kind = "text"
