@@ -29,6 +29,17 @@ from epaper.build import build, corpus_overview, data_quality, load_articles, lo
 # exploring the article table
 from epaper.tables import items_by_page, journalists, lengths, select_articles  # noqa: F401
 
+# 5. extract people: who is named in each item, with title and role
+from epaper.people import (PRESENT_ROLES, ROLE_ORDER, appearances, extract_people, read_roster,  # noqa: F401
+                           role_table, suggest_roster)
+from epaper.build import load_people  # noqa: F401
+
+# 6. network: who appears with whom
+from epaper.network import attendance_network, centrality, communities, ego, export_network  # noqa: F401
+
+# 7. figures: Chinese that renders right
+from epaper.figures import draw_network, save_figure, use_cjk_font  # noqa: F401
+
 # other corpora
 from epaper.pfr import read_pfr  # noqa: F401
 

@@ -16,6 +16,8 @@ import pandas as pd
 
 from . import paths
 from .parse import COLUMNS, ITEM_KINDS, conservation, parse_issue
+from .people import COLUMNS as PEOPLE_COLUMNS
+from .people import extract_people
 from .read import ParseError, read_pages
 
 
@@ -70,7 +72,8 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
 def build(raw_dir=None, out_dir=None, progress: bool = True) -> BuildResult:
     """Parse every issue under ``raw_dir`` and write the tables to ``out_dir``.
 
-    Writes ``articles.parquet`` (one row per item), ``issues.parquet`` (one row
+    Writes ``articles.parquet`` (one row per item), ``people.parquet`` (one row
+    per item, person and role), ``issues.parquet`` (one row
     per issue: pages, items, layout, characters conserved) and ``problems.csv``
     (files that could not be parsed, with the reason).
 
@@ -95,8 +98,10 @@ def build(raw_dir=None, out_dir=None, progress: bool = True) -> BuildResult:
     articles = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
     issues = pd.DataFrame(infos)
     problems_df = pd.DataFrame(problems, columns=["file", "reason"])
+    people = extract_people(articles) if len(articles) else pd.DataFrame(columns=PEOPLE_COLUMNS)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_parquet(articles, out_dir / paths.ARTICLES.name)
+    write_parquet(people, out_dir / paths.PEOPLE.name)
     write_parquet(issues, out_dir / "issues.parquet")
     write_atomic(out_dir / paths.PROBLEMS.name, problems_df.to_csv(index=False))
     return BuildResult(articles, issues, problems_df)
@@ -130,6 +135,14 @@ def load_articles(path=None, rebuild_if_missing: bool = True) -> pd.DataFrame:
     """The article table; builds it first when it does not exist yet."""
     path = Path(path or paths.ARTICLES)
     if not path.exists() and rebuild_if_missing:
+        build(progress=False)
+    return pd.read_parquet(path)
+
+
+def load_people(path=None) -> pd.DataFrame:
+    """The people table (``extract_people`` over every item), built when missing."""
+    path = Path(path or paths.PEOPLE)
+    if not path.exists():
         build(progress=False)
     return pd.read_parquet(path)
 

@@ -1,0 +1,250 @@
+"""Person names in running text: a character CRF (python-crfsuite) trained on the People's Daily.
+
+The model tags each character B (a name begins), I (inside a name) or O. Its
+features are the character and its neighbours, whether a character is a
+known surname (``data/lexicons/surnames.txt``) and whether the words beside
+it are ones that stand next to names (``data/lexicons/name_context.tsv``:
+书记 before, 指出 after). It is trained by ``python -m epaper.names train``
+on the building days of the PKU People's Daily corpus (1998-01-01 … 01-21)
+and shipped as ``data/models/person_names.crfsuite``; nothing is downloaded.
+``python -m epaper.names evaluate`` measures it on the evaluation days
+(1998-01-22 … 01-31) against the corpus' gold ``/nr`` names.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from . import bylines, clean, lexicons, paths
+
+MODEL = paths.DATA / "models" / "person_names.crfsuite"
+BUILD_DAYS = ("19980101", "19980121")
+EVAL_DAYS = ("19980122", "19980131")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+@lru_cache(maxsize=None)
+def _context() -> tuple[frozenset, frozenset]:
+    rows = lexicons.table("name_context")
+    left = frozenset(w for w, side, *_ in rows if side == "left")
+    right = frozenset(w for w, side, *_ in rows if side == "right")
+    return left, right
+
+
+@lru_cache(maxsize=None)
+def _dictionary() -> frozenset:
+    """Common words of jieba's dictionary (not names), two to four characters long."""
+    import os
+
+    import jieba
+
+    words = set()
+    with open(os.path.join(os.path.dirname(jieba.__file__), "dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= 5 and not parts[2].startswith("nr"):
+                words.add(parts[0])
+    return frozenset(words)
+
+
+def features(text: str) -> list[list[str]]:
+    """CRF features of every character of ``text``.
+
+    >>> features("王伟说")[0][:3]
+    ['c王', 'a^', 'b伟']
+    """
+    single, compound, _ = bylines._surnames()
+    left, right = _context()
+    words = _dictionary()
+    n = len(text)
+    pad = "^^^" + text + "$$$"
+    out = []
+    for i in range(n):
+        j = i + 3
+        c, a, b = pad[j], pad[j - 1], pad[j + 1]
+        a2, b2 = pad[j - 2], pad[j + 2]
+        f = ["c" + c, "a" + a, "b" + b, "A" + a + c, "B" + c + b, "x" + a2, "y" + b2, "M" + a + b,
+             "L" + a2 + a]
+        if c in single:
+            f.append("S")
+        if pad[j:j + 2] in compound:
+            f.append("SS")
+        if a in single:
+            f.append("aS")
+        if pad[j - 3:j] in left or pad[j - 2:j] in left or a in left:
+            f.append("lc")
+        if pad[j + 1:j + 3] in right or b in right or pad[j + 2:j + 4] in right or pad[j + 3:j + 5] in right:
+            f.append("rc")
+        if not _CJK.match(c):
+            f.append("nc")
+        w = pad[j:j + 2] in words
+        if w:
+            f.append("w2")
+        if pad[j:j + 3] in words:
+            f.append("w3")
+        if pad[j - 1:j + 1] in words:
+            f.append("e2")
+        if pad[j - 2:j + 1] in words:
+            f.append("e3")
+        if pad[j - 1:j + 2] in words:
+            f.append("m3")
+        out.append(f)
+    return out
+
+
+def spans_from_tags(tags) -> list[tuple[int, int]]:
+    """``(start, end)`` of each name in a B/I/O tag sequence.
+
+    >>> spans_from_tags(list("OBIIOBI"))
+    [(1, 4), (5, 7)]
+    """
+    out, start = [], None
+    for i, t in enumerate(list(tags) + ["O"]):
+        if t != "I" and start is not None:
+            out.append((start, i))
+            start = None
+        if t == "B":
+            start = i
+    return out
+
+
+@lru_cache(maxsize=1)
+def _tagger(model: str):
+    import pycrfsuite
+
+    if not Path(model).exists():
+        raise FileNotFoundError(f"{model}: no name model; train one with `python -m epaper.names train`")
+    t = pycrfsuite.Tagger()
+    t.open(model)
+    return t
+
+
+_CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")
+
+
+def find_names(text: str, model=None) -> list[tuple[int, int, str]]:
+    """Person names in ``text`` as ``(start, end, name)``.
+
+    >>> [n for _, _, n in find_names("国务院总理李鹏今天会见了来访的客人。")]   # doctest: +SKIP
+    ['李鹏']
+    """
+    tagger = _tagger(str(model or MODEL))
+    out = []
+    for m in _CLAUSE.finditer(text):
+        clause = m.group()
+        if len(clause) < 2:
+            continue
+        tags = tagger.tag(features(clause))
+        for s, e in spans_from_tags(tags):
+            if e - s >= 2:
+                out.append((m.start() + s, m.start() + e, clause[s:e]))
+    return out
+
+
+# ---------------------------------------------------------------- training and evaluation
+
+def pfr_spans(tokens) -> list[tuple[int, int]]:
+    """Character spans of the gold names of one corpus paragraph (as ``pfr.gold_names`` joins them)."""
+    single, compound, _ = bylines._surnames()
+    offs, pos = [], 0
+    for w, _ in tokens:
+        offs.append(pos)
+        pos += len(w)
+    out, i = [], 0
+    while i < len(tokens):
+        w, t = tokens[i]
+        if t == "nr":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt[1] == "nr" and (len(w) == 1 or w in compound) and 1 <= len(nxt[0]) <= 2:
+                out.append((offs[i], offs[i] + len(w) + len(nxt[0])))
+                i += 2
+                continue
+            if len(w) >= 2:
+                out.append((offs[i], offs[i] + len(w)))
+        i += 1
+    return out
+
+
+def labelled_clauses(corpus, days):
+    """``(clause, tags, article key)`` from the corpus paragraphs of the given days."""
+    from . import pfr
+    from .read import read_text
+
+    for line in read_text(corpus).split("\n"):
+        parsed = pfr.parse_pfr_line(line)
+        if not parsed:
+            continue
+        pid, toks = parsed
+        if not (days[0] <= pid[:8] <= days[1]):
+            continue
+        text = clean.fold_width("".join(w for w, _ in toks))
+        tags = ["O"] * len(text)
+        for s, e in pfr_spans(toks):
+            tags[s] = "B"
+            for k in range(s + 1, e):
+                tags[k] = "I"
+        for m in _CLAUSE.finditer(text):
+            if len(m.group()) >= 2:
+                yield m.group(), tags[m.start():m.end()], pid[:15]
+
+
+def train(corpus, out=MODEL, days=BUILD_DAYS, iterations: int = 150, verbose: bool = False) -> Path:
+    """Train the name model on the corpus' building days and save it to ``out``."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for clause, tags, _ in labelled_clauses(corpus, days):
+        trainer.append(features(clause), tags)
+    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True})
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    _tagger.cache_clear()
+    return out
+
+
+def evaluate(corpus, model=None, days=EVAL_DAYS) -> dict:
+    """Precision and recall of the names found per article against the gold names (sets per article)."""
+    import time
+    from collections import defaultdict
+
+    gold, pred = defaultdict(set), defaultdict(set)
+    n_chars, seconds = 0, 0.0
+    tagger = _tagger(str(model or MODEL))
+    for clause, tags, key in labelled_clauses(corpus, days):
+        gold[key].update(clause[s:e] for s, e in spans_from_tags(tags))
+        t0 = time.perf_counter()
+        found = spans_from_tags(tagger.tag(features(clause)))
+        seconds += time.perf_counter() - t0
+        n_chars += len(clause)
+        pred[key].update(clause[s:e] for s, e in found if e - s >= 2)
+    tp = sum(len(gold[k] & pred[k]) for k in gold)
+    n_pred = sum(len(v) for v in pred.values())
+    n_gold = sum(len(v) for v in gold.values())
+    return {"precision": tp / n_pred if n_pred else 0.0, "recall": tp / n_gold if n_gold else 0.0,
+            "gold": n_gold, "predicted": n_pred, "correct": tp, "articles": len(gold),
+            "chars_per_second": n_chars / seconds if seconds else 0.0}
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m epaper.names")
+    p.add_argument("command", choices=["train", "evaluate"])
+    p.add_argument("--corpus", default=str(paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
+    p.add_argument("--model", default=str(MODEL))
+    p.add_argument("--iterations", type=int, default=150)
+    a = p.parse_args(argv)
+    if a.command == "train":
+        print(train(a.corpus, a.model, iterations=a.iterations, verbose=False))
+    else:
+        r = evaluate(a.corpus, a.model)
+        print(f"evaluation days {EVAL_DAYS[0]}-{EVAL_DAYS[1]}: precision {r['precision']:.3f}, recall {r['recall']:.3f} "
+              f"({r['correct']} of {r['gold']} gold names in {r['articles']} articles, {r['predicted']} predicted); "
+              f"{r['chars_per_second'] / 1000:.0f}k characters a second")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
