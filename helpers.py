@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PROCESSED, RAW  # noqa: F401
+from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PEOPLE, PROCESSED, RAW, ROOT  # noqa: F401
 
 # 1. read: bytes -> text -> pages
 from epaper.read import ParseError, decode_bytes, read_pages, read_text, split_pages  # noqa: F401

@@ -127,6 +127,7 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     """Add the elements of 、-lists around names already found, and lists after group labels."""
     found = sorted(set(spans))
     have = {s for s, _ in found}
+    ends = {e for _, e in found}
     out = list(found)
     queue = list(found)
     while queue:
@@ -136,14 +137,16 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             j = _list_element(text, e + 1)
             if j and (e + 1) not in have:
                 have.add(e + 1)
+                ends.add(j)
                 out.append((e + 1, j))
                 queue.append((e + 1, j))
         # left neighbour: A、
-        if s >= 3 and text[s - 1] == "、":
+        if s >= 3 and text[s - 1] == "、" and (s - 1) not in ends:
             for length in (3, 2, 4):
                 i = s - 1 - length
                 if i >= 0 and i not in have and _list_element(text, i) == s - 1:
                     have.add(i)
+                    ends.add(s - 1)
                     out.append((i, s - 1))
                     queue.append((i, s - 1))
                     break
@@ -210,13 +213,50 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _anchor_re():
+    titles = sorted(set(" ".join(lexicons.words("title_words")).split()) - _words_set("generic_titles"), key=len, reverse=True)
+    role_re, role_of = _role_words()
+    after = sorted(set(role_of) | _words_set("name_followers") | {"重要"}, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, titles)) + r")([\u4e00-\u9fff]{2,4}?)(?=" +
+                      "|".join(map(re.escape, after)) + "|[，、。；])")
+
+
+def _title_anchored(text: str) -> list[tuple[int, int]]:
+    """Names standing between a title and a role word: 副市长雷黄文君参加…, 镇党委书记党爱民主持….
+
+    This is how local dailies name officials; it finds names a model trained on
+    other text may cut short (four-character and rare-surname names).
+    """
+    out = []
+    words = names._dictionary()
+    for m in _anchor_re().finditer(text):
+        s, e = m.span(1)
+        cand = text[s:e]
+        if not _starts_like_name(cand) or (cand[:2] in words and cand[2:] in words):
+            continue
+        if len(cand) == 4 and text[e:e + 1] in "，、。；":
+            continue
+        out.append((s, e))
+    return out
+
+
+def _prefer_anchored(spans, anchored):
+    """Title-anchored names replace model names that overlap them."""
+    if not anchored:
+        return spans
+    keep = [sp for sp in spans if not any(sp[0] < e and s < sp[1] for s, e in anchored)]
+    return keep + anchored
+
+
 def find_mentions(text: str, roster_index: dict | None = None, model=None) -> list[Mention]:
     """Every person named in ``text`` with where the name stands."""
     spans = [(s, e) for s, e, _ in names.find_names(text, model)]
     for alias in (roster_index or {}):
         for m in re.finditer(re.escape(alias), text):
             spans.append((m.start(), m.end()))
-    spans = _complete_lists(text, _trim_names(text, spans + _titled_names(text)))
+    spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
+    spans = _complete_lists(text, _trim_names(text, spans))
     bad = _words_set("not_names")
     out = []
     for s, e in spans:

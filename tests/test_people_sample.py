@@ -1,0 +1,111 @@
+"""People, roles, titles and the co-attendance network on the sample, against its annotation."""
+from itertools import combinations
+
+import pytest
+
+import helpers
+
+PRESENT = set(helpers.PRESENT_ROLES)
+MAIN_ORDER = ("chair", "leader", "speaker", "attendee")
+
+
+@pytest.fixture(scope="module")
+def items(sample_table):
+    return sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
+
+
+@pytest.fixture(scope="module")
+def people(items):
+    return helpers.extract_people(items, roster=helpers.read_roster("/nonexistent.csv"))
+
+
+def _by_item(people, article_id):
+    out = {}
+    for r in people[people.article_id == article_id].itertuples():
+        out.setdefault(r.name, []).append(r.role)
+    return out
+
+
+def _main(roles):
+    present = [r for r in MAIN_ORDER if r in roles]
+    return present[0] if present else None
+
+
+def test_every_present_person_with_main_role(items, people, gold):
+    for (_, row), g in zip(items.iterrows(), gold["items"]):
+        got = _by_item(people, row.article_id)
+        want_present = {n: _main(r) for n, r in g["people"].items() if set(r) & PRESENT}
+        got_present = {n: _main(r) for n, r in got.items() if set(r) & PRESENT}
+        assert got_present == want_present, g["id"]
+
+
+def test_every_annotated_role(items, people, gold):
+    """All roles of every annotated person; the model may also list people the annotation leaves out,
+    but only as mentioned."""
+    for (_, row), g in zip(items.iterrows(), gold["items"]):
+        got = _by_item(people, row.article_id)
+        for name, roles in g["people"].items():
+            assert sorted(got.get(name, [])) == sorted(roles), (g["id"], name)
+        for name in set(got) - set(g["people"]):
+            assert got[name] == ["mentioned"], (g["id"], name, got[name])
+
+
+def test_titles(people, gold):
+    titles = {}
+    for r in people.itertuples():
+        if isinstance(r.title, str):
+            titles.setdefault(r.name, r.title)
+    for name, title in gold["titles"].items():
+        assert titles.get(name) == title, name
+
+
+def test_no_journalist_is_a_person(items, people):
+    journalists = {n for col in ("reporters", "correspondents", "photographers") for ns in items[col] for n in ns}
+    assert journalists and not journalists & set(people.name)
+
+
+def test_network_edges_and_weights_as_annotated(items, people, gold):
+    g = helpers.attendance_network(people)
+    want = {}
+    for (_, row), item in zip(items.iterrows(), gold["items"]):
+        present = sorted(n for n, r in item["people"].items() if set(r) & PRESENT)
+        for a, b in combinations(present, 2):
+            want.setdefault((a, b), []).append(row.article_id)
+    got = {tuple(sorted((a, b))): d["articles"] for a, b, d in g.edges(data=True)}
+    assert got == {k: v for k, v in want.items()}
+    assert all(d["weight"] == len(d["articles"]) for _, _, d in g.edges(data=True))
+    ever_present = {n for item in gold["items"] for n, r in item["people"].items() if set(r) & PRESENT}
+    never_present = {n for item in gold["items"] for n in item["people"]} - ever_present
+    assert never_present and not never_present & set(g.nodes)
+    assert set(g.nodes) == ever_present
+    assert g.nodes["吕沛"]["n_events"] == 3 and g.nodes["吕沛"]["n_chair"] == 2
+
+
+def test_network_tables_and_exports(tmp_path, people):
+    g = helpers.attendance_network(people)
+    c = helpers.centrality(g)
+    assert list(c.columns) == ["name", "title", "n_events", "degree", "weighted_degree", "betweenness", "eigenvector"]
+    assert c.name.iloc[0] in {"宫卫红", "吕沛"}
+    comm = helpers.communities(g)
+    assert set(comm.name) == set(g.nodes)
+    assert comm.equals(helpers.communities(g))              # fixed seed: the same every run
+    out = helpers.export_network(g, tmp_path)
+    import networkx as nx
+    back = nx.read_graphml(out["graphml"])
+    assert back.number_of_edges() == g.number_of_edges()
+    assert nx.read_gexf(out["gexf"]).number_of_nodes() == g.number_of_nodes()
+    assert out["edges"].read_text(encoding="utf-8").startswith("source,target,weight,articles")
+    assert helpers.attendance_network(people, min_weight=2).number_of_edges() < g.number_of_edges()
+
+
+def test_roster_suggestion_and_use(tmp_path, items, people, sample_table):
+    sug = helpers.suggest_roster(people, sample_table)
+    row = sug[sug.name == "宫卫红"].iloc[0]
+    assert row.title == "示范区（高新区）党工委副书记、管委会主任" and row["items"] == 4
+    assert row.first_seen == row.last_seen == "2022-11-28"
+    assert "刘雨晴" not in set(sug.name)                     # not an official
+    # the roster gives a title where the text prints none, and an alias resolves to the name
+    roster = sug[["name", "title", "org", "aliases", "first_seen", "last_seen"]].copy()
+    roster.loc[roster.name == "宫卫红", "aliases"] = "宫主任"
+    p = helpers.extract_people(items.assign(body=items.body.str.replace("宫卫红主持", "宫主任主持")), roster=roster)
+    assert "宫主任" not in set(p.name)
