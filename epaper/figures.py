@@ -86,7 +86,7 @@ def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int 
     if g.number_of_nodes() == 0:
         ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
         return fig
-    pos = nx.spring_layout(g, weight="weight", seed=seed, k=1.5 / max(1, g.number_of_nodes()) ** 0.5)
+    pos = component_layout(g, seed=seed)
     sizes = [120 + 90 * g.nodes[n].get("n_events", 1) for n in g]
     colors = "#4C78A8"
     if communities is not None:
@@ -97,6 +97,34 @@ def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int 
     nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
     nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9, linewidths=0)
     top = sorted(g, key=lambda n: -g.degree(n, weight="weight"))[:label_top]
-    nx.draw_networkx_labels(g, pos, labels={n: n for n in top}, ax=ax, font_size=10,
-                            font_family=use_cjk_font())
+    texts = nx.draw_networkx_labels(g, pos, labels={n: n for n in top}, ax=ax, font_size=10,
+                                    font_family=use_cjk_font(), verticalalignment="bottom")
+    import matplotlib.patheffects as pe
+    for t in texts.values():
+        t.set_path_effects([pe.withStroke(linewidth=3, foreground="white")])
+        x, y = t.get_position()
+        t.set_position((x, y + 0.06))
     return fig
+
+
+def component_layout(g, seed: int = 42) -> dict:
+    """Positions that lay out each connected part on its own (Kamada-Kawai) and set the parts side by side."""
+    import math
+
+    import networkx as nx
+
+    comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
+    pos, x = {}, 0.0
+    for comp in comps:
+        sub = g.subgraph(comp)
+        size = math.sqrt(len(comp))
+        if len(comp) == 1:
+            local = {comp[0]: (0.0, 0.0)}
+        elif len(comp) == 2:
+            local = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
+        else:
+            local = nx.kamada_kawai_layout(sub, pos=nx.circular_layout(sub), weight=None)
+        for n, (px, py) in local.items():
+            pos[n] = (x + size * 0.5 * float(px), size * 0.5 * float(py))
+        x += size + 0.8
+    return pos
