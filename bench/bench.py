@@ -64,6 +64,10 @@ def main(argv=None) -> int:
     _, t_people = timed(lambda: helpers.extract_people(items))
     rows.append(("extract people", t_people))
     rows.append(("parse + extract people", t_parse + t_people))
+    import os
+    workers = os.cpu_count() or 1
+    _, t_build = timed(lambda: helpers.build(tmp, tmp / "out", progress=False, workers=workers))
+    rows.append((f"the same, {workers} processes", t_build))
 
     print(f"corpus: {len(paths)} issues, {n:,} characters, {len(items):,} items (People's Daily 1998-01-01 … {last})")
     print(f"{'stage':<26}{'seconds':>9}{'chars/s':>12}{'× jieba.lcut':>14}")

@@ -47,6 +47,7 @@ class BuildResult:
     articles: pd.DataFrame
     issues: pd.DataFrame
     problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", "reason"]))
+    people: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PEOPLE_COLUMNS))
 
     def summary(self) -> str:
         items = int(self.articles.kind.isin(ITEM_KINDS).sum()) if len(self.articles) else 0
@@ -69,42 +70,74 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
     return df, info
 
 
-def build(raw_dir=None, out_dir=None, progress: bool = True) -> BuildResult:
+def process_issue(path: Path, manifest: dict | None = None, roster: pd.DataFrame | None = None):
+    """Everything done per issue: parse, measure conservation, extract people.
+
+    Returns ``(articles, info, people)``, or ``(None, problem, None)`` for a
+    file that cannot be parsed; runs in a worker process during ``build``.
+    """
+    try:
+        df, info = parse_one(path, manifest)
+    except ParseError as e:
+        return None, {"file": path.name, "reason": e.reason}, None
+    people = extract_people(df, roster=roster)
+    return df, info, people
+
+
+def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None = None) -> BuildResult:
     """Parse every issue under ``raw_dir`` and write the tables to ``out_dir``.
 
     Writes ``articles.parquet`` (one row per item), ``people.parquet`` (one row
-    per item, person and role), ``issues.parquet`` (one row
-    per issue: pages, items, layout, characters conserved) and ``problems.csv``
-    (files that could not be parsed, with the reason).
+    per item, person and role), ``issues.parquet`` (one row per issue: pages,
+    items, layout, characters conserved) and ``problems.csv`` (files that
+    could not be parsed, with the reason). Issues are processed in parallel
+    on ``workers`` processes (default: every core); the tables come out in
+    the order of the files, whatever the number of workers.
 
     >>> result = build()                     # doctest: +SKIP
     >>> print(result.summary())              # doctest: +SKIP
     issues: 1, items: 26, problems: 0
     """
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
     from tqdm.auto import tqdm
+
+    from .people import read_roster
 
     raw_dir = Path(raw_dir or paths.RAW)
     out_dir = Path(out_dir or paths.PROCESSED)
     manifest = read_manifest(raw_dir)
-    frames, infos, problems = [], [], []
-    for path in tqdm(raw_issues(raw_dir), desc="parse", unit="issue", disable=not progress):
-        try:
-            df, info = parse_one(path, manifest)
-        except ParseError as e:
-            problems.append({"file": path.name, "reason": e.reason})
-            continue
-        frames.append(df)
-        infos.append(info)
+    roster = read_roster()
+    files = raw_issues(raw_dir)
+    workers = max(1, min(workers or os.cpu_count() or 1, len(files)))
+    bar = tqdm(total=len(files), desc="parse", unit="issue", disable=not progress)
+    results = []
+    if workers == 1:
+        for path in files:
+            results.append(process_issue(path, manifest, roster))
+            bar.update()
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            chunk = max(1, len(files) // (workers * 8))
+            for res in pool.map(process_issue, files, [manifest] * len(files), [roster] * len(files), chunksize=chunk):
+                results.append(res)
+                bar.update()
+    bar.close()
+    frames = [r[0] for r in results if r[0] is not None]
+    infos = [r[1] for r in results if r[0] is not None]
+    problems = [r[1] for r in results if r[0] is None]
+    people_frames = [r[2] for r in results if r[0] is not None]
     articles = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=COLUMNS)
+    people = pd.concat(people_frames, ignore_index=True) if people_frames else pd.DataFrame(columns=PEOPLE_COLUMNS)
     issues = pd.DataFrame(infos)
     problems_df = pd.DataFrame(problems, columns=["file", "reason"])
-    people = extract_people(articles) if len(articles) else pd.DataFrame(columns=PEOPLE_COLUMNS)
     out_dir.mkdir(parents=True, exist_ok=True)
     write_parquet(articles, out_dir / paths.ARTICLES.name)
     write_parquet(people, out_dir / paths.PEOPLE.name)
     write_parquet(issues, out_dir / "issues.parquet")
     write_atomic(out_dir / paths.PROBLEMS.name, problems_df.to_csv(index=False))
-    return BuildResult(articles, issues, problems_df)
+    return BuildResult(articles, issues, problems_df, people)
 
 
 def write_atomic(path: Path, data) -> None:
