@@ -37,8 +37,13 @@ from epaper.build import load_people  # noqa: F401
 # 6. network: who appears with whom
 from epaper.network import attendance_network, centrality, communities, ego, export_network  # noqa: F401
 
+# 6b. topics: tokens, dictionary topics, discovered topics, word frequencies
+from epaper.topics import (add_tokens, add_words, classify_topics, discover_topics, frequencies,  # noqa: F401
+                           read_topics, stopwords, tokenize, topic_shares, topics_by_official)
+from epaper.build import load_topics  # noqa: F401
+
 # 7. figures: Chinese that renders right
-from epaper.figures import draw_network, save_figure, use_cjk_font  # noqa: F401
+from epaper.figures import bar_table, draw_network, save_figure, use_cjk_font, wordcloud  # noqa: F401
 
 # other corpora
 from epaper.pfr import read_pfr  # noqa: F401

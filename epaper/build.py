@@ -18,6 +18,7 @@ from . import paths
 from .parse import COLUMNS, ITEM_KINDS, conservation, parse_issue
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import extract_people
+from .topics import classify_topics
 from .read import ParseError, read_pages
 
 
@@ -88,7 +89,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     """Parse every issue under ``raw_dir`` and write the tables to ``out_dir``.
 
     Writes ``articles.parquet`` (one row per item), ``people.parquet`` (one row
-    per item, person and role), ``issues.parquet`` (one row per issue: pages,
+    per item, person and role), ``topics.parquet`` (each item's dictionary
+    topic), ``issues.parquet`` (one row per issue: pages,
     items, layout, characters conserved) and ``problems.csv`` (files that
     could not be parsed, with the reason). Issues are processed in parallel
     on ``workers`` processes (default: every core); the tables come out in
@@ -135,6 +137,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     out_dir.mkdir(parents=True, exist_ok=True)
     write_parquet(articles, out_dir / paths.ARTICLES.name)
     write_parquet(people, out_dir / paths.PEOPLE.name)
+    write_parquet(classify_topics(articles) if len(articles) else pd.DataFrame(columns=["article_id", "topic"]),
+                  out_dir / paths.TOPICS.name)
     write_parquet(issues, out_dir / "issues.parquet")
     write_atomic(out_dir / paths.PROBLEMS.name, problems_df.to_csv(index=False))
     return BuildResult(articles, issues, problems_df, people)
@@ -175,6 +179,14 @@ def load_articles(path=None, rebuild_if_missing: bool = True) -> pd.DataFrame:
 def load_people(path=None) -> pd.DataFrame:
     """The people table (``extract_people`` over every item), built when missing."""
     path = Path(path or paths.PEOPLE)
+    if not path.exists():
+        build(progress=False)
+    return pd.read_parquet(path)
+
+
+def load_topics(path=None) -> pd.DataFrame:
+    """The dictionary-topic table (``classify_topics`` over every item), built when missing."""
+    path = Path(path or paths.TOPICS)
     if not path.exists():
         build(progress=False)
     return pd.read_parquet(path)

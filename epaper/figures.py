@@ -39,6 +39,7 @@ def use_cjk_font() -> str:
     rcParams["font.sans-serif"] = [name, "DejaVu Sans"]
     rcParams["axes.unicode_minus"] = False
     rcParams["svg.fonttype"] = "path"        # glyphs as outlines: the SVG shows Chinese on any machine
+    rcParams["svg.hashsalt"] = "epaper"      # stable ids: the same figure gives the same SVG
     rcParams["figure.dpi"] = 100
     rcParams["axes.spines.top"] = False
     rcParams["axes.spines.right"] = False
@@ -128,3 +129,52 @@ def component_layout(g, seed: int = 42) -> dict:
             pos[n] = (x + size * 0.5 * float(px), size * 0.5 * float(py))
         x += size + 0.8
     return pos
+
+
+def wordcloud(freqs, *, title: str = "", ax=None, max_words: int = 150, width: int = 1600, height: int = 1000,
+              seed: int = 42):
+    """A word cloud from word frequencies (a Counter or dict), drawn with the CJK font.
+
+    Uses wordcloud's ``generate_from_frequencies`` with collocations off, so
+    names and terms stay as the tokenizer cut them. Returns the figure.
+    """
+    import matplotlib.pyplot as plt
+    from wordcloud import WordCloud
+
+    use_cjk_font()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(width / 200, height / 200))
+    else:
+        fig = ax.figure
+    ax.set_axis_off()
+    if title:
+        ax.set_title(title)
+    freqs = {str(k): float(v) for k, v in dict(freqs).items() if v > 0}
+    if not freqs:
+        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    wc = WordCloud(font_path=str(cjk_font_path()), width=width, height=height, background_color="white",
+                   max_words=max_words, collocations=False, random_state=seed, prefer_horizontal=0.95,
+                   colormap="viridis", margin=4)
+    wc.generate_from_frequencies(freqs)
+    ax.imshow(wc.to_array(), interpolation="bilinear")
+    return fig
+
+
+def bar_table(table, ax=None, *, title: str = "", stacked: bool = True, xlabel: str = "", ylabel: str = ""):
+    """A bar chart of a table (rows on the x axis, one colour per column), Chinese labels included."""
+    import matplotlib.pyplot as plt
+
+    use_cjk_font()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(10, 5))
+    else:
+        fig = ax.figure
+    if len(table):
+        table.plot.bar(stacked=stacked, ax=ax, rot=30, width=0.8)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return fig

@@ -9,6 +9,7 @@ LEXICONS = DATA / "lexicons"       # editable word lists
 MANIFEST = RAW / "issues.csv"      # optional: file, newspaper, date for raw files whose names say neither
 ARTICLES = PROCESSED / "articles.parquet"
 PEOPLE = PROCESSED / "people.parquet"
+TOPICS = PROCESSED / "topics.parquet"
 NETWORK = PROCESSED / "network"
 ROSTER = DATA / "officials.csv"     # the researcher's roster of officials (optional)
 PROBLEMS = PROCESSED / "problems.csv"
