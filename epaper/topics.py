@@ -204,7 +204,7 @@ def discover_topics(articles: pd.DataFrame, k: int = 6, *, method: str = "nmf", 
 def topic_shares(articles: pd.DataFrame, topics: pd.DataFrame, by: str = "issue_date") -> pd.DataFrame:
     """Share of items per primary topic, by ``issue_date``, ``page``, ``page_title`` or another column."""
     df = topics.dropna(subset=["topic"]).merge(articles[["article_id", by]], on="article_id")
-    table = pd.crosstab(df[by], df.topic, normalize="index").round(3)
+    table = pd.crosstab(df[by], df.topic, normalize="index")
     return table
 
 

@@ -1,0 +1,123 @@
+"""Tokens, topics and figures that render Chinese."""
+import io
+import warnings
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+import helpers  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample_items(sample_table):
+    return sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
+
+
+def test_tokenize_keeps_names_and_terms_whole_and_drops_stopwords(sample_items):
+    people = helpers.extract_people(sample_items)
+    helpers.add_words(people.name.unique())
+    toks = helpers.tokenize("示范区（高新区）党工委副书记、管委会主任宫卫红作工作部署，要求进一步加强安全生产工作，"
+                            "确保11月底前完成2项任务。")
+    for word in ("宫卫红", "示范区", "高新区", "党工委", "管委会", "安全生产"):
+        assert word in toks, word
+    for word in ("工作", "进一步", "加强", "11", "2", "，", "主"):
+        assert word not in toks, word
+    assert all(len(t) >= 2 for t in toks)
+
+
+@pytest.mark.parametrize("kw, present", [
+    ({"keep_stopwords": True}, "工作"),
+    ({"keep_numbers": True}, "2022"),
+    ({"min_len": 1}, "年"),
+])
+def test_tokenize_options(kw, present):
+    assert present in helpers.tokenize("2022年安全和工作", **kw)
+
+
+def test_sample_topics_are_acceptable(sample_items, gold):
+    topics = helpers.classify_topics(sample_items)
+    scored = [(t, g["topics"]) for t, g in zip(topics.topic, gold["items"]) if g["topics"] is not None]
+    assert len(scored) == 25
+    assert sum(t in ok for t, ok in scored) >= 23
+    assert set(topics.columns) >= {"article_id", "topic", "score", "keywords", "安全生产", "疫情防控"}
+    first = topics.iloc[0]
+    assert first.topic == "安全生产" and "安全生产×" in first.keywords
+
+
+def test_topic_dictionary_is_editable(sample_items, tmp_path):
+    path = tmp_path / "topics.csv"
+    path.write_text("topic,keyword,weight\n体育,足球,1\n", encoding="utf-8")
+    t = helpers.classify_topics(sample_items, helpers.read_topics(path))
+    assert t.topic.isna().all() and list(t.columns) == ["article_id", "topic", "score", "体育", "keywords"]
+
+
+def test_discovery_is_deterministic(sample_items):
+    a_words, a_docs = helpers.discover_topics(sample_items, k=4)
+    b_words, b_docs = helpers.discover_topics(sample_items, k=4)
+    assert a_words.equals(b_words) and a_docs.equals(b_docs)
+    assert a_words.shape == (12, 4) and set(a_docs.topic) <= set(a_words.columns)
+
+
+def test_shares_by_page_and_official(sample_items, sample_table):
+    topics = helpers.classify_topics(sample_items)
+    shares = helpers.topic_shares(sample_items, topics, by="page")
+    assert list(shares.index) == [1, 2, 3, 4] and (shares.sum(axis=1).round(6) == 1).all()
+    people = helpers.extract_people(sample_items)
+    by_official = helpers.topics_by_official(people, topics)
+    assert by_official.loc["吕沛"].sum() == 3
+
+
+def _missing_glyph_warnings(caught):
+    return [w for w in caught if "missing from" in str(w.message) or "Glyph" in str(w.message)]
+
+
+def test_chinese_labels_render_without_missing_glyphs(tmp_path):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        helpers.use_cjk_font()
+        fig, ax = plt.subplots()
+        ax.bar(["安全生产", "疫情防控"], [3, 2])
+        ax.set_title("各主题条目数")
+        paths = helpers.save_figure(fig, "test_labels", tmp_path)
+        plt.close(fig)
+    assert not _missing_glyph_warnings(caught)
+    assert paths["png"].stat().st_size > 10_000 and paths["svg"].exists()
+
+
+def test_saved_figures_are_reproducible(tmp_path):
+    def draw(out):
+        helpers.use_cjk_font()
+        fig, ax = plt.subplots()
+        ax.plot([1, 2, 3], [3, 1, 2])
+        ax.set_title("同一张图")
+        p = helpers.save_figure(fig, "same", out)
+        plt.close(fig)
+        return p
+    a, b = draw(tmp_path / "a"), draw(tmp_path / "b")
+    assert a["png"].read_bytes() == b["png"].read_bytes()
+    assert a["svg"].read_bytes() == b["svg"].read_bytes()
+
+
+def test_word_cloud_draws_chinese(tmp_path):
+    import numpy as np
+    from PIL import ImageFont
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        fig = helpers.wordcloud({"安全生产": 10, "疫情防控": 8, "志愿服务": 5, "宫卫红": 4}, title="词云")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png")
+        plt.close(fig)
+    assert not _missing_glyph_warnings(caught)
+    from PIL import Image
+    buf.seek(0)
+    image = np.asarray(Image.open(buf).convert("RGB"))
+    assert (image < 200).any(axis=2).mean() > 0.02       # something was drawn
+    # the font the cloud uses draws each character differently (no identical "tofu" boxes)
+    from epaper.figures import cjk_font_path
+    font = ImageFont.truetype(str(cjk_font_path()), 40)
+    masks = {ch: bytes(font.getmask(ch)) for ch in "安全疫情"}
+    assert len(set(masks.values())) == 4 and all(any(m) for m in masks.values())
