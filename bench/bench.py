@@ -52,6 +52,7 @@ def main(argv=None) -> int:
     n = len(text)
     jieba.lcut("预热")                    # load jieba's dictionary outside the timing
     helpers.extract_people(helpers.parse_issue(paths[0]).head(3))  # load the name model likewise
+    helpers.tokenize("预热")              # and the tokenizer
 
     rows = []
     _, t_jieba = timed(lambda: jieba.lcut(text))
@@ -64,6 +65,8 @@ def main(argv=None) -> int:
     _, t_people = timed(lambda: helpers.extract_people(items))
     rows.append(("extract people", t_people))
     rows.append(("parse + extract people", t_parse + t_people))
+    _, t_tok = timed(lambda: [helpers.tokenize(t) for t in items.body])
+    rows.append(("tokenize (jieba-rs)", t_tok * n / max(1, int(items.n_chars.sum()))))
     import os
     workers = os.cpu_count() or 1
     _, t_build = timed(lambda: helpers.build(tmp, tmp / "out", progress=False, workers=workers))

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from . import paths
 
+CELL_TIMEOUT = 600   # seconds one cell may run before the notebook counts as failed
+
 
 def notebook_paths(names=None) -> list[Path]:
     """The notebooks in ``notebooks/`` in order, or those named."""
@@ -29,7 +31,15 @@ def run_notebooks(names=None, parameters: dict | None = None, out_dir=None, prog
     done = []
     for nb in notebook_paths(names):
         target = out_dir / nb.name
-        pm.execute_notebook(str(nb), str(target), parameters=parameters or {}, cwd=str(nb.parent),
-                            kernel_name="python3", progress_bar=progress, log_output=False)
+        for attempt in (1, 2):
+            try:
+                pm.execute_notebook(str(nb), str(target), parameters=parameters or {}, cwd=str(nb.parent),
+                                    kernel_name="python3", progress_bar=progress, log_output=False,
+                                    execution_timeout=CELL_TIMEOUT, start_timeout=120)
+                break
+            except TimeoutError:
+                # a kernel that stops answering (seldom, on a busy machine) gets one more try
+                if attempt == 2:
+                    raise
         done.append(target)
     return done

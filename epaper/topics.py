@@ -2,8 +2,8 @@
 
 Tokenization has jieba's segmentation semantics on the fast jieba-rs backend
 (``rjieba``), with a domain dictionary that keeps organisations, policy terms
-and officials' names whole (``data/lexicons/userdict.txt``, the roster, and
-names passed to ``add_words``), and a stopword list of function words and
+and officials' names whole (``data/lexicons/userdict.txt``, the roster, the
+officials in the last build's people table, and names passed to ``add_words``), and a stopword list of function words and
 officialese (``data/lexicons/stopwords.txt``). Dictionary topics come from
 ``data/lexicons/topics.csv`` (topic, keyword, weight): transparent (each
 item lists the keywords that fired) and editable without touching code.
@@ -39,7 +39,7 @@ class Tokenizer:
         for line in lexicons.words("userdict"):
             parts = line.split()
             self.add_word(parts[0], int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 2000)
-        for name in _roster_names():
+        for name in _roster_names() + _known_officials():
             self.add_word(name)
 
     def add_word(self, word: str, freq: int = 2000) -> None:
@@ -55,6 +55,15 @@ class Tokenizer:
         if self.backend == "rjieba":
             return self._jieba.cut(text, True)
         return self._jieba.lcut(text)
+
+
+def _known_officials() -> list[str]:
+    """Names of the officials the last build found (present at an event, or with a title)."""
+    if not paths.PEOPLE.exists():
+        return []
+    people = pd.read_parquet(paths.PEOPLE, columns=["name", "role", "title"])
+    keep = people.role.isin(["chair", "speaker", "attendee", "leader"]) | people.title.notna()
+    return sorted(set(people.loc[keep, "name"]))
 
 
 def _roster_names() -> list[str]:
