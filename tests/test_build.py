@@ -39,7 +39,7 @@ def test_build_records_bad_files_and_goes_on(tmp_path):
     assert articles.article_id.is_unique
     issues = pd.read_parquet(out / "issues.parquet")
     assert (issues.conserved == 1.0).all()
-    assert result.summary() == "issues: 3, items: 28, problems: 2"
+    assert result.summary() == "issues: 3 (added 5, changed 0, removed 0, reused 0), items: 28, officials: 18, problems: 2"
 
 
 def test_build_twice_gives_identical_tables(tmp_path):
@@ -56,6 +56,63 @@ def test_command_line_build(tmp_path):
     run = subprocess.run([sys.executable, "helpers.py", "build", "--raw", str(raw), "--out", str(out)],
                          cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
-    assert run.stdout.strip().splitlines()[-1] == "issues: 3, items: 28, problems: 2"
+    assert run.stdout.strip().splitlines()[-1] == \
+        "issues: 3 (added 5, changed 0, removed 0, reused 0), items: 28, officials: 18, problems: 2"
     assert "problem: noise.txt:" in run.stderr and "problem: empty.txt: empty file" in run.stderr
     assert (out / "articles.parquet").exists()
+
+
+def _tables(out):
+    return {name: pd.read_parquet(out / f"{name}.parquet") for name in ("articles", "people", "topics", "issues")}
+
+
+def test_incremental_build_reuses_adds_changes_and_removes(tmp_path):
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    helpers.build(raw, out, progress=False)
+    first = _tables(out)
+    again = helpers.build(raw, out, progress=False)
+    assert again.counts == {"added": 0, "changed": 0, "removed": 0, "reused": 5}
+    for name, df in _tables(out).items():
+        pd.testing.assert_frame_equal(df, first[name])
+    # a new issue is parsed alone and its rows appear in file order
+    (raw / "某某日报_2023-03-09.txt").write_text(ISSUE.replace("3月6日", "3月8日"), encoding="utf-8")
+    added = helpers.build(raw, out, progress=False)
+    assert added.counts == {"added": 1, "changed": 0, "removed": 0, "reused": 5}
+    assert "某某日报_2023-03-09" in set(added.articles.issue_id)
+    # a changed issue is parsed again; a removed one drops its rows
+    (raw / "某某日报_2023-03-07.txt").write_text(ISSUE.replace("王国庆", "李国庆"), encoding="utf-8")
+    (raw / "某某日报_2023-03-09.txt").unlink()
+    changed = helpers.build(raw, out, progress=False)
+    assert changed.counts == {"added": 0, "changed": 1, "removed": 1, "reused": 4}
+    assert "某某日报_2023-03-09" not in set(changed.articles.issue_id)
+    assert ["李国庆"] in [list(r) for r in changed.articles.reporters]
+    # the incremental tables equal a build from scratch
+    fresh = tmp_path / "fresh"
+    helpers.build(raw, fresh, progress=False)
+    for name, df in _tables(fresh).items():
+        pd.testing.assert_frame_equal(_tables(out)[name], df, check_dtype=False)
+
+
+def test_a_killed_build_leaves_the_previous_outputs_whole(tmp_path):
+    import signal
+    import time
+
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    helpers.build(raw, out, progress=False)
+    before = _tables(out)
+    for k in range(12):                                   # enough work that a kill lands mid-run
+        shutil.copy(SAMPLE, raw / f"copy{k:02d}.txt")
+    for delay in (0.5, 1.5, 3.0):
+        proc = subprocess.Popen([sys.executable, "helpers.py", "build", "--raw", str(raw), "--out", str(out)],
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        time.sleep(delay)
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        tables = _tables(out)                             # every output still reads
+        assert set(tables["articles"].issue_id) in ({*before["articles"].issue_id},
+                                                    {*before["articles"].issue_id} | {f"copy{k:02d}" for k in range(12)})
+    result = helpers.build(raw, out, progress=False)      # the next run completes, and clears what a kill left
+    assert not list(out.glob(".*.tmp"))
+    assert {f"copy{k:02d}" for k in range(12)} <= set(result.articles.issue_id)
+    assert pd.read_csv(out / "problems.csv").file.tolist() == ["empty.txt", "noise.txt"]
