@@ -15,6 +15,9 @@ def main(argv=None) -> int:
     b.add_argument("--out", default=str(paths.PROCESSED), help="output folder (default: data/processed)")
     r = sub.add_parser("run", help="the main job: build, then execute every notebook headless")
     r.add_argument("--notebook", action="append", help="execute only this notebook (repeatable)")
+    r.add_argument("--newspaper", help="notebooks look at this paper only")
+    r.add_argument("--start", help="notebooks look at issues from this date (YYYY-MM-DD)")
+    r.add_argument("--end", help="notebooks look at issues up to this date (YYYY-MM-DD)")
     args = parser.parse_args(argv)
 
     from .build import build
@@ -30,7 +33,8 @@ def main(argv=None) -> int:
         for _, p in result.problems.iterrows():
             print(f"problem: {p.file}: {p.reason}", file=sys.stderr)
         from .notebooks import run_notebooks
-        done = run_notebooks(args.notebook)
+        params = {k: v for k, v in (("newspaper", args.newspaper), ("start", args.start), ("end", args.end)) if v}
+        done = run_notebooks(args.notebook, parameters=params)
         print(f"notebooks executed: {len(done)} -> {paths.EXECUTED_NOTEBOOKS.relative_to(paths.ROOT)}/")
         return 0
     return 2

@@ -91,7 +91,7 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
         })
     df = pd.DataFrame(out, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
-        df[col] = pd.to_datetime(df[col])
+        df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")   # the unit Parquet keeps
     return df
 
 

@@ -124,4 +124,7 @@ def read_pfr(path, *, days: tuple[str, str] | None = None) -> pd.DataFrame:
             "n_chars": len(re.sub(r"\s", "", body)), "start_line": None, "end_line": None,
             "headline_raw": headline, "layout": "corpus", "source": Path(path).name, "gold_names": names,
         })
-    return pd.DataFrame(out, columns=COLUMNS + ["gold_names"])
+    df = pd.DataFrame(out, columns=COLUMNS + ["gold_names"])
+    for col in ("issue_date", "event_date"):
+        df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")
+    return df
