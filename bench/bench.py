@@ -1,15 +1,21 @@
-"""Speed benchmark: the pipeline against a plain ``jieba.lcut`` pass over the same text, in one run.
+"""Speed and memory benchmark: each stage against a plain ``jieba.lcut`` over the same text, in one run.
 
-Not a test: it measures and prints a table. The corpus is the People's Daily
-of January 1998 (``../shared/corpora/pd199801/199801.txt``, or ``--corpus``),
-rendered as e-paper text, one file per day, by ``epaper.render``.
+Not a test: it measures and prints a table (Markdown, for the README). The
+corpus is a year-sized set of issues made from the People's Daily of January
+1998 (``../shared/corpora/pd199801/199801.txt`` or ``--corpus``): each day is
+rendered as e-paper text by ``epaper.render`` several times, in different
+layouts and under different dates, until there are ``--issues`` issues.
 
-    python bench/bench.py                 # building days 1998-01-01 … 01-21
-    python bench/bench.py --days 5        # a quicker run on the first five days
+    python bench/bench.py                   # 250 issues, about 15 million characters
+    python bench/bench.py --issues 20       # a quick run
 """
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import resource
+import shutil
 import sys
 import tempfile
 import time
@@ -25,57 +31,97 @@ def timed(fn):
     return out, time.perf_counter() - t0
 
 
+def make_corpus(corpus: str, n_issues: int, out: Path) -> list[Path]:
+    """Render the corpus's days as ``n_issues`` issues (人民日报_<date>.txt) under ``out``."""
+    from epaper import pfr, render
+
+    articles = pfr.read_pfr(corpus)
+    days = [g for _, g in articles.groupby("issue_id", sort=True)]
+    layouts = [render.Layout(headline="before", pages="formfeed", width=16, column_break=24),
+               render.Layout(headline="after", pages="space", width=13, column_break=30, fullwidth_digits=True),
+               render.Layout(headline="before", pages="formfeed", width=22, paragraph_blank=False),
+               render.Layout(headline="after", pages="formfeed", width=18, double_headlines=True)]
+    paths, start = [], dt.date(1998, 1, 1)
+    for k in range(n_issues):
+        issue = days[k % len(days)]
+        layout = layouts[(k // len(days)) % len(layouts)]
+        layout.seed = k
+        path = out / f"人民日报_{(start + dt.timedelta(days=k)).isoformat()}.txt"
+        path.write_text(render.render_issue(issue, layout), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def peak_mb() -> tuple[float, float]:
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return me, children
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
-    p.add_argument("--days", type=int, default=21, help="how many building days to render (1-21)")
+    p.add_argument("--issues", type=int, default=250)
+    p.add_argument("--notebooks", action="store_true", help="also time executing the notebooks on the corpus")
     a = p.parse_args(argv)
     if not Path(a.corpus).exists():
         print(f"no corpus at {a.corpus}: nothing to measure", file=sys.stderr)
         return 1
+    tmp = Path(tempfile.mkdtemp(prefix="epaper-bench-"))
+    raw, out = tmp / "raw", tmp / "processed"
+    raw.mkdir()
+    os.environ["EPAPER_PROCESSED"] = str(out)
+    os.environ["EPAPER_FIGURES"] = str(tmp / "figures")
 
     import jieba
+    import pandas as pd
 
     import helpers
-    from epaper import render
     from epaper.parse import ITEM_KINDS
 
-    last = f"199801{a.days:02d}"
-    articles = helpers.read_pfr(a.corpus, days=("19980101", last))
-    tmp = Path(tempfile.mkdtemp(prefix="bench-"))
-    paths = []
-    for k, (issue_id, issue) in enumerate(articles.groupby("issue_id")):
-        path = tmp / f"{issue_id}.txt"
-        path.write_text(render.render_issue(issue, render.Layout(width=16, column_break=20, seed=k)), encoding="utf-8")
-        paths.append(path)
+    paths = make_corpus(a.corpus, a.issues, raw)
     text = "".join(pth.read_text(encoding="utf-8") for pth in paths)
     n = len(text)
-    jieba.lcut("预热")                    # load jieba's dictionary outside the timing
-    helpers.extract_people(helpers.parse_issue(paths[0]).head(3))  # load the name model likewise
-    helpers.tokenize("预热")              # and the tokenizer
+    workers = os.cpu_count() or 1
+    jieba.lcut("预热")                      # dictionaries and models load outside the timings
+    helpers.extract_people(helpers.parse_issue(paths[0]).head(3))
+    helpers.tokenize("预热")
 
     rows = []
     _, t_jieba = timed(lambda: jieba.lcut(text))
-    rows.append(("jieba.lcut (reference)", t_jieba))
+    rows.append(("jieba.lcut (reference), 1 process", t_jieba))
     tables, t_parse = timed(lambda: [helpers.parse_issue(pth) for pth in paths])
-    rows.append(("parse", t_parse))
-    import pandas as pd
-    allart = pd.concat(tables, ignore_index=True)
-    items = allart[allart.kind.isin(ITEM_KINDS)]
+    rows.append(("parse, 1 process", t_parse))
+    items = pd.concat(tables, ignore_index=True)
+    items = items[items.kind.isin(ITEM_KINDS)]
     _, t_people = timed(lambda: helpers.extract_people(items))
-    rows.append(("extract people", t_people))
-    rows.append(("parse + extract people", t_parse + t_people))
+    rows.append(("parse + people, 1 process", t_parse + t_people))
     _, t_tok = timed(lambda: [helpers.tokenize(t) for t in items.body])
-    rows.append(("tokenize (jieba-rs)", t_tok * n / max(1, int(items.n_chars.sum()))))
-    import os
-    workers = os.cpu_count() or 1
-    _, t_build = timed(lambda: helpers.build(tmp, tmp / "out", progress=False, workers=workers))
-    rows.append((f"the same, {workers} processes", t_build))
+    rows.append(("tokenize (jieba-rs), 1 process", t_tok * n / max(1, int(items.n_chars.sum()))))
+    del tables, items
+    result, t_build = timed(lambda: helpers.build(raw, out, progress=False, workers=workers))
+    rows.append((f"full build (parse, people, topics, tables), {workers} processes", t_build))
+    extra = raw / "人民日报_2099-01-01.txt"
+    shutil.copy(paths[0], extra)
+    added, t_add = timed(lambda: helpers.build(raw, out, progress=False, workers=workers))
+    assert added.counts["added"] == 1 and added.counts["reused"] == len(paths)
+    if a.notebooks:
+        from epaper.notebooks import run_notebooks
+        _, t_nb = timed(lambda: run_notebooks(out_dir=tmp / "notebooks", progress=False))
+    me, children = peak_mb()
 
-    print(f"corpus: {len(paths)} issues, {n:,} characters, {len(items):,} items (People's Daily 1998-01-01 … {last})")
-    print(f"{'stage':<26}{'seconds':>9}{'chars/s':>12}{'× jieba.lcut':>14}")
+    print(f"corpus: {len(paths)} issues, {n:,} characters, {int((result.articles.kind.isin(ITEM_KINDS)).sum()):,} items; "
+          f"{workers} cores")
+    print()
+    print("| stage | seconds | characters a second | × jieba.lcut |")
+    print("| --- | ---: | ---: | ---: |")
     for name, secs in rows:
-        print(f"{name:<26}{secs:>9.2f}{n / secs:>12,.0f}{t_jieba / secs:>14.2f}")
+        print(f"| {name} | {secs:.1f} | {n / secs:,.0f} | {t_jieba / secs:.2f} |")
+    print(f"| add one issue to the corpus and rebuild | {t_add:.2f} | | |")
+    if a.notebooks:
+        print(f"| execute the four notebooks on the corpus | {t_nb:.1f} | | |")
+    print(f"| peak memory | {max(me, children):,.0f} MB (main process {me:,.0f} MB, largest worker {children:,.0f} MB) | | |")
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from . import paths
 
-CELL_TIMEOUT = 600   # seconds one cell may run before the notebook counts as failed
+CELL_TIMEOUT = 300   # seconds one cell may run before the notebook counts as failed
 
 
 def notebook_paths(names=None) -> list[Path]:
@@ -38,7 +38,8 @@ def run_notebooks(names=None, parameters: dict | None = None, out_dir=None, prog
                                     execution_timeout=CELL_TIMEOUT, start_timeout=120)
                 break
             except TimeoutError:
-                # a kernel that stops answering (seldom, on a busy machine) gets one more try
+                # a lost kernel message leaves the client waiting (seen with ipykernel 7, hence
+                # the pin to 6.29); the notebook then gets one more try
                 if attempt == 2:
                     raise
         done.append(target)

@@ -1,10 +1,16 @@
-"""Every path the project uses, defined in one place."""
+"""Every path the project uses, defined in one place.
+
+``EPAPER_PROCESSED`` and ``EPAPER_FIGURES`` in the environment move the derived
+tables and the figures elsewhere (the benchmark uses this to run the
+notebooks on its own corpus without touching the project's outputs).
+"""
+import os
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 RAW = DATA / "raw"                 # issues as received; never edited by code
-PROCESSED = DATA / "processed"     # derived tables (Parquet), rebuilt by `python helpers.py build`
+PROCESSED = Path(os.environ.get("EPAPER_PROCESSED") or DATA / "processed")   # derived tables, rebuilt by `build`
 LEXICONS = DATA / "lexicons"       # editable word lists
 MANIFEST = RAW / "issues.csv"      # optional: file, newspaper, date for raw files whose names say neither
 ARTICLES = PROCESSED / "articles.parquet"
@@ -14,5 +20,5 @@ NETWORK = PROCESSED / "network"
 ROSTER = DATA / "officials.csv"     # the researcher's roster of officials (optional)
 PROBLEMS = PROCESSED / "problems.csv"
 EXECUTED_NOTEBOOKS = PROCESSED / "notebooks"
-FIGURES = ROOT / "figures"
+FIGURES = Path(os.environ.get("EPAPER_FIGURES") or ROOT / "figures")
 NOTEBOOKS = ROOT / "notebooks"
