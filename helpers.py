@@ -18,7 +18,7 @@ from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PEOPLE, PROCESS
 from epaper.read import ParseError, decode_bytes, read_pages, read_text, split_pages  # noqa: F401
 
 # 2. clean: what PDF export does to Chinese text
-from epaper.clean import clean_line, ends_sentence, fold_width, join_fragments, strip_spaces, undouble  # noqa: F401
+from epaper.clean import clean_line, ends_sentence, fold_width, strip_spaces, undouble  # noqa: F401
 
 # 3. segment + 4. annotate: one issue -> article table
 from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_issue  # noqa: F401

@@ -94,7 +94,6 @@ def split_joined(token: str) -> list[str]:
         if token[:2] not in compound and token[0] in common and token[2] in common:
             return [token[:2], token[2:]]
         return [token]
-    best = None
 
     def starts(i):
         return token[i] in single or token[i:i + 2] in compound
@@ -108,8 +107,7 @@ def split_joined(token: str) -> list[str]:
             if j <= n and starts(i) and memo.get(j) is not None:
                 options.append([token[i:j]] + memo[j])
         memo[i] = min(options, key=len) if options else None
-    best = memo[0]
-    return best if best else [token]
+    return memo[0] or [token]
 
 
 def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:

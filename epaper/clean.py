@@ -55,26 +55,6 @@ def clean_line(text: str) -> str:
     return strip_spaces(fold_width(text))
 
 
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
-
-
-def join_fragments(parts) -> str:
-    """Join wrapped line fragments: no space, except between two Latin words.
-
-    >>> join_fragments(["开发区（保税", "区）管委会", "New", "York"])
-    '开发区（保税区）管委会New York'
-    """
-    out = ""
-    for part in parts:
-        if not part:
-            continue
-        if out and _ASCII_WORD.match(out[-1]) and _ASCII_WORD.match(part[0]) and out[-1].isalpha() and part[0].isalpha():
-            out += " " + part
-        else:
-            out += part
-    return out
-
-
 _CLOSERS = "”’」』）)】》〉\"'"
 _SENTENCE_END = set("。！？!?…；;")
 

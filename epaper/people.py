@@ -355,9 +355,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> 
             last += 1
         head = mentions[first]
         floor = max(clause_start, mentions[first - 1].end if first > 0 else 0)
-        m.title = title_before(text, head.start, floor) if first == k or not m.title else m.title
-        if first != k:
-            m.title = title_before(text, head.start, floor)
+        m.title = title_before(text, head.start, floor)
         end = mentions[last].end
         pred = text[end:_clause_end(text, end)]
         roles = _roles_in(pred)

@@ -551,8 +551,6 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
         else:  # text
             if cur is not None and cur.origin in ("dateline", "byline", "headline") and not cur.closed:
                 cur.body.append(b)
-            elif cur is not None and cur.origin in ("dateline", "byline", "headline") and cur.closed is False:
-                cur.body.append(b)
             elif cur is not None and cur.origin in ("photo", "note", "text") and cur.body \
                     and not clean.ends_sentence(cur.body[-1].text):
                 cur.body.append(b)
