@@ -5,7 +5,7 @@
 Each stage is a plain function over text or DataFrames; the work is done in the
 small ``epaper`` package behind this module. From the command line:
 
-    python helpers.py build   # parse data/raw/ into data/processed/articles.parquet
+    python helpers.py build   # parse new and changed issues of data/raw/ into data/processed/
     python helpers.py run     # the main job: build, then execute every notebook
 """
 from __future__ import annotations
@@ -23,8 +23,8 @@ from epaper.clean import clean_line, ends_sentence, fold_width, strip_spaces, un
 # 3. segment + 4. annotate: one issue -> article table
 from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_issue  # noqa: F401
 
-# batch: every raw issue -> data/processed/articles.parquet
-from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues  # noqa: F401
+# batch: every raw issue -> the tables in data/processed/
+from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues, read_table  # noqa: F401
 
 # exploring the article table
 from epaper.tables import items_by_page, journalists, lengths, select_articles  # noqa: F401

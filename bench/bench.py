@@ -88,7 +88,9 @@ def main(argv=None) -> int:
     assert "(added 1, changed 0, removed 0" in rebuilt.stdout, rebuilt.stdout
     build_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     import pandas as pd
-    n_items = int(pd.read_parquet(out / "articles.parquet").kind.isin(["news", "feature", "photo", "caption"]).sum())
+
+    import helpers
+    n_items = int(helpers.read_table(out, "articles").kind.isin(["news", "feature", "photo", "caption"]).sum())
     jieba.lcut("预热")                      # dictionaries and models load outside the timings
     helpers.extract_people(helpers.parse_issue(paths[0]).head(3))
     helpers.tokenize("预热")

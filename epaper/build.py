@@ -1,4 +1,4 @@
-"""Batch: every raw issue in ``data/raw/`` -> ``data/processed/articles.parquet``.
+"""Batch: every raw issue in ``data/raw/`` -> the tables in ``data/processed/``.
 
 A bad file never stops a build: it is recorded in ``problems.csv`` with the
 reason, and the rest proceeds. Outputs are written to a temporary file and
@@ -45,22 +45,37 @@ def read_manifest(raw_dir=None) -> dict[str, dict]:
         return {row["file"].strip(): row for row in csv.DictReader(f) if row.get("file")}
 
 
+TABLES = ("articles", "people", "topics", "issues")
+
+
+def read_table(out_dir, name: str) -> pd.DataFrame:
+    """One output table: its per-issue Parquet files concatenated in the order of the raw files."""
+    files = sorted((Path(out_dir) / name).glob("*.parquet"))
+    frames = [df for df in (pd.read_parquet(f) for f in files) if len(df)]
+    if frames:
+        return pd.concat(frames, ignore_index=True)
+    return pd.DataFrame(columns={"articles": COLUMNS, "people": PEOPLE_COLUMNS}.get(name, ["article_id"]))
+
+
 @dataclass
 class BuildResult:
-    articles: pd.DataFrame
-    issues: pd.DataFrame
-    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", "reason"]))
-    people: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PEOPLE_COLUMNS))
-    topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    """What a build did (``counts``, ``problems``) and, read on demand, the tables it left."""
+
+    out_dir: Path
     counts: dict = field(default_factory=dict)
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["file", "reason"]))
+    totals: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        if name in TABLES:
+            return read_table(self.out_dir, name)
+        raise AttributeError(name)
 
     def summary(self) -> str:
-        items = int(self.articles.kind.isin(ITEM_KINDS).sum()) if len(self.articles) else 0
-        officials = self.people.loc[self.people.role.isin(PRESENT_ROLES), "name"].nunique() if len(self.people) else 0
-        c = self.counts
-        delta = f" (added {c.get('added', 0)}, changed {c.get('changed', 0)}, removed {c.get('removed', 0)}, " \
-                f"reused {c.get('reused', 0)})" if c else ""
-        return f"issues: {len(self.issues)}{delta}, items: {items}, officials: {officials}, problems: {len(self.problems)}"
+        c, t = self.counts, self.totals
+        return (f"issues: {t.get('issues', 0)} (added {c.get('added', 0)}, changed {c.get('changed', 0)}, "
+                f"removed {c.get('removed', 0)}, reused {c.get('reused', 0)}), items: {t.get('items', 0)}, "
+                f"officials: {t.get('officials', 0)}, problems: {len(self.problems)}")
 
 
 def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, dict]:
@@ -119,38 +134,29 @@ def issue_key(path: Path, meta: dict, fp: str) -> str:
     return h.hexdigest()[:24]
 
 
-def _previous(out_dir: Path):
-    """The last build's state and tables, or None when any of them is missing or unreadable."""
-    try:
-        state = json.loads((out_dir / STATE).read_text(encoding="utf-8"))
-        tables = {name: pd.read_parquet(out_dir / f"{name}.parquet") for name in ("articles", "people", "topics", "issues")}
-    except (OSError, ValueError, KeyError):
-        return None
-    return state, tables
-
-
 def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None = None) -> BuildResult:
-    """Parse the issues under ``raw_dir`` that are new or changed and write the tables to ``out_dir``.
+    """Parse the issues under ``raw_dir`` that are new or changed and update the tables in ``out_dir``.
 
-    Writes ``articles.parquet`` (one row per item), ``people.parquet`` (one row
-    per item, person and role), ``topics.parquet`` (each item's dictionary
-    topic), ``issues.parquet`` (one row per issue: pages, items, layout,
-    characters conserved), ``problems.csv`` (files that could not be parsed,
+    The tables are folders with one Parquet file per raw issue (read them with
+    ``read_table`` or the ``load_*`` functions): ``articles/`` (one row per
+    item), ``people/`` (one row per item, person and role), ``topics/`` (each
+    item's dictionary topic) and ``issues/`` (pages, items, layout, characters
+    conserved); beside them ``problems.csv`` (files that could not be parsed,
     with the reason) and ``state.json`` (each raw file's cache key).
 
     Incremental: an issue whose bytes, manifest row, parser version, word
-    lists, name model and roster are unchanged keeps its rows from the last
-    build; a removed file drops its rows. New and changed issues are processed
-    in parallel on ``workers`` processes (default: every core). Rows come out
-    in the order of the files, so the same inputs give the same tables
-    whatever was cached. Every output is written to a temporary file and
-    renamed into place, ``state.json`` last: a build killed at any moment
-    leaves the previous outputs whole, and the next build completes.
+    lists, name model and roster are unchanged keeps its files; a removed raw
+    file loses them. New and changed issues are processed in parallel on
+    ``workers`` processes (default: every core), each written as soon as it is
+    done, so memory holds one issue at a time. Every file is written to a
+    temporary file and renamed into place, ``state.json`` last: a build killed
+    at any moment leaves every table readable, and the next build completes.
 
     >>> result = build()                     # doctest: +SKIP
     >>> print(result.summary())              # doctest: +SKIP
     issues: 1 (added 1, changed 0, removed 0, reused 0), items: 26, officials: 18, problems: 0
     """
+    import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
 
@@ -160,97 +166,76 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
 
     raw_dir = Path(raw_dir or paths.RAW)
     out_dir = Path(out_dir or paths.PROCESSED)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for stale in list(out_dir.glob(".*.tmp")) + list(out_dir.glob("*/.*.tmp")):   # left by a killed build
+        stale.unlink(missing_ok=True)
+    for legacy in TABLES:                                  # single-file tables of earlier versions
+        (out_dir / f"{legacy}.parquet").unlink(missing_ok=True)
     manifest = read_manifest(raw_dir)
     files = raw_issues(raw_dir)
     fp = fingerprint()
     keys = {f.name: issue_key(f, manifest.get(f.name, {}), fp) for f in files}
-    prev = _previous(out_dir)
-    old = prev[0].get("files", {}) if prev else {}
-    todo = [f for f in files if old.get(f.name, {}).get("key") != keys[f.name]]
-    reused = {f.name for f in files} - {f.name for f in todo}
+    try:
+        old = json.loads((out_dir / STATE).read_text(encoding="utf-8")).get("files", {})
+    except (OSError, ValueError):
+        old = {}
+
+    def complete(name: str) -> bool:
+        entry = old.get(name, {})
+        return entry.get("key") == keys[name] and (entry.get("problem") or
+                                                  all((out_dir / t / f"{name}.parquet").exists() for t in TABLES))
+
+    todo = [f for f in files if not complete(f.name)]
+    state = {f.name: old[f.name] for f in files if f.name not in {t.name for t in todo}}
+    removed = [n for n in old if n not in keys]
+    for name in removed:
+        for t in TABLES:
+            (out_dir / t / f"{name}.parquet").unlink(missing_ok=True)
 
     roster = read_roster()
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
+    for t in TABLES:
+        (out_dir / t).mkdir(exist_ok=True)
     bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
-    results = {}
+
+    def store(f: Path, res) -> None:
+        df, info, people = res
+        if df is None:
+            for t in TABLES:
+                (out_dir / t / f"{f.name}.parquet").unlink(missing_ok=True)
+            state[f.name] = {"key": keys[f.name], "problem": info["reason"]}
+        else:
+            tables = {"articles": df, "people": people, "topics": classify_topics(df), "issues": pd.DataFrame([info])}
+            for t, table in tables.items():
+                write_parquet(table, out_dir / t / f"{f.name}.parquet")
+            state[f.name] = {"key": keys[f.name], "problem": None, "items": int(df.kind.isin(ITEM_KINDS).sum()),
+                             "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"]))}
+        bar.update()
+
     if workers == 1:
         for f in todo:
-            results[f.name] = process_issue(f, manifest, roster)
-            bar.update()
+            store(f, process_issue(f, manifest, roster))
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # forkserver, not fork: forking a process with threads (a Jupyter kernel has several) can deadlock
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             for f, res in zip(todo, pool.map(process_issue, todo, [manifest] * len(todo), [roster] * len(todo),
                                              chunksize=chunk)):
-                results[f.name] = res
-                bar.update()
+                store(f, res)
     bar.close()
 
-    order = {f.name: i for i, f in enumerate(files)}
-    art_parts, people_parts, topic_parts, issue_parts = [], [], [], []
-    if prev and reused:
-        t = prev[1]
-        kept = t["articles"][t["articles"].source.isin(reused)]
-        art_parts.append(kept)
-        people_parts.append(t["people"][t["people"].article_id.isin(kept.article_id)])
-        topic_parts.append(t["topics"][t["topics"].article_id.isin(kept.article_id)])
-        issue_parts.append(t["issues"][t["issues"].source.isin(reused)])
-    problems, state_files = [], {}
-    for f in files:
-        if f.name in results:
-            df, info, people = results[f.name]
-            if df is None:
-                problems.append(info)
-                state_files[f.name] = {"key": keys[f.name], "problem": info["reason"]}
-                continue
-            art_parts.append(df)
-            people_parts.append(people)
-            topic_parts.append(classify_topics(df))
-            issue_parts.append(pd.DataFrame([info]))
-        elif old.get(f.name, {}).get("problem"):
-            problems.append({"file": f.name, "reason": old[f.name]["problem"]})
-            state_files[f.name] = {"key": keys[f.name], "problem": old[f.name]["problem"]}
-            continue
-        state_files[f.name] = {"key": keys[f.name], "problem": None}
-
-    articles = _concat(art_parts, COLUMNS)
-    if len(articles):
-        articles = articles.assign(_o=articles.source.map(order)).sort_values(["_o", "seq"], kind="stable") \
-            .drop(columns="_o").reset_index(drop=True)
-    rank = {a: i for i, a in enumerate(articles.article_id)}
-    people = _sorted_by(_concat(people_parts, PEOPLE_COLUMNS), rank)
-    topics = _sorted_by(_concat(topic_parts, ["article_id", "topic"]), rank)
-    issues = _concat(issue_parts, [])
-    if len(issues):
-        issues = issues.assign(_o=issues.source.map(order)).sort_values("_o", kind="stable").drop(columns="_o") \
-            .reset_index(drop=True)
-    problems_df = pd.DataFrame(problems, columns=["file", "reason"])
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    for stale in out_dir.glob(".*.tmp"):                  # left by a build that was killed while writing
-        stale.unlink(missing_ok=True)
-    write_parquet(articles, out_dir / paths.ARTICLES.name)
-    write_parquet(people, out_dir / paths.PEOPLE.name)
-    write_parquet(topics, out_dir / paths.TOPICS.name)
-    write_parquet(issues, out_dir / "issues.parquet")
-    write_atomic(out_dir / paths.PROBLEMS.name, problems_df.to_csv(index=False))
-    write_atomic(out_dir / STATE, json.dumps({"fingerprint": fp, "files": state_files}, ensure_ascii=False,
-                                             indent=1, sort_keys=True))
-    names = set(order)
+    state = {f.name: state[f.name] for f in files}
+    problems = pd.DataFrame([{"file": n, "reason": e["problem"]} for n, e in state.items() if e.get("problem")],
+                            columns=["file", "reason"])
+    write_atomic(out_dir / paths.PROBLEMS.name, problems.to_csv(index=False))
+    write_atomic(out_dir / STATE, json.dumps({"fingerprint": fp, "files": state}, ensure_ascii=False, indent=1,
+                                             sort_keys=True))
+    ok = [e for e in state.values() if not e.get("problem")]
+    totals = {"issues": len(ok), "items": sum(e.get("items", 0) for e in ok),
+              "officials": len({n for e in ok for n in e.get("officials", [])})}
     counts = {"added": sum(1 for f in todo if f.name not in old), "changed": sum(1 for f in todo if f.name in old),
-              "removed": sum(1 for n in old if n not in names), "reused": len(reused)}
-    return BuildResult(articles, issues, problems_df, people, topics, counts)
-
-
-def _concat(parts, columns) -> pd.DataFrame:
-    parts = [p for p in parts if p is not None and len(p)]
-    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-
-
-def _sorted_by(df: pd.DataFrame, rank: dict) -> pd.DataFrame:
-    if not len(df):
-        return df
-    return df.assign(_o=df.article_id.map(rank)).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+              "removed": len(removed), "reused": len(files) - len(todo)}
+    return BuildResult(out_dir, counts, problems, totals)
 
 
 def write_atomic(path: Path, data) -> None:
@@ -284,36 +269,30 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
     write_atomic(path, buf.getvalue())
 
 
-def load_articles(path=None, rebuild_if_missing: bool = True) -> pd.DataFrame:
-    """The article table; builds it first when it does not exist yet."""
-    path = Path(path or paths.ARTICLES)
-    if not path.exists() and rebuild_if_missing:
+def _load(name: str, rebuild_if_missing: bool = True) -> pd.DataFrame:
+    if rebuild_if_missing and not ((paths.PROCESSED / STATE).exists() and (paths.PROCESSED / name).is_dir()):
         build(progress=False)
-    return pd.read_parquet(path)
+    return read_table(paths.PROCESSED, name)
 
 
-def load_people(path=None) -> pd.DataFrame:
-    """The people table (``extract_people`` over every item), built when missing."""
-    path = Path(path or paths.PEOPLE)
-    if not path.exists():
-        build(progress=False)
-    return pd.read_parquet(path)
+def load_articles() -> pd.DataFrame:
+    """The article table of the last build; builds it first when there is none."""
+    return _load("articles")
 
 
-def load_topics(path=None) -> pd.DataFrame:
-    """The dictionary-topic table (``classify_topics`` over every item), built when missing."""
-    path = Path(path or paths.TOPICS)
-    if not path.exists():
-        build(progress=False)
-    return pd.read_parquet(path)
+def load_people() -> pd.DataFrame:
+    """The people table (``extract_people`` over every item) of the last build."""
+    return _load("people")
 
 
-def load_issues(path=None) -> pd.DataFrame:
-    """The per-issue table written by ``build``."""
-    path = Path(path or paths.PROCESSED / "issues.parquet")
-    if not path.exists():
-        build(progress=False)
-    return pd.read_parquet(path)
+def load_topics() -> pd.DataFrame:
+    """The dictionary-topic table (``classify_topics`` over every item) of the last build."""
+    return _load("topics")
+
+
+def load_issues() -> pd.DataFrame:
+    """The per-issue table of the last build: pages, items, layout, characters conserved."""
+    return _load("issues")
 
 
 def corpus_overview(articles: pd.DataFrame) -> pd.DataFrame:

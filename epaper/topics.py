@@ -59,9 +59,13 @@ class Tokenizer:
 
 def _known_officials() -> list[str]:
     """Names of the officials the last build found (present at an event, or with a title)."""
+    from .build import read_table
+
     if not paths.PEOPLE.exists():
         return []
-    people = pd.read_parquet(paths.PEOPLE, columns=["name", "role", "title"])
+    people = read_table(paths.PROCESSED, "people")
+    if not len(people):
+        return []
     keep = people.role.isin(["chair", "speaker", "attendee", "leader"]) | people.title.notna()
     return sorted(set(people.loc[keep, "name"]))
 
