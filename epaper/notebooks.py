@@ -22,7 +22,9 @@ def run_notebooks(names=None, parameters: dict | None = None, out_dir=None, prog
 
     The sources in ``notebooks/`` stay free of outputs so that their history
     stays readable; ``parameters`` are injected into a cell tagged
-    ``parameters`` where a notebook has one.
+    ``parameters`` where a notebook has one, with ``interactive=False``: the
+    notebooks then call their functions with the default choice instead of
+    showing ipywidgets controls, which need a browser.
     """
     import papermill as pm
 
@@ -33,7 +35,8 @@ def run_notebooks(names=None, parameters: dict | None = None, out_dir=None, prog
         target = out_dir / nb.name
         for attempt in (1, 2):
             try:
-                pm.execute_notebook(str(nb), str(target), parameters=parameters or {}, cwd=str(nb.parent),
+                pm.execute_notebook(str(nb), str(target), parameters={"interactive": False, **(parameters or {})},
+                                    cwd=str(nb.parent),
                                     kernel_name="python3", progress_bar=progress, log_output=False,
                                     execution_timeout=CELL_TIMEOUT, start_timeout=120)
                 break
