@@ -185,7 +185,7 @@ def _trim_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     """Cut three-character names back to two where the third character starts the words after the name.
 
     The third character and what follows read as a word that follows names
-    (吕沛主持 -> 吕沛 + 主持; ``name_followers.txt`` and the role words).
+    (李华主持 -> 李华 + 主持; ``name_followers.txt`` and the role words).
     """
     follow = _followers_re()
     out = []
