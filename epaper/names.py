@@ -144,28 +144,6 @@ def find_names(text: str, model=None) -> list[tuple[int, int, str]]:
 
 # ---------------------------------------------------------------- training and evaluation
 
-def pfr_spans(tokens) -> list[tuple[int, int]]:
-    """Character spans of the gold names of one corpus paragraph (as ``pfr.gold_names`` joins them)."""
-    single, compound, _ = bylines._surnames()
-    offs, pos = [], 0
-    for w, _ in tokens:
-        offs.append(pos)
-        pos += len(w)
-    out, i = [], 0
-    while i < len(tokens):
-        w, t = tokens[i]
-        if t == "nr":
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt[1] == "nr" and (len(w) == 1 or w in compound) and 1 <= len(nxt[0]) <= 2:
-                out.append((offs[i], offs[i] + len(w) + len(nxt[0])))
-                i += 2
-                continue
-            if len(w) >= 2:
-                out.append((offs[i], offs[i] + len(w)))
-        i += 1
-    return out
-
-
 def labelled_clauses(corpus, days):
     """``(clause, tags, article key)`` from the corpus paragraphs of the given days."""
     from . import pfr
@@ -180,7 +158,7 @@ def labelled_clauses(corpus, days):
             continue
         text = clean.fold_width("".join(w for w, _ in toks))
         tags = ["O"] * len(text)
-        for s, e in pfr_spans(toks):
+        for s, e in pfr.name_spans(toks):
             tags[s] = "B"
             for k in range(s + 1, e):
                 tags[k] = "I"

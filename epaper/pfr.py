@@ -43,28 +43,45 @@ def parse_pfr_line(line: str):
     return pid, toks
 
 
+def name_spans(tokens) -> list[tuple[int, int]]:
+    """Character spans of the gold names in one paragraph's tokens.
+
+    A surname token tagged ``nr`` joins the given-name token after it; a lone
+    one-character ``nr`` (a surname alone, as in 老赵) is not a name.
+
+    >>> name_spans([("孟", "nr"), ("西安", "nr"), ("王", "nr"), ("鸣媛", "nr"), ("说", "v")])
+    [(0, 3), (3, 6)]
+    """
+    single, compound, _ = bylines._surnames()
+    offs, pos = [], 0
+    for w, _ in tokens:
+        offs.append(pos)
+        pos += len(w)
+    out, i = [], 0
+    while i < len(tokens):
+        w, tag = tokens[i]
+        if tag == "nr":
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt[1] == "nr" and (len(w) == 1 or w in compound) and 1 <= len(nxt[0]) <= 2:
+                out.append((offs[i], offs[i] + len(w) + len(nxt[0])))
+                i += 2
+                continue
+            if len(w) >= 2:
+                out.append((offs[i], offs[i] + len(w)))
+        i += 1
+    return out
+
+
 def gold_names(tokens) -> list[str]:
-    """Person names from ``nr`` tokens: a surname token joins the given-name token after it.
+    """Person names from ``nr`` tokens (see ``name_spans``).
 
     >>> gold_names([("孟", "nr"), ("西安", "nr"), ("王", "nr"), ("鸣媛", "nr"), ("说", "v")])
     ['孟西安', '王鸣媛']
     >>> gold_names([("迪里拜尔", "nr"), ("演唱", "v")])
     ['迪里拜尔']
     """
-    single, compound, _ = bylines._surnames()
-    names = []
-    i = 0
-    while i < len(tokens):
-        w, tag = tokens[i]
-        if tag == "nr":
-            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-            if nxt is not None and nxt[1] == "nr" and (len(w) == 1 or w in compound) and 1 <= len(nxt[0]) <= 2:
-                names.append(w + nxt[0])
-                i += 2
-                continue
-            names.append(w)
-        i += 1
-    return names
+    text = "".join(w for w, _ in tokens)
+    return [text[s:e] for s, e in name_spans(tokens)]
 
 
 def read_pfr_paragraphs(path) -> pd.DataFrame:
