@@ -299,6 +299,9 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     >>> find_credit("游客在景区拍摄") is None
     True
     """
+    tail = text[:-1] if text[-1:] in "）)" else text
+    if not (tail.endswith("摄") or tail.endswith("摄影")):
+        return None                                     # cheap test first: the regex tries every start
     m = _CREDIT.search(text)
     if not m:
         return None

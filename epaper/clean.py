@@ -29,7 +29,8 @@ def fold_width(text: str) -> str:
     >>> fold_width("１２月３１日　ＧＤＰ增长８．５％，")
     '12月31日 GDP增长8.5%，'
     """
-    return _FW_DOT.sub(".", text.translate(_WIDTH_TABLE))
+    text = text.translate(_WIDTH_TABLE)
+    return _FW_DOT.sub(".", text) if "．" in text else text
 
 
 _KEEP_SPACE = re.compile(r"(?<=[A-Za-z0-9.,;:!?%)\]'\"])[ \t]+(?=[A-Za-z0-9(\['\"])")
@@ -85,6 +86,18 @@ def undouble(text: str) -> str:
     """
     n = len(text)
     if n < 4 or n % 2 or n > 400:
+        return text
+    return _undouble(text)
+
+
+@lru_cache(maxsize=8192)
+def _undouble(text: str) -> str:
+    n = len(text)
+    # cheap test first: a doubled text starts with a run printed twice
+    k = text.find(text[0], 1, n // 2 + 1)
+    while k != -1 and text[:k] != text[k:2 * k]:
+        k = text.find(text[0], k + 1, n // 2 + 1)
+    if k == -1:
         return text
     runs = _split_doubled(text)
     if runs is None or max(len(r) for r in runs) < 2 or n // 2 < 4:

@@ -47,9 +47,6 @@ class Block:
         return self.lines[-1][0]
 
 
-_WS_SPLIT = re.compile(r"(\s+)")
-
-
 def make_block(lines: list[tuple[int, str]]) -> Block:
     """Clean and join a block's lines, remembering where spaces and line ends were.
 
@@ -64,22 +61,19 @@ def make_block(lines: list[tuple[int, str]]) -> Block:
     last = ""
     for k, (_, raw) in enumerate(lines):
         start = n
-        pending = k > 0
         if k > 0:
             breaks.append(n)
-        for seg in _WS_SPLIT.split(clean.fold_width(raw)):
-            if not seg:
-                continue
-            if seg[0].isspace():
-                pending = True
-                continue
+        folded = clean.fold_width(raw)
+        # a space before the first piece counts only after a line end or leading spaces
+        pending = k > 0 or folded[:1].isspace()
+        for seg in folded.split():
             if pending and n:
                 first = seg[0]
                 if _latin(last) and _latin(first) and (last.isalpha() and first.isalpha() or n != start):
                     parts.append(" ")
                     n += 1
                 gaps.append(n)
-            pending = False
+            pending = True
             parts.append(seg)
             n += len(seg)
             last = seg[-1]

@@ -21,3 +21,26 @@ def test_model_is_shipped_and_loads_offline():
 def test_training_needs_the_corpus(tmp_path):
     with pytest.raises(Exception):
         names.train(tmp_path / "missing.txt", tmp_path / "m.crfsuite", iterations=1)
+
+
+def _texts():
+    from pathlib import Path
+
+    from epaper import pfr
+    here = Path(__file__).parent
+    texts = list(pfr.read_pfr(here / "fixtures" / "pd_excerpt.txt").body)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((here.parent / "data" / "raw").glob("*.txt"))]
+    # edges of the decoder: empty, one character, no end mark, runs of end marks, ASCII 'S' before a name
+    texts += ["", "王", "王伟", "。。王伟说。；\n\n", "S王伟说", "^^王伟$$说", "王伟" * 500]
+    return texts
+
+
+def test_compiled_decoder_tags_exactly_as_crfsuite():
+    """The compiled decoder is the same model: every name and position as python-crfsuite finds them."""
+    assert names._fast(str(names.MODEL)) is not None, "numba is in the requirements"
+    total = 0
+    for text in _texts():
+        fast = names.find_names(text)
+        assert fast == names.find_names_crfsuite(text), text[:40]
+        total += len(fast)
+    assert total > 50
