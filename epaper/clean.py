@@ -19,6 +19,7 @@ _WIDTH.update({"％": "%", "＋": "+", "＝": "=", "＠": "@", "＃": "#", "＆"
                "\u3000": " ", "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200b": ""})
 _WIDTH_TABLE = str.maketrans(_WIDTH)
 _FW_DOT = re.compile(r"(?<=[0-9])．(?=[0-9])")
+_TO_FOLD = re.compile("[" + re.escape("".join(_WIDTH)) + "]")
 
 
 def fold_width(text: str) -> str:
@@ -29,6 +30,8 @@ def fold_width(text: str) -> str:
     >>> fold_width("１２月３１日　ＧＤＰ增长８．５％，")
     '12月31日 GDP增长8.5%，'
     """
+    if _TO_FOLD.search(text) is None:
+        return _FW_DOT.sub(".", text) if "．" in text else text      # cheap test first: most lines need nothing
     text = text.translate(_WIDTH_TABLE)
     return _FW_DOT.sub(".", text) if "．" in text else text
 

@@ -249,6 +249,9 @@ def _prefer_anchored(spans, anchored):
     return keep + anchored
 
 
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
+
+
 def find_mentions(text: str, roster_index: dict | None = None, model=None) -> list[Mention]:
     """Every person named in ``text`` with where the name stands."""
     spans = [(s, e) for s, e, _ in names.find_names(text, model)]
@@ -257,11 +260,11 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None) -> li
             spans.append((m.start(), m.end()))
     spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
     spans = _complete_lists(text, _trim_names(text, spans))
-    bad = _words_set("not_names")
+    bad = tuple(_words_set("not_names"))
     out = []
     for s, e in spans:
         name = text[s:e]
-        if name in bad or any(name.startswith(b) for b in bad if len(b) <= len(name)) or not re.fullmatch(r"[\u4e00-\u9fff·]+", name):
+        if name.startswith(bad) or not _NAME_CHARS.fullmatch(name):
             continue
         canonical = (roster_index or {}).get(name, {}).get("name", name)
         out.append(Mention(name, s, e, canonical))
@@ -331,11 +334,14 @@ def _roles_in(predicate: str) -> list[str]:
     return roles
 
 
+@lru_cache(maxsize=None)
+def _clause_end_re():
+    return re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
+
+
 def _clause_end(text: str, i: int) -> int:
-    j = i
-    while j < len(text) and text[j] not in _CLAUSE_END:
-        j += 1
-    return j
+    m = _clause_end_re().search(text, i)
+    return m.start() if m else len(text)
 
 
 def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> list[Mention]:

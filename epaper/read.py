@@ -119,20 +119,29 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
     [1, 2]
     """
-    raw_lines = text.split("\n")
     pages: list[Page] = [Page(1, source=source)]
     if "\f" in text:
-        for no, line in enumerate(raw_lines, 1):
-            parts = line.split("\f")
-            for k, part in enumerate(parts):
-                if k > 0 and (pages[-1].lines and any(t.strip() for _, t in pages[-1].lines)):
-                    pages.append(Page(len(pages) + 1, source=source))
-                if part or k == len(parts) - 1:
-                    pages[-1].lines.append((no, part))
+        # each piece between form feeds is a page; a line cut by a form feed keeps its number on both pages,
+        # and its part before the form feed is kept only when it is not empty
+        chunks = text.split("\f")
+        no = 1
+        for k, chunk in enumerate(chunks):
+            if k > 0 and pages[-1].lines and any(t.strip() for _, t in pages[-1].lines):
+                pages.append(Page(len(pages) + 1, source=source))
+            lines = chunk.split("\n")
+            numbered = list(zip(range(no, no + len(lines)), lines))
+            if k < len(chunks) - 1 and not lines[-1]:
+                numbered.pop()
+            pages[-1].lines.extend(numbered)
+            no += len(lines) - 1
         return [p for p in pages if any(t.strip() for _, t in p.lines)] or pages[:1]
+    raw_lines = text.split("\n")
     nonblank = [ln for ln in raw_lines if ln.strip()]
     starters = [ln for ln in nonblank[1:] if _page_start(ln)]
     use_space_rule = space_rule and 0 < len(starters) and (len(starters) * 40 <= len(nonblank) or len(starters) <= 3)
+    if not use_space_rule:
+        pages[-1].lines.extend(enumerate(raw_lines, 1))
+        return pages
     for no, line in enumerate(raw_lines, 1):
         if use_space_rule and line.strip() and _page_start(line) and any(t.strip() for _, t in pages[-1].lines):
             pages.append(Page(len(pages) + 1, source=source))
