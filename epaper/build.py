@@ -108,6 +108,24 @@ def process_issue(path: Path, manifest: dict | None = None, roster: pd.DataFrame
     return df, info, people
 
 
+def write_issue(path: Path, out_dir: Path, manifest: dict | None = None, roster: pd.DataFrame | None = None) -> dict:
+    """``process_issue`` plus the item topics, written as the issue's file in each table folder.
+
+    Runs in a worker process during ``build``; returns the issue's entry for
+    ``state.json`` (without its key): the problem, or the items and officials.
+    """
+    df, info, people = process_issue(path, manifest, roster)
+    if df is None:
+        for t in TABLES:
+            (out_dir / t / f"{path.name}.parquet").unlink(missing_ok=True)
+        return {"problem": info["reason"]}
+    tables = {"articles": df, "people": people, "topics": classify_topics(df), "issues": pd.DataFrame([info])}
+    for t, table in tables.items():
+        write_parquet(table, out_dir / t / f"{path.name}.parquet")
+    return {"problem": None, "items": int(df.kind.isin(ITEM_KINDS).sum()),
+            "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"]))}
+
+
 STATE = "state.json"
 
 
@@ -198,30 +216,21 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
         (out_dir / t).mkdir(exist_ok=True)
     bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
 
-    def store(f: Path, res) -> None:
-        df, info, people = res
-        if df is None:
-            for t in TABLES:
-                (out_dir / t / f"{f.name}.parquet").unlink(missing_ok=True)
-            state[f.name] = {"key": keys[f.name], "problem": info["reason"]}
-        else:
-            tables = {"articles": df, "people": people, "topics": classify_topics(df), "issues": pd.DataFrame([info])}
-            for t, table in tables.items():
-                write_parquet(table, out_dir / t / f"{f.name}.parquet")
-            state[f.name] = {"key": keys[f.name], "problem": None, "items": int(df.kind.isin(ITEM_KINDS).sum()),
-                             "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"]))}
+    def store(f: Path, entry: dict) -> None:
+        state[f.name] = {"key": keys[f.name], **entry}
         bar.update()
 
     if workers == 1:
         for f in todo:
-            store(f, process_issue(f, manifest, roster))
+            store(f, write_issue(f, out_dir, manifest, roster))
     else:
         # forkserver, not fork: forking a process with threads (a Jupyter kernel has several) can deadlock
         with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
             chunk = max(1, len(todo) // (workers * 8))
-            for f, res in zip(todo, pool.map(process_issue, todo, [manifest] * len(todo), [roster] * len(todo),
-                                             chunksize=chunk)):
-                store(f, res)
+            n = len(todo)
+            for f, entry in zip(todo, pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n,
+                                               chunksize=chunk)):
+                store(f, entry)
     bar.close()
 
     state = {f.name: state[f.name] for f in files}

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from . import annotate, clean
@@ -107,15 +107,12 @@ def conservation(raw_text: str, articles: pd.DataFrame) -> dict:
     >>> conservation("本报讯 甲乙", pd.DataFrame({"body": ["本报讯甲乙"]}))["ratio"]
     1.0
     """
-    want = clean.char_counts(raw_text)
-    have: Counter = Counter()
-    for col in CONSERVED_FIELDS:
-        if col in articles:
-            for v in articles[col].dropna():
-                have.update(clean.char_counts(str(v)))
-    total = sum(want.values())
-    found = sum(min(n, have[ch]) for ch, n in want.items())
-    missing = want - have
-    extra = have - want
+    want = clean.code_counts(raw_text)
+    have = clean.code_counts("\n".join(str(v) for col in CONSERVED_FIELDS if col in articles
+                                       for v in articles[col].dropna()))
+    total = int(want.sum())
+    found = int(np.minimum(want, have).sum())
+    missing = {chr(c): int(want[c] - have[c]) for c in np.flatnonzero(want > have)}
+    extra = {chr(c): int(have[c] - want[c]) for c in np.flatnonzero(have > want)}
     return {"ratio": found / total if total else 1.0, "input_chars": total,
             "missing": dict(missing), "extra": dict(extra)}

@@ -154,24 +154,30 @@ def classify_topics(articles: pd.DataFrame, topics: pd.DataFrame | None = None) 
     """
     topics = read_topics() if topics is None else topics
     names = list(dict.fromkeys(topics.topic))
-    by_topic = {t: list(zip(g.keyword, g.weight)) for t, g in topics.groupby("topic", sort=False)}
+    order = {t: k for k, t in enumerate(names)}
+    by_first: dict[str, list[tuple[int, int, str, float]]] = {}      # keywords by their first character
+    for pos, (t, kw, w) in enumerate(zip(topics.topic, topics.keyword, topics.weight)):
+        if isinstance(kw, str) and kw:
+            by_first.setdefault(kw[0], []).append((order[t], pos, kw, float(w)))
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles
     rows = []
-    for r in items.itertuples(index=False):
-        head = r.headline if isinstance(r.headline, str) else ""
-        body = r.body or ""
-        scores, fired = {}, Counter()
-        for t in names:
-            total = 0.0
-            for kw, w in by_topic[t]:
-                n = body.count(kw) + HEADLINE_WEIGHT * head.count(kw)
-                if n:
-                    total += w * n
-                    fired[kw] += int(body.count(kw) + head.count(kw))
-            scores[t] = round(total, 3)
+    for aid, head, body in zip(items.article_id, items.headline, items.body):
+        head = head if isinstance(head, str) else ""
+        body = body or ""
+        totals = [0.0] * len(names)
+        hits: list[tuple[int, int, str, float]] = []
+        for ch in by_first.keys() & set(body + head):          # only keywords whose first character occurs
+            hits.extend(by_first[ch])
+        fired = Counter()
+        for ti, _, kw, w in sorted(hits):                      # in topic order, then file order
+            nb, nh = body.count(kw), head.count(kw)
+            if nb or nh:
+                totals[ti] += w * (nb + HEADLINE_WEIGHT * nh)
+                fired[kw] += nb + nh
+        scores = {t: round(totals[k], 3) for k, t in enumerate(names)}
         best = max(names, key=lambda t: (scores[t], -names.index(t)))
         total = sum(scores.values())
-        rows.append({"article_id": r.article_id, "topic": best if scores[best] > 0 else None,
+        rows.append({"article_id": aid, "topic": best if scores[best] > 0 else None,
                      "score": round(scores[best] / total, 3) if total else 0.0, **scores,
                      "keywords": "、".join(f"{k}×{n}" for k, n in fired.most_common())})
     return pd.DataFrame(rows, columns=["article_id", "topic", "score", *names, "keywords"])
