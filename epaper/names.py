@@ -122,13 +122,30 @@ def _tagger(model: str):
 
 @lru_cache(maxsize=4)
 def _fast(model: str):
-    """The compiled decoder for ``model`` (None without numba)."""
+    """The compiled decoder for ``model`` (None without numba).
+
+    Its arrays are kept in ``data/processed/cache/`` under a key of the model
+    and the word lists it reads, so a process loads them in milliseconds.
+    """
+    import hashlib
+
     from . import tagger
 
     if tagger.njit is None:
         return None
     if not Path(model).exists():
         raise FileNotFoundError(f"{model}: no name model; train one with `python -m epaper.names train`")
+    import jieba
+
+    h = hashlib.sha256(f"{tagger.FORMAT} {jieba.__version__}".encode())
+    for f in (Path(model), paths.LEXICONS / "surnames.txt", paths.LEXICONS / "name_context.tsv"):
+        h.update(f.read_bytes())
+    cache = paths.PROCESSED / "cache" / f"names-{h.hexdigest()[:16]}.npz"
+    if cache.exists():
+        try:
+            return tagger.Model.load(cache)
+        except (OSError, ValueError, KeyError):
+            pass                                         # unreadable: build it again
     single, compound, _ = bylines._surnames()
     left, right = _context()
     words: dict[str, int] = {}
@@ -137,7 +154,12 @@ def _fast(model: str):
         for w in group:
             if 1 <= len(w) <= 3:
                 words[w] = words.get(w, 0) | bit
-    return tagger.Model(model, words)
+    m = tagger.Model(model, words)
+    try:
+        m.save(cache)
+    except OSError:
+        pass                                             # a read-only place: work without the cache
+    return m
 
 
 _CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")

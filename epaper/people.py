@@ -13,6 +13,7 @@ role ``other``. The item's journalists are never listed.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -344,14 +345,20 @@ def _clause_end(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
+_CLAUSE_MARK = re.compile("[，,；;。！？!?\n]")
+_SENTENCE_MARK = re.compile("[。！？\n]")
+
+
 def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> list[Mention]:
     """People named in one item's text, with title and roles, journalists left out."""
     roster_index = roster_index or {}
     mentions = [m for m in find_mentions(text, roster_index, model) if m.canonical not in set(journalists)]
     meeting = bool(_meeting_re().search(text))
+    clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(text)] if mentions else []
+    sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(text)] if mentions else []
     for k, m in enumerate(mentions):
-        prev_end = mentions[k - 1].end if k > 0 else 0
-        clause_start = max((text.rfind(ch, 0, m.start) for ch in "，,；;。！？!?\n"), default=-1) + 1
+        before = bisect.bisect_left(clause_marks, m.start)
+        clause_start = clause_marks[before - 1] + 1 if before else 0
         # a list: names separated only by 、/和 (and titles) share the title before the first and the words after the last
         first = k
         while first > 0 and re.fullmatch(r"[、和及与]", text[mentions[first - 1].end:mentions[first].start]):
@@ -385,8 +392,10 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> 
         if meeting:
             roles = ["speaker" if r == "quoted" else r for r in roles]
         m.roles = roles
-        s0 = max(text.rfind(ch, 0, m.start) for ch in "。！？\n") + 1
-        s1 = min([p for p in (text.find(ch, m.end) for ch in "。！？\n") if p >= 0] or [len(text)])
+        before = bisect.bisect_left(sentence_marks, m.start)
+        s0 = sentence_marks[before - 1] + 1 if before else 0
+        after = bisect.bisect_left(sentence_marks, m.end)
+        s1 = sentence_marks[after] if after < len(sentence_marks) else len(text)
         m.sentence = text[s0:s1 + 1].strip()
     # officials vs others
     by_name: dict[str, list[Mention]] = {}
@@ -418,9 +427,14 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
     index = _roster_index(roster)
     rows = []
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles
-    for r in items.itertuples(index=False):
-        journalists = list(r.reporters) + list(r.correspondents) + list(r.photographers)
-        mentions = people_in_text(r.body or "", journalists, index, model)
+    def column(name):
+        return items[name].tolist() if name in items else [()] * len(items)
+
+    for article_id, body, *credited in zip(column("article_id"), column("body"), column("reporters"),
+                                           column("correspondents"), column("photographers")):
+        journalists = [n for names_ in credited if names_ is not None and not isinstance(names_, float)
+                       for n in names_]
+        mentions = people_in_text(body if isinstance(body, str) else "", journalists, index, model)
         seen: dict[str, dict] = {}
         order: list[str] = []
         for m in mentions:
@@ -443,7 +457,7 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
             if any(x in PRESENT_ROLES for x in roles):
                 roles = [x for x in roles if x not in ("mentioned", "other")]
             for role in roles:
-                rows.append({"article_id": r.article_id, "name": name, "role": role, "title": d["title"] or None,
+                rows.append({"article_id": article_id, "name": name, "role": role, "title": d["title"] or None,
                              "org": _org_of(d["title"]) or None, "evidence": d["evidence"]})
     return pd.DataFrame(rows, columns=COLUMNS)
 

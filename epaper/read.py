@@ -136,17 +136,36 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
             no += len(lines) - 1
         return [p for p in pages if any(t.strip() for _, t in p.lines)] or pages[:1]
     raw_lines = text.split("\n")
-    nonblank = [ln for ln in raw_lines if ln.strip()]
-    starters = [ln for ln in nonblank[1:] if _page_start(ln)]
+    # line numbers (0-based) of the non-blank lines and of the lines that begin with exactly one space
+    nonblank = _line_numbers(text, _NONBLANK_LINE)
+    cuts = _line_numbers(text, _SPACE_LED_LINE)
+    starters = [c for c in cuts if nonblank and c != nonblank[0]]
     use_space_rule = space_rule and 0 < len(starters) and (len(starters) * 40 <= len(nonblank) or len(starters) <= 3)
+    numbered = list(enumerate(raw_lines, 1))
     if not use_space_rule:
-        pages[-1].lines.extend(enumerate(raw_lines, 1))
+        pages[-1].lines.extend(numbered)
         return pages
-    for no, line in enumerate(raw_lines, 1):
-        if use_space_rule and line.strip() and _page_start(line) and any(t.strip() for _, t in pages[-1].lines):
-            pages.append(Page(len(pages) + 1, source=source))
-        pages[-1].lines.append((no, line))
+    start = 0
+    for c in starters:                       # a new page at each, the text before it being a page already
+        pages[-1].lines.extend(numbered[start:c])
+        pages.append(Page(len(pages) + 1, source=source))
+        start = c
+    pages[-1].lines.extend(numbered[start:])
     return pages
+
+
+def _line_numbers(text: str, pattern) -> list[int]:
+    """0-based line numbers of the matches of ``pattern`` in ``text``."""
+    out, line, pos = [], 0, 0
+    for m in pattern.finditer(text):
+        line += text.count("\n", pos, m.start())
+        pos = m.start()
+        out.append(line)
+    return out
+
+
+_NONBLANK_LINE = re.compile(r"^[^\S\n]*\S", re.M)
+_SPACE_LED_LINE = re.compile(r"^ [^\s]", re.M)
 
 
 def _page_start(line: str) -> bool:

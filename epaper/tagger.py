@@ -18,6 +18,7 @@ try:
 except ImportError:                                     # pragma: no cover - numba is in the requirements
     njit = None
 
+FORMAT = 1                                              # of the arrays a Model stores
 # feature templates over the padded clause (offset of each character from the current one)
 _UNIGRAMS = {"c": 0, "a": -1, "b": 1, "x": -2, "y": 2}
 _BIGRAMS = {"A": (-1, 0), "B": (0, 1), "M": (-1, 1), "L": (-2, -1)}
@@ -90,7 +91,7 @@ class Model:
         self.pkeys, self.pvals = table(np.array(list(pairs), dtype=np.int64),
                                        np.array(list(pairs.values()), dtype=np.int64))
         # membership bits: single characters in a dense array, two and three characters hashed
-        self.member1 = np.zeros(0x110000, dtype=np.int64)
+        self.member1 = np.zeros(0x110000, dtype=np.int8)
         multi = {}
         for w, bits in words.items():
             if len(w) == 1:
@@ -102,6 +103,39 @@ class Model:
         self.outside = index.get("O", 0)
         self.begin = index.get("B", 1)
         self.inside = index.get("I", 2)
+
+
+    _ARRAYS = ("trans", "flags", "vocab", "uni", "pair", "skip", "pkeys", "pvals", "member1", "wkeys", "wvals")
+
+    def save(self, path) -> None:
+        """Store the arrays (``.npz``), written to a temporary file and renamed into place."""
+        import os
+        import tempfile
+        from pathlib import Path
+
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                os.fchmod(f.fileno(), 0o644)
+                np.savez(f, labels=np.array(self.labels), **{k: getattr(self, k) for k in self._ARRAYS})
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+    @classmethod
+    def load(cls, path) -> "Model":
+        """A model stored by ``save``."""
+        m = cls.__new__(cls)
+        with np.load(path) as z:
+            for k in cls._ARRAYS:
+                setattr(m, k, z[k])
+            m.labels = [str(x) for x in z["labels"]]
+        index = {lab: k for k, lab in enumerate(m.labels)}
+        m.outside, m.begin, m.inside = index.get("O", 0), index.get("B", 1), index.get("I", 2)
+        return m
 
 
 def table(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
