@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths
-from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_issue
+from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
 from .topics import classify_topics
@@ -81,8 +81,9 @@ class BuildResult:
 def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, dict]:
     """Parse one issue with the manifest's metadata; also measure how much text it kept."""
     meta = (manifest or {}).get(path.name, {})
-    df = parse_issue(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
-    raw = "\n".join(t for pg in read_pages(path) for _, t in pg.lines)
+    pages = read_pages(path)
+    df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
+    raw = "\n".join(t for pg in pages for _, t in pg.lines)
     cons = conservation(raw, df)
     info = {
         "issue_id": df.issue_id.iloc[0], "source": path.name, "newspaper": df.newspaper.iloc[0],

@@ -128,11 +128,10 @@ def _split_doubled(s: str):
 _ANY_SPACE = re.compile(r"\s+")
 
 
-def code_counts(text: str):
-    """Non-whitespace characters of text, width-folded, counted by code point (a numpy array).
+def codes(text: str):
+    """Code points of the non-whitespace characters of text, width-folded (a numpy array).
 
-    >>> c = code_counts("甲 乙甲"); int(c[ord("甲")]), int(c[ord("乙")]), int(c.sum())
-    (2, 1, 3)
+    >>> [chr(c) for c in codes("甲 １乙")]
+    ['甲', '1', '乙']
     """
-    codes = np.frombuffer(_ANY_SPACE.sub("", fold_width(text)).encode("utf-32-le"), dtype=np.uint32)
-    return np.bincount(codes, minlength=0x110000)
+    return np.frombuffer(_ANY_SPACE.sub("", fold_width(text)).encode("utf-32-le"), dtype=np.uint32)

@@ -46,8 +46,12 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
     >>> df = parse_issue("data/raw/000_75661ba705b5605c.txt", newspaper="焦作日报")   # doctest: +SKIP
     >>> df.loc[df.kind == "news", ["page", "headline", "reporters"]].head(2)          # doctest: +SKIP
     """
+    return parse_pages(read_pages(path), path, date=date, newspaper=newspaper)
+
+
+def parse_pages(pages, path, *, date=None, newspaper=None) -> pd.DataFrame:
+    """``parse_issue`` on pages already read (``read_pages``) from ``path``."""
     path = Path(path)
-    pages = read_pages(path)
     rows, evidence = segment_pages(pages)
     if not rows:
         raise ParseError(path, "no text found")
@@ -89,7 +93,7 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
             "layout": evidence["layout"],
             "source": str(path.name),
         })
-    df = pd.DataFrame(out, columns=COLUMNS)
+    df = pd.DataFrame({c: [r.get(c) for r in out] for c in COLUMNS}, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")   # the unit Parquet keeps
     return df
@@ -107,9 +111,11 @@ def conservation(raw_text: str, articles: pd.DataFrame) -> dict:
     >>> conservation("本报讯 甲乙", pd.DataFrame({"body": ["本报讯甲乙"]}))["ratio"]
     1.0
     """
-    want = clean.code_counts(raw_text)
-    have = clean.code_counts("\n".join(str(v) for col in CONSERVED_FIELDS if col in articles
-                                       for v in articles[col].dropna()))
+    raw = clean.codes(raw_text)
+    kept = clean.codes("\n".join(v for col in CONSERVED_FIELDS if col in articles
+                                 for v in articles[col].tolist() if isinstance(v, str)))
+    size = int(max(raw.max(initial=0), kept.max(initial=0))) + 1
+    want, have = np.bincount(raw, minlength=size), np.bincount(kept, minlength=size)
     total = int(want.sum())
     found = int(np.minimum(want, have).sum())
     missing = {chr(c): int(want[c] - have[c]) for c in np.flatnonzero(want > have)}

@@ -134,13 +134,41 @@ def add_tokens(articles: pd.DataFrame, **kw) -> pd.DataFrame:
 
 def read_topics(path=None) -> pd.DataFrame:
     """The topic dictionary: ``topic``, ``keyword``, ``weight``."""
-    path = path or paths.LEXICONS / "topics.csv"
+    from pathlib import Path
+
+    path = Path(path or paths.LEXICONS / "topics.csv")
+    st = path.stat()
+    return _read_topics(str(path), st.st_mtime_ns, st.st_size).copy()
+
+
+@lru_cache(maxsize=8)
+def _read_topics(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
+    """``read_topics``, read again only when the file changes."""
     df = pd.read_csv(path, dtype={"topic": str, "keyword": str}, comment="#", encoding="utf-8-sig")
     df["weight"] = df["weight"].astype(float)
     return df
 
 
 HEADLINE_WEIGHT = 2.0
+
+
+@lru_cache(maxsize=8)
+def _keyword_index(rows: tuple, names: tuple) -> dict:
+    """Keywords by their first character, each as ``(topic number, row number, keyword, weight)``."""
+    order = {t: k for k, t in enumerate(names)}
+    by_first: dict[str, list] = {}
+    for pos, (t, kw, w) in enumerate(rows):
+        if isinstance(kw, str) and kw:
+            by_first.setdefault(kw[0], []).append((order[t], pos, kw, float(w)))
+    return by_first
+
+
+def _candidates(by_first: dict, body: str, head: str) -> list:
+    """The keywords that may occur in body or head (their first character does), in topic then file order."""
+    hits = []
+    for ch in by_first.keys() & set(body + head):
+        hits.extend(by_first[ch])
+    return sorted(hits)
 
 
 def classify_topics(articles: pd.DataFrame, topics: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -154,22 +182,16 @@ def classify_topics(articles: pd.DataFrame, topics: pd.DataFrame | None = None) 
     """
     topics = read_topics() if topics is None else topics
     names = list(dict.fromkeys(topics.topic))
-    order = {t: k for k, t in enumerate(names)}
-    by_first: dict[str, list[tuple[int, int, str, float]]] = {}      # keywords by their first character
-    for pos, (t, kw, w) in enumerate(zip(topics.topic, topics.keyword, topics.weight)):
-        if isinstance(kw, str) and kw:
-            by_first.setdefault(kw[0], []).append((order[t], pos, kw, float(w)))
+    index = _keyword_index(tuple(zip(topics.topic, topics.keyword, topics.weight)), tuple(names))
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles
     rows = []
-    for aid, head, body in zip(items.article_id, items.headline, items.body):
+    for aid, head, body in zip(items.article_id.tolist(), items.headline.tolist(), items.body.tolist()):
         head = head if isinstance(head, str) else ""
-        body = body or ""
+        body = body if isinstance(body, str) else ""
         totals = [0.0] * len(names)
-        hits: list[tuple[int, int, str, float]] = []
-        for ch in by_first.keys() & set(body + head):          # only keywords whose first character occurs
-            hits.extend(by_first[ch])
+        hits = _candidates(index, body, head)
         fired = Counter()
-        for ti, _, kw, w in sorted(hits):                      # in topic order, then file order
+        for ti, _, kw, w in hits:
             nb, nh = body.count(kw), head.count(kw)
             if nb or nh:
                 totals[ti] += w * (nb + HEADLINE_WEIGHT * nh)
