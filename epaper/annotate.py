@@ -48,7 +48,10 @@ def explicit_dates(text: str, limit: int = LEAD_CHARS):
     [(None, 11, 18)]
     """
     out = []
-    for m in _MD.finditer(text[:limit]):
+    lead = text[:limit]
+    if "月" not in lead:
+        return out                                  # cheap test first: every date here has 月
+    for m in _MD.finditer(lead):
         md = month_day(m.group(2))
         if md:
             out.append((int(m.group(1)) if m.group(1) else None, *md))

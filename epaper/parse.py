@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import numpy as np
@@ -89,7 +88,7 @@ def parse_pages(pages, path, *, date=None, newspaper=None) -> pd.DataFrame:
             "issue_date_inferred": inferred,
             "seq": seq,
             "event_date": ev,
-            "n_chars": len(re.sub(r"\s", "", r["body"] or "")),
+            "n_chars": sum(map(len, (r["body"] or "").split())),
             "layout": evidence["layout"],
             "source": str(path.name),
         })

@@ -238,9 +238,13 @@ class PageText:
     blocks: list[Block]
 
 
-def _bigrams(s: str) -> set:
-    s = re.sub(r"[^\u4e00-\u9fff]", "", s)
-    return {s[i:i + 2] for i in range(len(s) - 1)}
+@lru_cache(maxsize=16384)
+def _bigrams(s: str) -> frozenset:
+    s = _NOT_HAN.sub("", s)
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+
+
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 
 
 def _lead(blocks: list[Block]) -> str:
@@ -340,10 +344,8 @@ def column_width(blocks: list[Block]) -> int | None:
     """
     counts: Counter = Counter()
     for b in blocks:
-        if b.kind not in ("text", "dateline") or len(b.lines) < 3:
-            continue
-        for w in b.widths[:-1]:
-            counts[w] += 1
+        if len(b.lines) >= 3 and b.kind in ("text", "dateline"):
+            counts.update(b.widths[:-1])
     if not counts:
         return None
     width, n = counts.most_common(1)[0]
