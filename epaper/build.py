@@ -175,7 +175,6 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     >>> print(result.summary())              # doctest: +SKIP
     issues: 1 (added 1, changed 0, removed 0, reused 0), items: 26, officials: 18, problems: 0
     """
-    import multiprocessing
     import os
     from concurrent.futures import ProcessPoolExecutor
 
@@ -215,22 +214,23 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     workers = max(1, min(workers or os.cpu_count() or 1, len(todo) or 1))
     for t in TABLES:
         (out_dir / t).mkdir(exist_ok=True)
-    bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
 
     def store(f: Path, entry: dict) -> None:
         state[f.name] = {"key": keys[f.name], **entry}
         bar.update()
 
     if workers == 1:
+        bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
         for f in todo:
             store(f, write_issue(f, out_dir, manifest, roster))
     else:
-        # forkserver, not fork: forking a process with threads (a Jupyter kernel has several) can deadlock
-        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("forkserver")) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_init) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             n = len(todo)
-            for f, entry in zip(todo, pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n,
-                                               chunksize=chunk)):
+            results = pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n, chunksize=chunk)
+            # the bar (and its monitor thread) only once the workers have started
+            bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
+            for f, entry in zip(todo, results):
                 store(f, entry)
     bar.close()
 
@@ -246,6 +246,39 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     counts = {"added": sum(1 for f in todo if f.name not in old), "changed": sum(1 for f in todo if f.name in old),
               "removed": len(removed), "reused": len(files) - len(todo)}
     return BuildResult(out_dir, counts, problems, totals)
+
+
+def _context():
+    """How worker processes start.
+
+    A process with one thread (``python helpers.py run``) forks: workers are
+    copies of it, with the pipeline imported and the name model loaded. Where
+    other threads run (a Jupyter kernel has several) forking can deadlock, so
+    a fork server starts the workers instead; it imports the pipeline and
+    loads the model once for all of them.
+    """
+    import multiprocessing
+    import threading
+
+    from . import names
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        try:
+            names.find_names("市委书记王建华主持会议。")      # load the model once, before the copies
+        except FileNotFoundError:
+            pass
+        if threading.active_count() == 1:
+            return multiprocessing.get_context("fork")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["epaper.warm"])
+    return ctx
+
+
+def _worker_init() -> None:
+    """A build worker: collect garbage less often (it allocates many small objects and keeps few)."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)
 
 
 def write_atomic(path: Path, data) -> None:
