@@ -122,7 +122,7 @@ def write_issue(path: Path, out_dir: Path, manifest: dict | None = None, roster:
         return {"problem": info["reason"]}
     tables = {"articles": df, "people": people, "topics": classify_topics(df), "issues": pd.DataFrame([info])}
     for t, table in tables.items():
-        write_parquet(table, out_dir / t / f"{path.name}.parquet")
+        write_parquet(table, out_dir / t / f"{path.name}.parquet", sync=False)     # synced before state.json
     return {"problem": None, "items": int(df.kind.isin(ITEM_KINDS).sum()),
             "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"]))}
 
@@ -237,6 +237,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     state = {f.name: state[f.name] for f in files}
     problems = pd.DataFrame([{"file": n, "reason": e["problem"]} for n, e in state.items() if e.get("problem")],
                             columns=["file", "reason"])
+    if todo and hasattr(os, "sync"):
+        os.sync()           # the workers' files reach the disk before state.json says they are there
     write_atomic(out_dir / paths.PROBLEMS.name, problems.to_csv(index=False))
     write_atomic(out_dir / STATE, json.dumps({"fingerprint": fp, "files": state}, ensure_ascii=False, indent=1,
                                              sort_keys=True))
@@ -281,8 +283,12 @@ def _worker_init() -> None:
     gc.set_threshold(50_000, 20, 100)
 
 
-def write_atomic(path: Path, data) -> None:
-    """Write text or bytes to a temporary file beside ``path`` and rename it into place."""
+def write_atomic(path: Path, data, sync: bool = True) -> None:
+    """Write text or bytes to a temporary file beside ``path`` and rename it into place.
+
+    ``sync=False`` leaves flushing to the disk to the caller (``build`` syncs
+    once before it records what it wrote).
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -290,7 +296,8 @@ def write_atomic(path: Path, data) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
             f.flush()
-            os.fsync(f.fileno())
+            if sync:
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -304,12 +311,12 @@ def _umask() -> int:
     return mask
 
 
-def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Write a DataFrame as Parquet, atomically."""
+def write_parquet(df: pd.DataFrame, path: Path, sync: bool = True) -> None:
+    """Write a DataFrame as Parquet, atomically (see ``write_atomic``)."""
     import io
     buf = io.BytesIO()
     df.to_parquet(buf, index=False)
-    write_atomic(path, buf.getvalue())
+    write_atomic(path, buf.getvalue(), sync)
 
 
 def _load(name: str, rebuild_if_missing: bool = True) -> pd.DataFrame:

@@ -152,15 +152,22 @@ def _read_topics(path: str, mtime_ns: int, size: int) -> pd.DataFrame:
 HEADLINE_WEIGHT = 2.0
 
 
-@lru_cache(maxsize=8)
-def _keyword_index(rows: tuple, names: tuple) -> dict:
-    """Keywords by their first character, each as ``(topic number, row number, keyword, weight)``."""
+def _keyword_index(topic, keyword, weight) -> tuple[list[str], dict]:
+    """Topic names in file order, and keywords by their first character as
+    ``(topic number, row number, keyword, weight)``."""
+    names = list(dict.fromkeys(topic))
     order = {t: k for k, t in enumerate(names)}
     by_first: dict[str, list] = {}
-    for pos, (t, kw, w) in enumerate(rows):
+    for pos, (t, kw, w) in enumerate(zip(topic, keyword, weight)):
         if isinstance(kw, str) and kw:
             by_first.setdefault(kw[0], []).append((order[t], pos, kw, float(w)))
-    return by_first
+    return names, by_first
+
+
+@lru_cache(maxsize=8)
+def _file_index(path: str, mtime_ns: int, size: int):
+    df = _read_topics(path, mtime_ns, size)
+    return _keyword_index(df.topic.tolist(), df.keyword.tolist(), df.weight.tolist())
 
 
 def _candidates(by_first: dict, body: str, head: str) -> list:
@@ -180,29 +187,41 @@ def classify_topics(articles: pd.DataFrame, topics: pd.DataFrame | None = None) 
     scores), one score column per topic, and ``keywords`` (what fired, with
     counts).
     """
-    topics = read_topics() if topics is None else topics
-    names = list(dict.fromkeys(topics.topic))
-    index = _keyword_index(tuple(zip(topics.topic, topics.keyword, topics.weight)), tuple(names))
+    if topics is None:
+        from pathlib import Path
+
+        path = Path(paths.LEXICONS / "topics.csv")
+        st = path.stat()
+        names, index = _file_index(str(path), st.st_mtime_ns, st.st_size)
+    else:
+        names, index = _keyword_index(topics.topic.tolist(), topics.keyword.tolist(), topics.weight.tolist())
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles
-    rows = []
-    for aid, head, body in zip(items.article_id.tolist(), items.headline.tolist(), items.body.tolist()):
+    ids = items.article_id.tolist()
+    if not ids:
+        return pd.DataFrame(columns=["article_id", "topic", "score", *names, "keywords"])
+    best_topic, best_share, keywords = [], [], []
+    columns: list[list[float]] = [[] for _ in names]
+    for head, body in zip(items.headline.tolist(), items.body.tolist()):
         head = head if isinstance(head, str) else ""
         body = body if isinstance(body, str) else ""
         totals = [0.0] * len(names)
-        hits = _candidates(index, body, head)
         fired = Counter()
-        for ti, _, kw, w in hits:
+        for ti, _, kw, w in _candidates(index, body, head):
             nb, nh = body.count(kw), head.count(kw)
             if nb or nh:
                 totals[ti] += w * (nb + HEADLINE_WEIGHT * nh)
                 fired[kw] += nb + nh
-        scores = {t: round(totals[k], 3) for k, t in enumerate(names)}
-        best = max(names, key=lambda t: (scores[t], -names.index(t)))
-        total = sum(scores.values())
-        rows.append({"article_id": aid, "topic": best if scores[best] > 0 else None,
-                     "score": round(scores[best] / total, 3) if total else 0.0, **scores,
-                     "keywords": "、".join(f"{k}×{n}" for k, n in fired.most_common())})
-    return pd.DataFrame(rows, columns=["article_id", "topic", "score", *names, "keywords"])
+        scores = [round(x, 3) for x in totals]
+        best = max(range(len(names)), key=lambda k: (scores[k], -k)) if names else None
+        total = sum(scores)
+        best_topic.append(names[best] if best is not None and scores[best] > 0 else None)
+        best_share.append(round(scores[best] / total, 3) if total else 0.0)
+        keywords.append("、".join(f"{k}×{n}" for k, n in fired.most_common()))
+        for k, x in enumerate(scores):
+            columns[k].append(x)
+    data = {"article_id": ids, "topic": best_topic, "score": best_share,
+            **{t: columns[k] for k, t in enumerate(names)}, "keywords": keywords}
+    return pd.DataFrame(data, columns=["article_id", "topic", "score", *names, "keywords"])
 
 
 # ---------------------------------------------------------------- discovery
