@@ -109,17 +109,21 @@ def _starts_like_name(s: str) -> bool:
     return bool(s) and (s[0] in single or s[:2] in compound)
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_COUNT = re.compile(r"[两二三四五六七八九十\d]+(?:位|名|人)")
+
+
 def _list_element(text: str, i: int) -> int | None:
     """End of a name that starts at ``i`` as an element of a list (2-4 characters, then a separator,
     等, a count such as 两位, or a role word)."""
     role_re, _ = _role_words()
     for length in (3, 2, 4):
         j = i + length
-        if j > len(text) or not re.fullmatch(r"[\u4e00-\u9fff]+", text[i:j]) or not _starts_like_name(text[i:j]):
+        if j > len(text) or not _HAN.fullmatch(text, i, j) or not _starts_like_name(text[i:j]):
             continue
         rest = text[j:j + 6]
         if not rest or rest[0] in _LIST_SEP + _CLAUSE_END or rest.startswith(("等", "同志")) \
-                or re.match(r"[两二三四五六七八九十\d]+(?:位|名|人)", rest) or role_re.match(rest):
+                or _COUNT.match(rest) or role_re.match(rest):
             return j
     return None
 
@@ -152,6 +156,8 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
                     queue.append((i, s - 1))
                     break
     for label in _words_set("group_labels"):
+        if label not in text:
+            continue
         for m in re.finditer(re.escape(label), text):
             i = m.end()
             while i < len(text):
@@ -302,9 +308,17 @@ def _org_of(title: str) -> str:
 def _is_official(title: str, name: str, roster_index: dict) -> bool:
     if name in roster_index:
         return True
-    markers = _words_set("official_markers")
-    t = re.sub(r"“[^”]*”", "", title)        # a quoted name (“青年邻里帮帮团”) is no office
-    return any(m in t for m in markers)
+    t = _QUOTED.sub("", title) if "“" in title else title     # a quoted name (“青年邻里帮帮团”) is no office
+    return _markers_re().search(t) is not None
+
+
+_QUOTED = re.compile(r"“[^”]*”")
+
+
+@lru_cache(maxsize=None)
+def _markers_re():
+    markers = sorted(_words_set("official_markers"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, markers))) if markers else re.compile(r"(?!)")
 
 
 def _roles_in(predicate: str) -> list[str]:
@@ -356,6 +370,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> 
     meeting = bool(_meeting_re().search(text))
     clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(text)] if mentions else []
     sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(text)] if mentions else []
+    starts = sorted(o.start for o in mentions)
     for k, m in enumerate(mentions):
         before = bisect.bisect_left(clause_marks, m.start)
         clause_start = clause_marks[before - 1] + 1 if before else 0
@@ -383,7 +398,8 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> 
         while j < len(text) and text[j] in "，,":
             seg_end = _clause_end(text, j + 1)
             seg = text[j + 1:seg_end]
-            if any(o.start > j and o.start < seg_end for o in mentions):
+            nxt_name = bisect.bisect_right(starts, j)
+            if nxt_name < len(starts) and starts[nxt_name] < seg_end:
                 break
             extra = _roles_in(seg[:4])
             if extra and extra[0] == "speaker" and "speaker" not in roles and roles:
