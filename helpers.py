@@ -12,6 +12,10 @@ from __future__ import annotations
 
 import sys
 
+if __name__ == "__main__":      # the command line starts at once, without the notebook-side imports below
+    from epaper.cli import main as _cli_main
+    sys.exit(_cli_main())
+
 from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PEOPLE, PROCESSED, RAW, ROOT  # noqa: F401
 
 # 1. read: bytes -> text -> pages
@@ -53,6 +57,3 @@ def main(argv=None) -> int:
     from epaper.cli import main as cli_main
     return cli_main(argv)
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -314,8 +314,12 @@ def _umask() -> int:
 def write_parquet(df: pd.DataFrame, path: Path, sync: bool = True) -> None:
     """Write a DataFrame as Parquet, atomically (see ``write_atomic``)."""
     import io
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     buf = io.BytesIO()
-    df.to_parquet(buf, index=False)
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf)   # what DataFrame.to_parquet writes
     write_atomic(path, buf.getvalue(), sync)
 
 

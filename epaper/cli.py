@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from . import paths
 
@@ -21,6 +22,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     from .build import build
+    raw = getattr(args, "raw", None) or str(paths.RAW)
+    if not Path(raw).is_dir():
+        parser.error(f"{raw}: no such folder of raw issues")
     if args.command == "build":
         result = build(args.raw, args.out)
         print(result.summary())

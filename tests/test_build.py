@@ -62,6 +62,14 @@ def test_command_line_build(tmp_path):
     assert len(list((out / "articles").glob("*.parquet"))) == 3
 
 
+def test_command_line_names_a_missing_raw_folder(tmp_path):
+    run = subprocess.run([sys.executable, "helpers.py", "build", "--raw", str(tmp_path / "nowhere"),
+                          "--out", str(tmp_path / "out")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2
+    assert "nowhere: no such folder of raw issues" in run.stderr and "Traceback" not in run.stderr
+    assert not (tmp_path / "out").exists()
+
+
 def _tables(out):
     return {name: helpers.read_table(out, name) for name in ("articles", "people", "topics", "issues")}
 
