@@ -37,6 +37,15 @@ def fold_width(text: str) -> str:
     return _FW_DOT.sub(".", text) if "．" in text else text
 
 
+def fold_char(ch: str) -> str:
+    """``fold_width`` of one character.
+
+    >>> fold_char("Ａ"), fold_char("本")
+    ('A', '本')
+    """
+    return _WIDTH.get(ch, ch)
+
+
 _KEEP_SPACE = re.compile(r"(?<=[A-Za-z0-9.,;:!?%)\]'\"])[ \t]+(?=[A-Za-z0-9(\['\"])")
 _WS = re.compile(r"[ \t\v]+")
 

@@ -11,6 +11,7 @@ it, and by candidates left at the end of a page.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -69,7 +70,8 @@ def make_block(lines: list[tuple[int, str]]) -> Block:
         for seg in folded.split():
             if pending and n:
                 first = seg[0]
-                if _latin(last) and _latin(first) and (last.isalpha() and first.isalpha() or n != start):
+                if last.isascii() and first.isascii() and _latin(last) and _latin(first) \
+                        and (last.isalpha() and first.isalpha() or n != start):
                     parts.append(" ")
                     n += 1
                 gaps.append(n)
@@ -110,7 +112,7 @@ def _block_starters() -> frozenset:
 def starts_block(line_text: str) -> bool:
     """Whether a raw line starts a new block even without a blank line before it."""
     head = line_text.lstrip()[:1]
-    if not head or clean.fold_width(head) not in _block_starters():
+    if not head or clean.fold_char(head) not in _block_starters():
         return False
     t = clean.clean_line(line_text)
     if not t:
@@ -121,6 +123,8 @@ def starts_block(line_text: str) -> bool:
 
 
 def _line_gaps(raw: str) -> frozenset:
+    if len(raw.split(None, 1)) < 2:
+        return frozenset()              # one piece: no gap (the common case, without building a block)
     return make_block([(0, raw)]).gaps
 
 
@@ -241,7 +245,7 @@ class PageText:
 @lru_cache(maxsize=16384)
 def _bigrams(s: str) -> frozenset:
     s = _NOT_HAN.sub("", s)
-    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+    return frozenset(map(operator.add, s[:-1], s[1:]))
 
 
 _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
@@ -575,14 +579,15 @@ def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
     text = b.text
     stop = len(text) if stop is None else stop
     bounds = [0, *b.breaks, len(text)]
-    lines = [text[bounds[k]:bounds[k + 1]] for k in range(len(bounds) - 1)]
+    sizes = [bounds[k + 1] - bounds[k] for k in range(len(bounds) - 1)]
     cut_after = set()
-    for k in range(len(lines) - 1):
-        here = lines[k]
-        width = max(len(lines[k - 1]) if k > 0 else 0, len(lines[k + 1]))
-        if clean.ends_sentence(here) and len(here) < 0.8 * width:
+    for k in range(len(sizes) - 1):
+        width = max(sizes[k - 1] if k > 0 else 0, sizes[k + 1])
+        # cheap tests first: a short line, a line starting with a space
+        if sizes[k] < 0.8 * width and clean.ends_sentence(text[bounds[k]:bounds[k + 1]]):
             cut_after.add(bounds[k + 1])
-        if _INDENT.match(b.lines[k + 1][1]):
+        nxt = b.lines[k + 1][1]
+        if nxt[:1].isspace() and _INDENT.match(nxt):
             cut_after.add(bounds[k + 1])
     cuts = sorted(c for c in cut_after if start < c < stop)
     pieces, prev = [], start
