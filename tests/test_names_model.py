@@ -44,3 +44,21 @@ def test_compiled_decoder_tags_exactly_as_crfsuite():
         assert fast == names.find_names_crfsuite(text), text[:40]
         total += len(fast)
     assert total > 50
+
+
+def test_decoder_arrays_are_cached_and_load_to_the_same_tags(tmp_path, monkeypatch):
+    from epaper import paths, tagger
+
+    monkeypatch.setattr(paths, "PROCESSED", tmp_path)
+    names._fast.cache_clear()
+    try:
+        built = names._fast(str(names.MODEL))
+        stored = list((tmp_path / "cache").glob("names-*.npz"))
+        assert len(stored) == 1
+        names._fast.cache_clear()
+        loaded = names._fast(str(names.MODEL))
+        assert loaded is not built
+        for text in _texts()[:20]:
+            assert (tagger.tag(loaded, text) == tagger.tag(built, text)).all()
+    finally:
+        names._fast.cache_clear()
