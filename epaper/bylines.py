@@ -13,6 +13,9 @@ from functools import lru_cache
 from . import lexicons
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
+_ALL_CJK = re.compile(f"[{CJK}]+")
+_NAME_PART = re.compile(r"[^、，,；;和及与/／\s]+")
+_NOT_NAME_CHAR = re.compile(f"[^{CJK}·A-Za-z]")
 _NUM_CN = "〇零一二三四五六七八九十两"
 DATE_MD = rf"(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})[日号]"
 
@@ -71,7 +74,7 @@ def looks_like_name(token: str) -> bool:
     single, compound, _ = _surnames()
     if "·" in token:
         return 3 <= len(token) <= 16
-    if not (2 <= len(token) <= 4) or not re.fullmatch(f"[{CJK}]+", token):
+    if not (2 <= len(token) <= 4) or not _ALL_CJK.fullmatch(token):
         return False
     return token[0] in single or token[:2] in compound
 
@@ -125,7 +128,7 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
     ['陈雁', '何加正']
     """
     names: list[str] = []
-    for part_match in re.finditer(r"[^、，,；;和及与/／\s]+", text):
+    for part_match in _NAME_PART.finditer(text):
         part, start = part_match.group(), part_match.start()
         cuts = [k - start for k in range(start + 1, start + len(part)) if (k + offset) in gaps]
         pieces, prev = [], 0
@@ -145,7 +148,7 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
                 merged.append(p)
             i += 1
         for p in merged:
-            p = re.sub(f"[^{CJK}·A-Za-z]", "", p)
+            p = _NOT_NAME_CHAR.sub("", p)
             if p:
                 names.extend(split_joined(p))
     return names
@@ -255,6 +258,10 @@ def text_after(d: Dateline, text: str) -> str:
 
 _BULLET = r"[□■◎●◇◆○]?"
 _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|图文|文字|文|图)?[/／:：|丨]?"
+_BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
+_BYLINE_CHARS = re.compile(rf"[{CJK}、·\s]+")
+_TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
+_MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
 
 
 def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
@@ -265,12 +272,12 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     >>> parse_byline("记者近日从市里获悉") is None
     True
     """
-    m = re.match(_BULLET + _BYLINE_PREFIX, text)
+    m = _BYLINE_START.match(text)
     start = m.end() if m else 0
     rest = text[start:]
     if len(rest) > 30 or not _role_re().match(rest):
         return None
-    if not re.fullmatch(rf"[{CJK}、·\s]+", rest):
+    if not _BYLINE_CHARS.fullmatch(rest):
         return None
     words_only = _role_re().sub("", rest)
     credits = parse_credits(rest, gaps, start)
@@ -360,7 +367,7 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     >>> parse_trailing_author("（新华社北京1月1日电）") is None
     True
     """
-    m = re.search(r"[（(](?P<inner>[^（()）]{2,30})[）)]$", text)
+    m = _TRAILING.search(text) if text.rstrip("\n")[-1:] in "）)" else None   # cheap test first
     if not m:
         return None
     inner = m.group("inner")
@@ -400,7 +407,7 @@ def cn_number(s: str) -> int | None:
 
 
 def month_day(s: str) -> tuple[int, int] | None:
-    m = re.match(r"(.+?)月(.+?)[日号]", s)
+    m = _MONTH_DAY.match(s)
     if not m:
         return None
     mo, d = cn_number(m.group(1)), cn_number(m.group(2))

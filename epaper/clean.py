@@ -79,10 +79,12 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence("他说：“好。”"), ends_sentence("家庭教育“云课堂”"), ends_sentence("工作")
     (True, False, False)
     """
-    t = text.rstrip()
-    while t and t[-1] in _CLOSERS:
-        t = t[:-1]
-    return bool(t) and t[-1] in _SENTENCE_END
+    end = len(text)                     # by index: a block's text can be long, and copies cost
+    while end and text[end - 1].isspace():
+        end -= 1
+    while end and text[end - 1] in _CLOSERS:
+        end -= 1
+    return end > 0 and text[end - 1] in _SENTENCE_END
 
 
 def undouble(text: str) -> str:
@@ -134,13 +136,10 @@ def _split_doubled(s: str):
     return list(out) if out is not None else None
 
 
-_ANY_SPACE = re.compile(r"\s+")
-
-
 def codes(text: str):
     """Code points of the non-whitespace characters of text, width-folded (a numpy array).
 
     >>> [chr(c) for c in codes("甲 １乙")]
     ['甲', '1', '乙']
     """
-    return np.frombuffer(_ANY_SPACE.sub("", fold_width(text)).encode("utf-32-le"), dtype=np.uint32)
+    return np.frombuffer("".join(fold_width(text).split()).encode("utf-32-le"), dtype=np.uint32)

@@ -210,6 +210,8 @@ _TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|主席|书记|�
 def _titled_names(text: str) -> list[tuple[int, int]]:
     """Names printed with a title after them: 习近平总书记, 李鹏总理."""
     out = []
+    if "总书记" not in text and "总理" not in text and "委员长" not in text:
+        return out                                      # cheap test first
     for m in _TITLED.finditer(text):
         s, e = m.span(1)
         for k in (s, s + 1) if e - s == 3 else (s,):
@@ -359,6 +361,7 @@ def _clause_end(text: str, i: int) -> int:
     return m.start() if m else len(text)
 
 
+_JOINERS = frozenset("、和及与")          # one of these alone between two names joins them in a list
 _CLAUSE_MARK = re.compile("[，,；;。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？\n]")
 
@@ -366,7 +369,8 @@ _SENTENCE_MARK = re.compile("[。！？\n]")
 def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> list[Mention]:
     """People named in one item's text, with title and roles, journalists left out."""
     roster_index = roster_index or {}
-    mentions = [m for m in find_mentions(text, roster_index, model) if m.canonical not in set(journalists)]
+    credited = set(journalists)
+    mentions = [m for m in find_mentions(text, roster_index, model) if m.canonical not in credited]
     meeting = bool(_meeting_re().search(text))
     clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(text)] if mentions else []
     sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(text)] if mentions else []
@@ -376,10 +380,10 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> 
         clause_start = clause_marks[before - 1] + 1 if before else 0
         # a list: names separated only by 、/和 (and titles) share the title before the first and the words after the last
         first = k
-        while first > 0 and re.fullmatch(r"[、和及与]", text[mentions[first - 1].end:mentions[first].start]):
+        while first > 0 and text[mentions[first - 1].end:mentions[first].start] in _JOINERS:
             first -= 1
         last = k
-        while last + 1 < len(mentions) and re.fullmatch(r"[、和及与]", text[mentions[last].end:mentions[last + 1].start]):
+        while last + 1 < len(mentions) and text[mentions[last].end:mentions[last + 1].start] in _JOINERS:
             last += 1
         head = mentions[first]
         floor = max(clause_start, mentions[first - 1].end if first > 0 else 0)

@@ -684,7 +684,7 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
         return "caption"
     if item.origin == "photo" or credit:
         return "photo"
-    n = len(re.sub(r"\s", "", body))
+    n = sum(map(len, body.split()))
     if heads:
         return "news" if n >= 40 else "caption"
     if n > SHORT_ITEM_CHARS:
