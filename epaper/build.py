@@ -277,10 +277,15 @@ def _context():
 
 
 def _worker_init() -> None:
-    """A build worker: collect garbage less often (it allocates many small objects and keeps few)."""
+    """A build worker: collect garbage less often (it allocates many small objects and keeps few), and
+    keep Arrow to one thread (the other cores run workers of their own)."""
     import gc
 
+    import pyarrow as pa
+
     gc.set_threshold(50_000, 20, 100)
+    pa.set_cpu_count(1)
+    pa.set_io_thread_count(1)
 
 
 def write_atomic(path: Path, data, sync: bool = True) -> None:
