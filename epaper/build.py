@@ -178,8 +178,6 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from tqdm.auto import tqdm
-
     from .people import read_roster
 
     raw_dir = Path(raw_dir or paths.RAW)
@@ -219,8 +217,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
         state[f.name] = {"key": keys[f.name], **entry}
         bar.update()
 
+    bar = _bar(len(todo), progress)
     if workers == 1:
-        bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
         for f in todo:
             store(f, write_issue(f, out_dir, manifest, roster))
     else:
@@ -228,8 +226,6 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
             chunk = max(1, len(todo) // (workers * 8))
             n = len(todo)
             results = pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n, chunksize=chunk)
-            # the bar (and its monitor thread) only once the workers have started
-            bar = tqdm(total=len(todo), desc="parse", unit="issue", disable=not progress)
             for f, entry in zip(todo, results):
                 store(f, entry)
     bar.close()
@@ -248,6 +244,17 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     counts = {"added": sum(1 for f in todo if f.name not in old), "changed": sum(1 for f in todo if f.name in old),
               "removed": len(removed), "reused": len(files) - len(todo)}
     return BuildResult(out_dir, counts, problems, totals)
+
+
+def _bar(total: int, progress: bool):
+    """The progress bar of a build (tqdm), without tqdm's monitor thread: a process with one thread
+    can fork its workers (see ``_context``)."""
+    from tqdm.auto import tqdm
+
+    class Bar(tqdm):
+        monitor_interval = 0
+
+    return Bar(total=total, desc="parse", unit="issue", disable=not progress)
 
 
 def _context():

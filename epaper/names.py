@@ -49,7 +49,7 @@ def _dictionary() -> frozenset:
     """
     source = _jieba_dict()
     st = source.stat()
-    cache = paths.PROCESSED / "cache" / f"words-{st.st_size}-{st.st_mtime_ns}.txt"
+    cache = paths.PROCESSED / "cache" / f"words-1-{st.st_size}-{st.st_mtime_ns}.txt"     # 1: this selection
     try:
         return frozenset(cache.read_text(encoding="utf-8").split("\n"))
     except OSError:

@@ -70,6 +70,29 @@ def test_command_line_names_a_missing_raw_folder(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_workers_start_from_a_fork_server_where_threads_run(tmp_path):
+    """In a process with other threads (a Jupyter kernel) workers come from a fork server; same tables."""
+    import threading
+
+    from epaper import build as build_mod
+
+    raw = _raw(tmp_path)
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert build_mod._context().get_start_method() == "forkserver"
+        helpers.build(raw, tmp_path / "threads", progress=False, workers=2)
+    finally:
+        stop.set()
+        thread.join()
+    assert build_mod._context().get_start_method() == "fork"
+    helpers.build(raw, tmp_path / "one", progress=False, workers=1)
+    for name in ("articles", "people", "topics", "issues"):
+        pd.testing.assert_frame_equal(helpers.read_table(tmp_path / "threads", name),
+                                      helpers.read_table(tmp_path / "one", name))
+
+
 def _tables(out):
     return {name: helpers.read_table(out, name) for name in ("articles", "people", "topics", "issues")}
 
