@@ -272,12 +272,11 @@ def evaluate(corpus, model=None, days=EVAL_DAYS, system: str = "full") -> dict:
 
     gold, pred = defaultdict(set), defaultdict(set)
     n_chars, seconds = 0, 0.0
-    tagger = _tagger(str(model or MODEL))
     for clause, tags, key in labelled_clauses(corpus, days):
         gold[key].update(clause[s:e] for s, e in spans_from_tags(tags))
         t0 = time.perf_counter()
         if system == "model":
-            found = [clause[s:e] for s, e in spans_from_tags(tagger.tag(features(clause))) if e - s >= 2]
+            found = [name for _, _, name in find_names(clause, model)]
         else:
             found = [m.name for m in people.find_mentions(clause, model=model)]
         seconds += time.perf_counter() - t0
