@@ -18,7 +18,8 @@ try:
 except ImportError:                                     # pragma: no cover - numba is in the requirements
     njit = None
 
-FORMAT = 1                                              # of the arrays a Model stores
+FORMAT = 2                                              # of the arrays a Model stores
+_FILTER_BITS = 20
 # feature templates over the padded clause (offset of each character from the current one)
 _UNIGRAMS = {"c": 0, "a": -1, "b": 1, "x": -2, "y": 2}
 _BIGRAMS = {"A": (-1, 0), "B": (0, 1), "M": (-1, 1), "L": (-2, -1)}
@@ -99,13 +100,20 @@ class Model:
             elif 2 <= len(w) <= 3:
                 multi[pack(w)] = multi.get(pack(w), 0) | bits
         self.wkeys, self.wvals = table(np.array(list(multi), dtype=np.int64),
-                                       np.array(list(multi.values()), dtype=np.int64))
+                                       np.array(list(multi.values()), dtype=np.int64), np.int8)
+        # a bit per hashed pair of first characters: most character pairs start no word and skip the table
+        self.wfilter = np.zeros(1 << (_FILTER_BITS - 3), dtype=np.uint8)
+        for w in words:
+            if 2 <= len(w) <= 3:
+                b = _filter_bit(pack(w[:2]))
+                self.wfilter[b >> 3] |= 1 << (b & 7)
         self.outside = index.get("O", 0)
         self.begin = index.get("B", 1)
         self.inside = index.get("I", 2)
 
 
-    _ARRAYS = ("trans", "flags", "vocab", "uni", "pair", "skip", "pkeys", "pvals", "member1", "wkeys", "wvals")
+    _ARRAYS = ("trans", "flags", "vocab", "uni", "pair", "skip", "pkeys", "pvals", "member1", "wkeys", "wvals",
+               "wfilter")
 
     def save(self, path) -> None:
         """Store the arrays (``.npz``), written to a temporary file and renamed into place."""
@@ -138,15 +146,19 @@ class Model:
         return m
 
 
-def table(keys: np.ndarray, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def table(keys: np.ndarray, values: np.ndarray, dtype=np.int64) -> tuple[np.ndarray, np.ndarray]:
     """An open-addressing hash table (linear probing) of int64 keys as two arrays; empty slots hold -1."""
     size = 1
     while size < 2 * max(1, len(keys)):
         size *= 2
     tk = np.full(size, -1, dtype=np.int64)
-    tv = np.zeros(size, dtype=np.int64)
+    tv = np.zeros(size, dtype=dtype)
     _fill(keys, values, tk, tv)
     return tk, tv
+
+
+def _filter_bit(key: int) -> int:
+    return (((key * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF) >> (64 - _FILTER_BITS))
 
 
 def tag(model: Model, text: str) -> np.ndarray:
@@ -155,7 +167,7 @@ def tag(model: Model, text: str) -> np.ndarray:
     out = np.full(len(codes), model.outside, dtype=np.int64)
     if len(codes):
         _decode(codes, _ENDS, model.vocab, model.uni, model.pkeys, model.pvals, model.pair, model.skip,
-                model.member1, model.wkeys, model.wvals, model.flags, model.trans, out)
+                model.member1, model.wkeys, model.wvals, model.wfilter, model.flags, model.trans, out)
     return out
 
 
@@ -203,7 +215,7 @@ def _lookup(keys, vals, key):
 
 
 @_compile
-def _decode(codes, ends, vocab, uni, pkeys, pvals, pair, skip, member1, wkeys, wvals, flags, trans, out):
+def _decode(codes, ends, vocab, uni, pkeys, pvals, pair, skip, member1, wkeys, wvals, wfilter, flags, trans, out):
     n = len(codes)
     L = trans.shape[0]
     # the padded clause: 3 '^' before, 5 '$' after (room for every window below)
@@ -242,12 +254,16 @@ def _decode(codes, ends, vocab, uni, pkeys, pvals, pair, skip, member1, wkeys, w
             m1[q] = member1[buf[q]]
         for q in range(m + 7):
             key = (buf[q] << 21) | buf[q + 1]
-            v = _lookup(wkeys, wvals, key)
-            m2[q] = v if v > 0 else 0
             prow[q] = _lookup(pkeys, pvals, key)
-        for q in range(m + 6):
-            v = _lookup(wkeys, wvals, (buf[q] << 42) | (buf[q + 1] << 21) | buf[q + 2])
-            m3[q] = v if v > 0 else 0
+            m2[q] = 0
+            m3[q] = 0
+            bit = np.int64((np.uint64(key) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(64 - _FILTER_BITS))
+            if wfilter[bit >> 3] & (1 << (bit & 7)):      # words (of 2 or 3) may start here
+                v = _lookup(wkeys, wvals, key)
+                m2[q] = v if v > 0 else 0
+                if q < m + 6:
+                    v = _lookup(wkeys, wvals, (key << 21) | buf[q + 2])
+                    m3[q] = v if v > 0 else 0
         for p in range(m):
             j = p + 3
             for lab in range(L):
