@@ -203,6 +203,28 @@ def find_names(text: str, model=None) -> list[tuple[int, int, str]]:
     return find_names_crfsuite(text, model)
 
 
+def find_names_in(texts: list[str], model=None) -> list[list[tuple[int, int, str]]]:
+    """``find_names`` of each text, decoded in one pass (the texts joined by line ends, which end
+    clauses, so each text is tagged as if alone).
+
+    >>> [[n for _, _, n in found] for found in find_names_in(["", "市委书记王建华主持会议。"])]   # doctest: +SKIP
+    [[], ['王建华']]
+    """
+    joined = "\n".join(texts)
+    found = find_names(joined, model)
+    out: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+    starts, pos = [], 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    import bisect
+
+    for s, e, name in found:
+        k = bisect.bisect_right(starts, s) - 1
+        out[k].append((s - starts[k], e - starts[k], name))
+    return out
+
+
 def find_names_crfsuite(text: str, model=None) -> list[tuple[int, int, str]]:
     """``find_names`` through python-crfsuite (slower; the reference the compiled decoder is tested against)."""
     tagger = _tagger(str(model or MODEL))

@@ -261,9 +261,13 @@ def _prefer_anchored(spans, anchored):
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
 
 
-def find_mentions(text: str, roster_index: dict | None = None, model=None) -> list[Mention]:
-    """Every person named in ``text`` with where the name stands."""
-    spans = [(s, e) for s, e, _ in names.find_names(text, model)]
+def find_mentions(text: str, roster_index: dict | None = None, model=None, found=None) -> list[Mention]:
+    """Every person named in ``text`` with where the name stands.
+
+    ``found``: the name model's names in ``text`` when the caller has them
+    already (``names.find_names_in`` decodes many texts in one pass).
+    """
+    spans = [(s, e) for s, e, _ in (names.find_names(text, model) if found is None else found)]
     for alias in (roster_index or {}):
         for m in re.finditer(re.escape(alias), text):
             spans.append((m.start(), m.end()))
@@ -366,11 +370,11 @@ _CLAUSE_MARK = re.compile("[，,；;。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？\n]")
 
 
-def people_in_text(text: str, journalists=(), roster_index=None, model=None) -> list[Mention]:
+def people_in_text(text: str, journalists=(), roster_index=None, model=None, found=None) -> list[Mention]:
     """People named in one item's text, with title and roles, journalists left out."""
     roster_index = roster_index or {}
     credited = set(journalists)
-    mentions = [m for m in find_mentions(text, roster_index, model) if m.canonical not in credited]
+    mentions = [m for m in find_mentions(text, roster_index, model, found) if m.canonical not in credited]
     meeting = bool(_meeting_re().search(text))
     clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(text)] if mentions else []
     sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(text)] if mentions else []
@@ -447,14 +451,17 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
     index = _roster_index(roster)
     rows = []
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles
+
     def column(name):
         return items[name].tolist() if name in items else [()] * len(items)
 
-    for article_id, body, *credited in zip(column("article_id"), column("body"), column("reporters"),
-                                           column("correspondents"), column("photographers")):
+    bodies = [b if isinstance(b, str) else "" for b in column("body")]
+    found_in = names.find_names_in(bodies, model)          # the name model over every item at once
+    for article_id, body, found, *credited in zip(column("article_id"), bodies, found_in, column("reporters"),
+                                                  column("correspondents"), column("photographers")):
         journalists = [n for names_ in credited if names_ is not None and not isinstance(names_, float)
                        for n in names_]
-        mentions = people_in_text(body if isinstance(body, str) else "", journalists, index, model)
+        mentions = people_in_text(body, journalists, index, model, found)
         seen: dict[str, dict] = {}
         order: list[str] = []
         for m in mentions:
@@ -479,7 +486,9 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
             for role in roles:
                 rows.append({"article_id": article_id, "name": name, "role": role, "title": d["title"] or None,
                              "org": _org_of(d["title"]) or None, "evidence": d["evidence"]})
-    return pd.DataFrame(rows, columns=COLUMNS)
+    if not rows:
+        return pd.DataFrame(rows, columns=COLUMNS)
+    return pd.DataFrame({c: [r[c] for r in rows] for c in COLUMNS}, columns=COLUMNS)
 
 
 def suggest_roster(people: pd.DataFrame, articles: pd.DataFrame | None = None, min_items: int = 1) -> pd.DataFrame:

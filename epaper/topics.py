@@ -173,9 +173,11 @@ def _file_index(path: str, mtime_ns: int, size: int):
 def _candidates(by_first: dict, body: str, head: str) -> list:
     """The keywords that may occur in body or head (their first character does), in topic then file order."""
     hits = []
-    chars = set(body)
-    chars.update(head)
-    for ch in by_first.keys() & chars:
+    firsts = by_first.keys()
+    chars = firsts & set(body)
+    if head:
+        chars |= firsts & set(head)
+    for ch in chars:
         hits.extend(by_first[ch])
     return sorted(hits)
 

@@ -62,3 +62,9 @@ def test_decoder_arrays_are_cached_and_load_to_the_same_tags(tmp_path, monkeypat
             assert (tagger.tag(loaded, text) == tagger.tag(built, text)).all()
     finally:
         names._fast.cache_clear()
+
+
+def test_names_in_many_texts_at_once_are_those_of_each_text():
+    texts = _texts()[:30] + ["", "王伟", "市委书记王建华主持会议并讲话", "\n王伟说\n"]
+    assert names.find_names_in(texts) == [names.find_names(t) for t in texts]
+    assert names.find_names_in([]) == []
