@@ -19,15 +19,13 @@ except ImportError:                                     # pragma: no cover - num
     njit = None
 
 FORMAT = 2                                              # of the arrays a Model stores
-_FILTER_BITS = 20
+_FILTER_BITS = 20                                       # bits of the first-character-pair filter
 # feature templates over the padded clause (offset of each character from the current one)
 _UNIGRAMS = {"c": 0, "a": -1, "b": 1, "x": -2, "y": 2}
 _BIGRAMS = {"A": (-1, 0), "B": (0, 1), "M": (-1, 1), "L": (-2, -1)}
 _FLAGS = ("S", "SS", "aS", "lc", "rc", "nc", "w2", "w3", "e2", "e3", "m3")
-_TEMPLATE_ID = {t: k for k, t in enumerate([*_UNIGRAMS, *_BIGRAMS])}
 # membership bits of the word table
 SURNAME, COMPOUND, LEFT, RIGHT, WORD = 1, 2, 4, 8, 16
-_PAD_LEFT, _PAD_RIGHT = ord("^"), ord("$")
 _ENDS = np.array([ord(c) for c in "。！？；"], dtype=np.int64)
 
 
