@@ -52,8 +52,3 @@ from epaper.figures import bar_table, draw_network, save_figure, use_cjk_font, w
 # other corpora
 from epaper.pfr import read_pfr  # noqa: F401
 
-
-def main(argv=None) -> int:
-    from epaper.cli import main as cli_main
-    return cli_main(argv)
-

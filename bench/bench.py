@@ -72,6 +72,7 @@ def main(argv=None) -> int:
     import pandas as pd
 
     import helpers
+    from epaper.paths import CACHE
     from epaper.parse import ITEM_KINDS
 
     paths = make_corpus(a.corpus, a.issues, raw)
@@ -84,7 +85,7 @@ def main(argv=None) -> int:
 
     def build_from_scratch():           # the name model's cache (out/cache) is kept, as after a first run
         for child in out.iterdir() if out.exists() else []:
-            if child.name != "cache":
+            if child.name != CACHE.name:
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
         subprocess.run(cmd, check=True, capture_output=True)
 
@@ -98,7 +99,7 @@ def main(argv=None) -> int:
     # the largest process of those builds (measured now: children forked later from this process, which
     # then holds the reference's big word list, would count that memory as theirs for an instant)
     build_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    n_items = int(helpers.read_table(out, "articles").kind.isin(["news", "feature", "photo", "caption"]).sum())
+    n_items = int(helpers.read_table(out, "articles").kind.isin(ITEM_KINDS).sum())
     jieba.lcut("预热")                      # dictionaries and models load outside the timings
     helpers.extract_people(helpers.parse_issue(paths[0]).head(3))
     helpers.tokenize("预热")

@@ -272,10 +272,7 @@ def _context():
     from . import names
 
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
-        try:
-            names.find_names("市委书记王建华主持会议。")      # load the model once, before the copies
-        except FileNotFoundError:
-            pass
+        names.warm()                                          # once, before the copies
         if threading.active_count() == 1:
             return multiprocessing.get_context("fork")
     ctx = multiprocessing.get_context("forkserver")

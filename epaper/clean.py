@@ -31,9 +31,8 @@ def fold_width(text: str) -> str:
     >>> fold_width("１２月３１日　ＧＤＰ增长８．５％，")
     '12月31日 GDP增长8.5%，'
     """
-    if _TO_FOLD.search(text) is None:
-        return _FW_DOT.sub(".", text) if "．" in text else text      # cheap test first: most lines need nothing
-    text = text.translate(_WIDTH_TABLE)
+    if _TO_FOLD.search(text) is not None:          # cheap test first: most lines need no folding
+        text = text.translate(_WIDTH_TABLE)
     return _FW_DOT.sub(".", text) if "．" in text else text
 
 
@@ -134,6 +133,15 @@ def _split_doubled(s: str):
 
     out = solve(0)
     return list(out) if out is not None else None
+
+
+def visible_len(text: str) -> int:
+    """Characters of text other than whitespace.
+
+    >>> visible_len("本报讯 甲\\n乙")
+    5
+    """
+    return sum(map(len, text.split()))
 
 
 def codes(text: str):

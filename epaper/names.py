@@ -12,6 +12,7 @@ and shipped as ``data/models/person_names.crfsuite``; nothing is downloaded.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -49,7 +50,7 @@ def _dictionary() -> frozenset:
     """
     source = _jieba_dict()
     st = source.stat()
-    cache = paths.PROCESSED / "cache" / f"words-1-{st.st_size}-{st.st_mtime_ns}.txt"     # 1: this selection
+    cache = paths.CACHE / f"words-1-{st.st_size}-{st.st_mtime_ns}.txt"     # 1: this selection
     try:
         return frozenset(cache.read_text(encoding="utf-8").split("\n"))
     except OSError:
@@ -161,7 +162,7 @@ def _fast(model: str):
     h = hashlib.sha256(f"{tagger.FORMAT} {st.st_size} {st.st_mtime_ns}".encode())
     for f in (Path(model), paths.LEXICONS / "surnames.txt", paths.LEXICONS / "name_context.tsv"):
         h.update(f.read_bytes())
-    cache = paths.PROCESSED / "cache" / f"names-{h.hexdigest()[:16]}.npz"
+    cache = paths.CACHE / f"names-{h.hexdigest()[:16]}.npz"
     if cache.exists():
         try:
             return tagger.Model.load(cache)
@@ -184,6 +185,15 @@ def _fast(model: str):
     except OSError:
         pass                                             # a read-only place: work without the cache
     return m
+
+
+def warm(model=None) -> None:
+    """Load the name model and its compiled decoder now (a process that starts workers does this once,
+    so every worker has them). A missing model is left for the first real use to report."""
+    try:
+        find_names("市委书记王建华主持会议。", model)
+    except FileNotFoundError:
+        pass
 
 
 _CLAUSE = re.compile(r"[^。！？；\n]+[。！？；]?")
@@ -217,8 +227,6 @@ def find_names_in(texts: list[str], model=None) -> list[list[tuple[int, int, str
     for t in texts:
         starts.append(pos)
         pos += len(t) + 1
-    import bisect
-
     for s, e, name in found:
         k = bisect.bisect_right(starts, s) - 1
         out[k].append((s - starts[k], e - starts[k], name))

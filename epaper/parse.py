@@ -88,7 +88,7 @@ def parse_pages(pages, path, *, date=None, newspaper=None) -> pd.DataFrame:
             "issue_date_inferred": inferred,
             "seq": seq,
             "event_date": ev,
-            "n_chars": sum(map(len, (r["body"] or "").split())),
+            "n_chars": clean.visible_len(r["body"] or ""),
             "layout": evidence["layout"],
             "source": str(path.name),
         })

@@ -18,6 +18,7 @@ PEOPLE = PROCESSED / "people"
 TOPICS = PROCESSED / "topics"
 ISSUES = PROCESSED / "issues"
 NETWORK = PROCESSED / "network"
+CACHE = PROCESSED / "cache"          # derived helpers of the name model (arrays, word list); rebuilt when missing
 ROSTER = DATA / "officials.csv"     # the researcher's roster of officials (optional)
 PROBLEMS = PROCESSED / "problems.csv"
 EXECUTED_NOTEBOOKS = PROCESSED / "notebooks"

@@ -165,12 +165,7 @@ def _line_numbers(text: str, pattern) -> list[int]:
 
 
 _NONBLANK_LINE = re.compile(r"^[^\S\n]*\S", re.M)
-_SPACE_LED_LINE = re.compile(r"^ [^\s]", re.M)
-
-
-def _page_start(line: str) -> bool:
-    """A line that begins with exactly one space (two or more, or a tab, is an indent)."""
-    return len(line) > 1 and line[0] == " " and not line[1].isspace()
+_SPACE_LED_LINE = re.compile(r"^ [^\s]", re.M)     # exactly one space (two or more, or a tab, is an indent)
 
 
 def read_pages(path) -> list[Page]:

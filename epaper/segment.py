@@ -684,7 +684,7 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
         return "caption"
     if item.origin == "photo" or credit:
         return "photo"
-    n = sum(map(len, body.split()))
+    n = clean.visible_len(body)
     if heads:
         return "news" if n >= 40 else "caption"
     if n > SHORT_ITEM_CHARS:

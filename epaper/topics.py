@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -134,11 +135,14 @@ def add_tokens(articles: pd.DataFrame, **kw) -> pd.DataFrame:
 
 def read_topics(path=None) -> pd.DataFrame:
     """The topic dictionary: ``topic``, ``keyword``, ``weight``."""
-    from pathlib import Path
+    return _read_topics(*_file_key(path)).copy()
 
+
+def _file_key(path=None) -> tuple[str, int, int]:
+    """The topic file and its time and size: what the cached readers below are keyed by."""
     path = Path(path or paths.LEXICONS / "topics.csv")
     st = path.stat()
-    return _read_topics(str(path), st.st_mtime_ns, st.st_size).copy()
+    return str(path), st.st_mtime_ns, st.st_size
 
 
 @lru_cache(maxsize=8)
@@ -192,11 +196,7 @@ def classify_topics(articles: pd.DataFrame, topics: pd.DataFrame | None = None) 
     counts).
     """
     if topics is None:
-        from pathlib import Path
-
-        path = Path(paths.LEXICONS / "topics.csv")
-        st = path.stat()
-        names, index = _file_index(str(path), st.st_mtime_ns, st.st_size)
+        names, index = _file_index(*_file_key())
     else:
         names, index = _keyword_index(topics.topic.tolist(), topics.keyword.tolist(), topics.weight.tolist())
     items = articles[articles.kind.isin(ITEM_KINDS)] if "kind" in articles else articles

@@ -2,6 +2,6 @@
 from . import build, names, people, topics  # noqa: F401
 
 try:
-    names.find_names("市委书记王建华主持会议。")
-except Exception:          # pragma: no cover - a missing model is reported by the worker that needs it
+    names.warm()
+except Exception:          # pragma: no cover - the server must start; the worker that needs the model reports
     pass

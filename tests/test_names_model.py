@@ -49,7 +49,7 @@ def test_compiled_decoder_tags_exactly_as_crfsuite():
 def test_decoder_arrays_are_cached_and_load_to_the_same_tags(tmp_path, monkeypatch):
     from epaper import paths, tagger
 
-    monkeypatch.setattr(paths, "PROCESSED", tmp_path)
+    monkeypatch.setattr(paths, "CACHE", tmp_path / "cache")
     names._fast.cache_clear()
     try:
         built = names._fast(str(names.MODEL))
