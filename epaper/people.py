@@ -25,7 +25,7 @@ from .parse import ITEM_KINDS
 
 ROLE_ORDER = ("chair", "leader", "speaker", "attendee", "quoted", "mentioned", "other")
 PRESENT_ROLES = ("chair", "speaker", "attendee", "leader")
-COLUMNS = ["article_id", "name", "role", "title", "org", "evidence"]
+COLUMNS = ["article_id", "name", "role", "title", "title_inherited", "org", "evidence"]
 ROSTER_COLUMNS = ["name", "title", "org", "aliases", "first_seen", "last_seen"]
 
 _SENTENCE = re.compile(r"[^。！？!?\n]+(?:[。！？!?]+[”’」』]*)?|\n")
@@ -35,8 +35,22 @@ _LIST_SEP = "、和及与"
 
 @lru_cache(maxsize=None)
 def _role_words():
+    """The role words of ``role_verbs.tsv`` as one pattern (the role of a match: ``roles[m.lastindex - 1]``).
+
+    An entry may hold ``…`` for up to 30 characters of one clause (作…报告,
+    在主席台…就座). Entries with ``…`` are tried first, then longer ones; a word
+    followed by 组, 团, 员 or 人 names a group or a post (调研组, 发言人), not an act.
+    """
     rows = [(w, r) for w, r, *_ in lexicons.table("role_verbs")]
-    return re.compile("|".join(re.escape(w) for w, _ in sorted(rows, key=lambda x: -len(x[0])))), dict(rows)
+    rows.sort(key=lambda x: ("…" not in x[0], -len(x[0])))
+    parts = ["(" + "[^，。；！？\\n]{0,30}?".join(map(re.escape, w.split("…"))) + ")" for w, _ in rows]
+    return re.compile("(?:" + "|".join(parts) + ")(?![组团员人])"), [r for _, r in rows]
+
+
+@lru_cache(maxsize=None)
+def _role_literals() -> frozenset:
+    """The first word of every role entry (讲话, 作 of 作…报告 excluded when shorter than two characters)."""
+    return frozenset(w.split("…")[0] for w, *_ in lexicons.table("role_verbs") if len(w.split("…")[0]) >= 2)
 
 
 @lru_cache(maxsize=None)
@@ -91,6 +105,23 @@ def _roster_index(roster: pd.DataFrame | None) -> dict[str, dict]:
     return out
 
 
+# ---------------------------------------------------------------- text forms
+
+_HALF = str.maketrans(",:;()!?", "，：；（）！？")
+
+
+def fold_punctuation(text: str) -> str:
+    """Half-width ``,:;()!?`` to their full-width forms, one character for one (offsets stay).
+
+    Web pages and some e-papers print these half-width inside Chinese text; the
+    rules below read the full-width forms only.
+
+    >>> fold_punctuation("副市长李华,县长王强(代理)出席:")
+    '副市长李华，县长王强（代理）出席：'
+    """
+    return text.translate(_HALF)
+
+
 # ---------------------------------------------------------------- mentions
 
 @dataclass
@@ -100,7 +131,10 @@ class Mention:
     end: int
     canonical: str = ""
     title: str = ""
+    title_inherited: bool = False
+    group: str = ""
     roles: list[str] = field(default_factory=list)
+    relayed: bool = False
     sentence: str = ""
 
 
@@ -113,17 +147,25 @@ _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _COUNT = re.compile(r"[两二三四五六七八九十\d]+(?:位|名|人)")
 
 
-def _list_element(text: str, i: int) -> int | None:
+def _list_element(text: str, i: int, any_surname: bool = False) -> int | None:
     """End of a name that starts at ``i`` as an element of a list (2-4 characters, then a separator,
-    等, a count such as 两位, or a role word)."""
-    role_re, _ = _role_words()
+    等, a count such as 两位, a role word or a word that follows names).
+
+    ``any_surname``: the element stands between two list separators, so its
+    first character need not be a known surname (问针俊, 凤懋伦), but it must
+    not be a common word.
+    """
+    follow = _followers_re()
     for length in (3, 2, 4):
         j = i + length
-        if j > len(text) or not _HAN.fullmatch(text, i, j) or not _starts_like_name(text[i:j]):
+        if j > len(text) or not _HAN.fullmatch(text, i, j):
+            continue
+        cand = text[i:j]
+        if not _starts_like_name(cand) and not (any_surname and length <= 3 and cand not in names._dictionary()):
             continue
         rest = text[j:j + 6]
         if not rest or rest[0] in _LIST_SEP + _CLAUSE_END or rest.startswith(("等", "同志")) \
-                or _COUNT.match(rest) or role_re.match(rest):
+                or _COUNT.match(rest) or follow.match(rest):
             return j
     return None
 
@@ -138,8 +180,8 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     while queue:
         s, e = queue.pop()
         # right neighbour: 、B
-        if e < len(text) and text[e] in "、" :
-            j = _list_element(text, e + 1)
+        if e < len(text) and text[e] in "、":
+            j = _list_element(text, e + 1, any_surname=True)
             if j and (e + 1) not in have:
                 have.add(e + 1)
                 ends.add(j)
@@ -149,14 +191,15 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         if s >= 3 and text[s - 1] == "、" and (s - 1) not in ends:
             for length in (3, 2, 4):
                 i = s - 1 - length
-                if i >= 0 and i not in have and _list_element(text, i) == s - 1:
+                if i >= 0 and i not in have and _list_element(text, i) == s - 1 \
+                        and (text[i - 1:i] == "、" or _starts_like_name(text[i:s - 1])):
                     have.add(i)
                     ends.add(s - 1)
                     out.append((i, s - 1))
                     queue.append((i, s - 1))
                     break
     for label in _words_set("group_labels"):
-        if label not in text:
+        if len(label) < 3 or label not in text:         # 领导 alone also opens 领导干部
             continue
         for m in re.finditer(re.escape(label), text):
             i = m.end()
@@ -181,10 +224,44 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     return kept
 
 
+def _snap_to_list(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names that the model cut short inside a list take the whole element.
+
+    An element is what stands between a list separator and the next separator,
+    role word or word that follows names: 、买万国、 where the model saw 万国,
+    、丁一芸列席 where it saw 丁一.
+    """
+    follow = _followers_re()
+    out = []
+    compound = bylines._surnames()[1]
+    for s, e in spans:
+        if s >= 1 and text[s - 1:s + 1] in compound and not _title_re().search(text, max(0, s - 6), s):
+            s -= 1                                  # 上官吉庆 where the model saw 官吉庆 (not 市长孙某)
+        elif s >= 2 and e - s == 2 and text[s - 2:s] in compound and not _title_re().search(text, max(0, s - 7), s - 1):
+            s -= 2                                  # 上官吉庆 where it saw 吉庆
+        if "·" in text[s:e] and e - text.rfind("·", s, e) <= 2:
+            m = _DOTTED.match(text, s)              # 亚尔麦提·如 for 亚尔麦提·如则麦麦提: up to the words after it
+            f = follow.search(text, e, m.end() + 4) if m else None
+            if f and f.start() - e <= 6:
+                e = f.start()
+            out.append((s, e))
+            continue
+        if s >= 2 and text[s - 2] == "、" and _HAN.fullmatch(text, s - 1, s) and text[s - 1] not in _FUNCTION_END and e - s == 2 \
+                and text[e:e + 1] in "、":
+            s -= 1                                  # 、买万国、
+        elif s >= 1 and text[s - 1] == "、" and e - s == 2 and e + 1 <= len(text) and _HAN.fullmatch(text, e, e + 1) \
+                and (text[e + 1:e + 2] in "、，。；" or follow.match(text, e + 1)) and not follow.match(text, e):
+            e += 1                                  # 、丁一芸列席
+        out.append((s, e))
+    return out
+
+
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
+
+
 @lru_cache(maxsize=None)
 def _followers_re():
-    role_re, role_of = _role_words()
-    words = sorted(set(_words_set("name_followers")) | set(role_of), key=len, reverse=True)
+    words = sorted(set(_words_set("name_followers")) | _role_literals(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -195,40 +272,52 @@ def _trim_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     (李华主持 -> 李华 + 主持; ``name_followers.txt`` and the role words).
     """
     follow = _followers_re()
+    words = names._dictionary()
     out = []
     for s, e in spans:
         if e - s == 3 and follow.match(text, s + 2):
             e = s + 2
+            if s and text[s - 1:s + 1] in words:
+                continue                            # 出席并在 read as a name: 席 closes 出席
+        elif s and text[s - 1:s + 1] in words and text[s - 1:e] in words:
+            continue                                # 官方微博 read as 方微博
         out.append((s, e))
     return out
 
 
-_TITLED = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|总理|委员长)")
-_TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|主席|书记|市长|省长|县长|区长|部长|局长|主任)")
+_TITLED = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|总理|委员长|同志|委员(?!会)|副?(?:书记|主任|主席|部长|局长|专员)(?![处会团室])"
+                     r"|(?:常务)?副?[省市县区镇乡]长)")
+_TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|委员|主席|书记|市长|省长|县长|区长|部长|局长|主任|专员|副)")
+_NOT_NAME_END = ("委", "政", "府", "局", "国", "部", "的", "会", "区", "市", "县", "省", "镇", "乡", "村", "党", "总", "副")
+_FUNCTION_END = frozenset("和与及同向对在将为是被把从而等也都就")     # 苏森为副省长, 金泳三和当选: not part of the name
 
 
 def _titled_names(text: str) -> list[tuple[int, int]]:
-    """Names printed with a title after them: 习近平总书记, 李鹏总理."""
+    """Names printed with a title or 同志 after them: 习近平总书记, 赵敏副区长, 李华同志, 王强委员."""
     out = []
-    if "总书记" not in text and "总理" not in text and "委员长" not in text:
-        return out                                      # cheap test first
+    words = names._dictionary()
     for m in _TITLED.finditer(text):
         s, e = m.span(1)
         for k in (s, s + 1) if e - s == 3 else (s,):
             cand = text[k:e]
-            if len(cand) >= 2 and _starts_like_name(cand) and not cand.endswith(("委", "政", "府", "局", "国", "部", "的")):
+            if len(cand) >= 2 and _starts_like_name(cand) and not cand.endswith(_NOT_NAME_END) \
+                    and not (len(cand) == 3 and cand[-1] in _FUNCTION_END) \
+                    and cand not in words and cand[:2] not in words \
+                    and (k == 0 or not _HAN.match(text, k - 1) or _BEFORE_TITLED.search(text, max(0, k - 2), k)):
                 out.append((k, e))
                 break
     return out
 
 
+_BEFORE_TITLED = re.compile(r"(?:任命|免去|同意|由|同|与|和|及|向|请|邀请|听取)$")
+
+
 @lru_cache(maxsize=None)
 def _anchor_re():
     titles = sorted(set(" ".join(lexicons.words("title_words")).split()) - _words_set("generic_titles"), key=len, reverse=True)
-    role_re, role_of = _role_words()
-    after = sorted(set(role_of) | _words_set("name_followers") | {"重要"}, key=len, reverse=True)
+    after = sorted(_role_literals() | _words_set("name_followers") | {"重要"}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, titles)) + r")([\u4e00-\u9fff]{2,4}?)(?=" +
-                      "|".join(map(re.escape, after)) + "|[，、。；])")
+                      "|".join(map(re.escape, after)) + "|[，、。；（])")
 
 
 def _title_anchored(text: str) -> list[tuple[int, int]]:
@@ -242,9 +331,12 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
     for m in _anchor_re().finditer(text):
         s, e = m.span(1)
         cand = text[s:e]
-        if not _starts_like_name(cand) or (cand[:2] in words and cand[2:] in words):
+        if not _starts_like_name(cand) or (cand[:2] in words and cand[2:] in words
+                                           and cand[:2] not in bylines._surnames()[1]):
             continue
-        if len(cand) == 4 and text[e:e + 1] in "，、。；":
+        if len(cand) == 4 and text[e:e + 1] in "，、。；" and cand[:2] not in bylines._surnames()[1]:
+            continue
+        if len(cand) >= 3 and cand[-1] in _FUNCTION_END:
             continue
         out.append((s, e))
     return out
@@ -261,6 +353,38 @@ def _prefer_anchored(spans, anchored):
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
 
 
+def _everywhere(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name found once in an item is found wherever else the item prints it (会议由戴骅主持)."""
+    if not spans:
+        return spans
+    taken = sorted(spans)
+    starts = [s for s, _ in taken]
+    extra = []
+    inner = set()
+    for name in {text[s:e] for s, e in spans if e - s >= 2}:
+        for m in re.finditer(re.escape(name), text):
+            s, e = m.span()
+            k = bisect.bisect_right(starts, s)
+            j = k
+            while j < len(taken) and taken[j][0] < e:
+                j += 1
+            covered = taken[k:j] + ([taken[k - 1]] if k and taken[k - 1][1] > s else [])
+            if any(a < s or b > e for a, b in covered):
+                continue                            # overlaps a name it does not contain
+            inner.update(sp for sp in covered if sp != (s, e))   # 吉庆 inside a later 上官吉庆
+            if (s, e) not in covered:
+                extra.append((s, e))
+    if not extra:
+        return spans
+    out = sorted((set(spans) - inner) | set(extra), key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int]] = []
+    for s, e in out:
+        if kept and s < kept[-1][1]:
+            continue
+        kept.append((s, e))
+    return kept
+
+
 def find_mentions(text: str, roster_index: dict | None = None, model=None, found=None) -> list[Mention]:
     """Every person named in ``text`` with where the name stands.
 
@@ -272,7 +396,8 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
         for m in re.finditer(re.escape(alias), text):
             spans.append((m.start(), m.end()))
     spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
-    spans = _complete_lists(text, _trim_names(text, spans))
+    spans = _complete_lists(text, _snap_to_list(text, _trim_names(text, spans)))
+    spans = _everywhere(text, spans)
     bad = tuple(_words_set("not_names"))
     out = []
     for s, e in spans:
@@ -284,26 +409,105 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
     return out
 
 
+# ---------------------------------------------------------------- journalists in the text
+
+@lru_cache(maxsize=None)
+def _credit_before_re():
+    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words"), key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[：\s]*$")
+
+
+_CREDIT_AFTER = re.compile(r"[/／]?(?:摄影?(?=$|[^\u4e00-\u9fff]|报道)|[/／](?:文|图)|供稿|报道(?![了的]))")
+_JOIN_CREDIT = re.compile(r"[、，\s/／]*")
+
+
+def credited_names(text: str, mentions: list[Mention]) -> set[str]:
+    """Names that the text itself credits as journalists, not people at the event.
+
+    记者:A B, (本报记者 A), 全媒体记者A、B, A 摄, A/文, 供稿:A, and a
+    bracket of names alone ending a paragraph ((A B C)).
+
+    >>> ms = find_mentions("副市长李华出席。（记者王明远 赵小红）")
+    >>> sorted(credited_names("副市长李华出席。（记者王明远 赵小红）", ms))
+    ['王明远', '赵小红']
+    """
+    out: set[str] = set()
+    before = _credit_before_re()
+    prev_credit = False
+    for k, m in enumerate(mentions):
+        credit = before.search(text, max(0, m.start - 8), m.start) is not None \
+            or _CREDIT_AFTER.match(text, m.end) is not None
+        if not credit and prev_credit and _JOIN_CREDIT.fullmatch(text, mentions[k - 1].end, m.start):
+            credit = True
+        if credit:
+            out.add(m.canonical)
+        prev_credit = credit
+    # a run of names printed after a credited one, up to the end of the credit (记者A B C)
+    for k in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[k], mentions[k + 1]
+        if b.canonical in out and _JOIN_CREDIT.fullmatch(text, a.end, b.start) and _CREDIT_AFTER.match(text, b.end):
+            out.add(a.canonical)
+    # （A B C） ending a paragraph: an author list
+    for m in _BRACKET_NAMES.finditer(text):
+        inside = [x for x in mentions if m.start() < x.start and x.end <= m.end()]
+        rest = m.group(1)
+        for x in inside:
+            rest = rest.replace(x.name, "")
+        if inside and not _JOIN_CREDIT.sub("", rest):
+            out.update(x.canonical for x in inside)
+    for m in _bracket_credit_re().finditer(text):          # （供稿：市局办公室 刘斌）
+        out.update(x.canonical for x in mentions if m.start() < x.start and x.end <= m.end())
+    return out
+
+
+_BRACKET_NAMES = re.compile(r"（([\u4e00-\u9fff·、，\s]{2,40})）(?=\s*(?:$|\n|。))")
+
+
+@lru_cache(maxsize=None)
+def _bracket_credit_re():
+    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words"), key=len, reverse=True)
+    return re.compile("（(?:" + "|".join(map(re.escape, words)) + r")[^（）]{0,40}）")
+
+
 # ---------------------------------------------------------------- titles and roles
 
-_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等]|会上|传达|学习|贯彻|召开|邀请)")
+_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等]|会上|传达|学习|贯彻|召开|邀请|听取|审议|任命|决定)")
+_BRACKETED = re.compile(r"（[^（）]*）")
 
 
 def title_before(text: str, start: int, floor: int) -> str:
     """The title chain printed just before a name (from ``floor``, the end of the previous name or clause).
 
+    A collective label (区领导, ``group_labels.txt``) is no title. A bracket
+    closing the chain is part of it: 无党派人士（某大学副院长）.
+
     >>> title_before("会上，传达了市委书记李华重要批示", 10, 3)
     '市委书记'
+    >>> title_before("，无党派人士（某大学副院长）刘明", 14, 0)
+    '无党派人士（某大学副院长）'
     """
     left = text[floor:start]
-    m = _title_re().search(left)
-    if not m and not left.endswith(tuple(_words_set("group_labels"))):
+    if left.endswith("）"):
+        core = _BRACKETED.sub(lambda b: "（" + "口" * (len(b.group()) - 2) + "）", left)
+        ok = _title_re().search(left[:core.rfind("（")]) or _title_re().search(left.rstrip("）"))
+    else:
+        core = left
+        ok = _title_re().search(left)
+    if not ok:
         return ""
-    stop = _TITLE_STOP.match(left)
-    if stop:
-        left = left[stop.end():]
-    left = left.lstrip("，、：:”’」』")
+    stop = _TITLE_STOP.match(core)
+    if stop and not (stop.end() == 1 and core[0] == "和" and (floor == 0 or text[floor - 1] in _CLAUSE_END)):
+        left = left[stop.end():]                # (a clause that opens with 和 starts a place: 和田地委…)
+    left = left.lstrip("，、：；”’」』")
+    if left.startswith("以及"):
+        left = left[2:]
     return left if len(left) <= 40 else left[-40:]
+
+
+def _group_before(text: str, start: int, floor: int) -> str:
+    """The collective label just before a name (区领导, 区政府领导: ``group_labels.txt``)."""
+    left = text[floor:start]
+    return next((g for g in _words_set("group_labels") if left.endswith(g)), "")
 
 
 def _org_of(title: str) -> str:
@@ -331,13 +535,16 @@ def _roles_in(predicate: str) -> list[str]:
     """Roles said by the words after a name: the first role word, plus one joined by 并.
 
     Where the words relay someone's instruction or speech (批示, 讲话精神) the
-    person is only mentioned.
+    person is only mentioned. A role word that names a group (调研组, 考察团)
+    says nothing.
 
     >>> _roles_in("主持会议并讲话"), _roles_in("出席会议并讲话"), _roles_in("参加调研督导"), _roles_in("重要批示要求")
     (['chair', 'speaker'], ['speaker'], ['attendee'], ['mentioned'])
+    >>> _roles_in("向视察组介绍情况")
+    ['speaker']
     """
     role_re, role_of = _role_words()
-    hits = [(m.start(), role_of[m.group()]) for m in role_re.finditer(predicate)]
+    hits = [(m.start(), role_of[m.lastindex - 1]) for m in role_re.finditer(predicate)]
     if not hits:
         return []
     if any(r == "mentioned" for _, r in hits):
@@ -368,68 +575,154 @@ def _clause_end(text: str, i: int) -> int:
 _JOINERS = frozenset("、和及与")          # one of these alone between two names joins them in a list
 _CLAUSE_MARK = re.compile("[，,；;。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？\n]")
+_GAP_SEP = re.compile(r"(?:以及|[、，；和及与])")
+_GAP_BREAK = re.compile("[。！？\n：]|" + _TITLE_STOP.pattern[2:])
+_BARE = re.compile(r"(?:等|同志|们|一行|领导|人员|人|[两二三四五六七八九十\d]+(?:位|名|人))*")
+_HEADER_END = re.compile(r"(?:的(?:还|也)?(?:有|是|为|包括)|(?:分别)?(?:是|为|有))?：?$")
+
+
+def _joined(text: str, a: Mention, b: Mention) -> bool:
+    """Whether ``b`` continues the list ``a`` is in: only a separator and ``b``'s own title stand between.
+
+    市政协主席A，副市长B、C；区领导D: every gap is a separator, then a title or a collective label.
+    """
+    gap = text[a.end:b.start]
+    if gap in _JOINERS or gap == "，":
+        return True
+    m = _GAP_SEP.match(gap)
+    if not m or len(gap) > 45:
+        return False
+    rest = gap[m.end():]
+    core = _BRACKETED.sub("", rest)
+    if _GAP_BREAK.search(core) or _role_words()[0].search(core):
+        return False
+    return bool(_title_re().search(core.rstrip("（）")) or _group_before(rest, len(rest), 0)
+                or core.endswith(tuple(_words_set("generic_titles"))))
+
+
+def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
+    """Mentions grouped into lists (indices into ``mentions``), in text order."""
+    chains: list[list[int]] = []
+    for k, m in enumerate(mentions):
+        if k and _joined(text, mentions[k - 1], m):
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    return chains
+
+
+def _header_roles(prefix: str) -> list[str]:
+    """Roles given by words that open a list: 在主席台就座的有：, 出席会议的还有, 执行主席是：."""
+    clause = re.split("[，；。！？\n]", prefix)[-1]
+    if not clause or not _HEADER_END.search(clause):
+        return []
+    role_re, role_of = _role_words()
+    hits = [role_of[m.lastindex - 1] for m in role_re.finditer(clause)]
+    return hits[-1:] if hits and hits[-1] != "mentioned" else []
+
+
+def _chain_roles(text: str, mentions: list[Mention], chain: list[int], starts: list[int],
+                 sentence_start: int) -> list[str]:
+    """Roles of a list: the words after its last name to the end of the clause; where only 等/同志
+    stand there, the next clauses of the sentence that name no one else (…，以及各部门负责人列席会议);
+    else the words that opened the list (在主席台就座的有：)."""
+    end = mentions[chain[-1]].end
+    ce = _clause_end(text, end)
+    roles = _roles_in(text[end:ce])
+    if not roles and _BARE.fullmatch(text, end, ce):
+        j = ce
+        for _ in range(8):
+            if j >= len(text) or text[j] not in "，；":
+                break
+            nxt = _clause_end(text, j + 1)
+            k = bisect.bisect_right(starts, j)
+            if k < len(starts) and starts[k] < nxt:
+                break                                   # another subject
+            roles = _roles_in(text[j + 1:nxt])
+            if roles:
+                break
+            j = nxt
+    if not roles:
+        first = mentions[chain[0]]
+        roles = _header_roles(text[sentence_start:first.start - len(first.title) - len(first.group)])
+    return roles
+
+
+_ALIAS = re.compile(r"[老小][\u4e00-\u9fff]")      # 老张, 小李: someone named in full elsewhere
 
 
 def people_in_text(text: str, journalists=(), roster_index=None, model=None, found=None) -> list[Mention]:
-    """People named in one item's text, with title and roles, journalists left out."""
+    """People named in one item's text, with title and roles, journalists left out.
+
+    Names are grouped into lists (A、B，副市长C、D等); a list takes the role words
+    that close it, or the words that open it (在主席台就座的有：A、B). A title
+    printed once before several names of a 、-list goes to each of them, marked
+    ``title_inherited``.
+    """
     roster_index = roster_index or {}
-    credited = set(journalists)
-    mentions = [m for m in find_mentions(text, roster_index, model, found) if m.canonical not in credited]
-    meeting = bool(_meeting_re().search(text))
-    clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(text)] if mentions else []
-    sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(text)] if mentions else []
-    starts = sorted(o.start for o in mentions)
-    for k, m in enumerate(mentions):
-        before = bisect.bisect_left(clause_marks, m.start)
-        clause_start = clause_marks[before - 1] + 1 if before else 0
-        # a list: names separated only by 、/和 (and titles) share the title before the first and the words after the last
-        first = k
-        while first > 0 and text[mentions[first - 1].end:mentions[first].start] in _JOINERS:
-            first -= 1
-        last = k
-        while last + 1 < len(mentions) and text[mentions[last].end:mentions[last + 1].start] in _JOINERS:
-            last += 1
-        head = mentions[first]
-        floor = max(clause_start, mentions[first - 1].end if first > 0 else 0)
-        m.title = title_before(text, head.start, floor)
-        end = mentions[last].end
-        pred = text[end:_clause_end(text, end)]
-        roles = _roles_in(pred)
-        if not roles and not pred.strip("等同志们人"):
-            # 区政协副主席A、B，秘书长C出席: a clause of names alone takes the next clause's words
-            nxt = _clause_end(text, end) + 1
-            if nxt < len(text):
-                seg = text[nxt:_clause_end(text, nxt)]
-                roles = _roles_in(re.sub(r"^[^，。]*?[\u4e00-\u9fff]{2,4}(?=出席|参加|列席)", "", seg))
+    norm = fold_punctuation(text)
+    mentions = find_mentions(norm, roster_index, model, found)
+    credited = set(journalists) | credited_names(norm, mentions)
+    mentions = [m for m in mentions if m.canonical not in credited and not _ALIAS.fullmatch(m.name)]
+    if not mentions:
+        return mentions
+    meeting = bool(_meeting_re().search(norm))
+    clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(norm)]
+    sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(norm)]
+    starts = [o.start for o in mentions]
+    for chain in _chains(norm, mentions):
+        for pos, k in enumerate(chain):
+            m = mentions[k]
+            before = bisect.bisect_left(clause_marks, m.start)
+            clause_start = clause_marks[before - 1] + 1 if before else 0
+            floor = max(clause_start if pos == 0 else 0, mentions[k - 1].end if k > 0 else 0)
+            title = title_before(norm, m.start, floor)
+            m.title = text[m.start - len(title):m.start] if title else ""
+            m.group = _group_before(norm, m.start, floor)
+            prev = mentions[chain[pos - 1]] if pos else None
+            if not m.title and prev is not None and prev.title and norm[prev.end:m.start] in _JOINERS:
+                m.title, m.title_inherited = prev.title, True      # 县政协副主席A、B、C
+            if prev is not None and not m.group and prev.group and norm[prev.end:m.start] in _JOINERS:
+                m.group = prev.group
+        head = mentions[chain[0]]
+        s_before = bisect.bisect_left(sentence_marks, head.start)
+        sentence_start = sentence_marks[s_before - 1] + 1 if s_before else 0
+        roles = _chain_roles(norm, mentions, chain, starts, sentence_start)
         # words that continue the sentence without a new subject (…调研督导安全生产工作，强调要…)
-        j = _clause_end(text, end)
-        while j < len(text) and text[j] in "，,":
-            seg_end = _clause_end(text, j + 1)
-            seg = text[j + 1:seg_end]
+        end = mentions[chain[-1]].end
+        j = _clause_end(norm, end)
+        while j < len(norm) and norm[j] == "，":
+            seg_end = _clause_end(norm, j + 1)
             nxt_name = bisect.bisect_right(starts, j)
             if nxt_name < len(starts) and starts[nxt_name] < seg_end:
                 break
-            extra = _roles_in(seg[:4])
+            extra = _roles_in(norm[j + 1:j + 5])
             if extra and extra[0] == "speaker" and "speaker" not in roles and roles:
                 roles.append("speaker")
             j = seg_end
         if meeting:
             roles = ["speaker" if r == "quoted" else r for r in roles]
-        m.roles = roles
-        before = bisect.bisect_left(sentence_marks, m.start)
-        s0 = sentence_marks[before - 1] + 1 if before else 0
-        after = bisect.bisect_left(sentence_marks, m.end)
-        s1 = sentence_marks[after] if after < len(sentence_marks) else len(text)
-        m.sentence = text[s0:s1 + 1].strip()
+        for k in chain:
+            m = mentions[k]
+            m.roles = list(roles)
+            m.relayed = roles == ["mentioned"]
+            before = bisect.bisect_left(sentence_marks, m.start)
+            s0 = sentence_marks[before - 1] + 1 if before else 0
+            after = bisect.bisect_left(sentence_marks, m.end)
+            s1 = sentence_marks[after] if after < len(sentence_marks) else len(norm)
+            m.sentence = text[s0:s1 + 1].strip()
     # officials vs others
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:
         by_name.setdefault(m.canonical, []).append(m)
     for name, ms in by_name.items():
-        title = next((m.title for m in ms if m.title), "") or roster_index.get(name, {}).get("title", "")
-        official = _is_official(title, name, roster_index) or any(_TITLE_AFTER.match(text, m.end) for m in ms)
+        first = next((m for m in ms if m.title), None)
+        title = first.title if first else roster_index.get(name, {}).get("title", "")
+        official = _is_official(title, name, roster_index) or any(m.group for m in ms) \
+            or any(_TITLE_AFTER.match(norm, m.end) for m in ms)
         for m in ms:
-            m.title = m.title or title
+            if not m.title:
+                m.title, m.title_inherited = title, bool(first and first.title_inherited)
             if not m.roles:
                 m.roles = ["mentioned" if official else "other"]
             elif not official:
@@ -456,7 +749,7 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
         return items[name].tolist() if name in items else [()] * len(items)
 
     bodies = [b if isinstance(b, str) else "" for b in column("body")]
-    found_in = names.find_names_in(bodies, model)          # the name model over every item at once
+    found_in = names.find_names_in([fold_punctuation(b) for b in bodies], model)   # the name model, all items at once
     for article_id, body, found, *credited in zip(column("article_id"), bodies, found_in, column("reporters"),
                                                   column("correspondents"), column("photographers")):
         journalists = [n for names_ in credited if names_ is not None and not isinstance(names_, float)
@@ -467,24 +760,27 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
         for m in mentions:
             d = seen.get(m.canonical)
             if d is None:
-                d = seen[m.canonical] = {"roles": [], "title": m.title, "evidence": m.sentence}
+                d = seen[m.canonical] = {"roles": [], "title": m.title, "inherited": m.title_inherited,
+                                         "evidence": m.sentence, "relayed": False}
                 order.append(m.canonical)
+            d["relayed"] = d["relayed"] or m.relayed
             for role in m.roles:
                 if role not in d["roles"]:
                     d["roles"].append(role)
                     if ROLE_ORDER.index(role) < min(ROLE_ORDER.index(x) for x in d["roles"]):
                         d["evidence"] = m.sentence
-            if not d["title"] and m.title:
-                d["title"] = m.title
+            if (not d["title"] or d["inherited"]) and m.title and not m.title_inherited:
+                d["title"], d["inherited"] = m.title, False      # a title printed for this person wins
         for name in order:
             d = seen[name]
             roles = sorted(d["roles"], key=ROLE_ORDER.index)
-            if "mentioned" in roles and not any(x in ("chair", "leader", "attendee") for x in roles):
+            if d["relayed"] and not any(x in ("chair", "leader", "attendee") for x in roles):
                 roles = ["mentioned"]      # words of someone whose instruction is relayed, not said at the event
-            if any(x in PRESENT_ROLES for x in roles):
+            elif any(x in PRESENT_ROLES or x == "quoted" for x in roles):
                 roles = [x for x in roles if x not in ("mentioned", "other")]
             for role in roles:
                 rows.append({"article_id": article_id, "name": name, "role": role, "title": d["title"] or None,
+                             "title_inherited": bool(d["title"]) and d["inherited"],
                              "org": _org_of(d["title"]) or None, "evidence": d["evidence"]})
     if not rows:
         return pd.DataFrame(rows, columns=COLUMNS)
@@ -544,3 +840,8 @@ def appearances(people: pd.DataFrame, articles: pd.DataFrame, name: str, roles=P
     if not len(df):
         return pd.DataFrame(columns=["issue_date", *roles])
     return df.pivot_table(index="issue_date", columns="role", values="article_id", aggfunc="nunique", fill_value=0)
+
+
+if __name__ == "__main__":
+    from .people_eval import main as _evaluate_main
+    raise SystemExit(_evaluate_main())
