@@ -33,18 +33,69 @@ _CLAUSE_END = "，,；;：:。！？!?\n"
 _LIST_SEP = "、和及与"
 
 
+_GAP = "[^，。；！？\\n]{0,30}?"
+
+
 @lru_cache(maxsize=None)
 def _role_words():
-    """The role words of ``role_verbs.tsv`` as one pattern (the role of a match: ``roles[m.lastindex - 1]``).
+    """The role words of ``role_verbs.tsv`` as one pattern, and the role of each of its groups.
 
-    An entry may hold ``…`` for up to 30 characters of one clause (作…报告,
-    在主席台…就座). Entries with ``…`` are tried first, then longer ones; a word
-    followed by 组, 团, 员 or 人 names a group or a post (调研组, 发言人), not an act.
+    The role of a match is ``roles[m.lastindex - 1]``. An entry may hold ``…``
+    for up to 30 characters of one clause (作…报告, 在主席台…就座). Entries are
+    laid out as a trie (one branch per first character, so a failing position
+    costs little); at each branch point ``…`` is tried first, then the longer
+    continuations. A word followed by 组, 团, 员 or 人 names a group or a post
+    (调研组, 发言人), not an act.
     """
-    rows = [(w, r) for w, r, *_ in lexicons.table("role_verbs")]
-    rows.sort(key=lambda x: ("…" not in x[0], -len(x[0])))
-    parts = ["(" + "[^，。；！？\\n]{0,30}?".join(map(re.escape, w.split("…"))) + ")" for w, _ in rows]
-    return re.compile("(?:" + "|".join(parts) + ")(?![组团员人])"), [r for _, r in rows]
+    trie: dict = {}
+    for w, r, *_ in lexicons.table("role_verbs"):
+        node = trie
+        for part in re.split("(…)", w):
+            for tok in ([part] if part == "…" else list(part)):
+                node = node.setdefault(tok, {})
+        node.setdefault(None, (r, len(w.split("…")[0]) == 1 and "…" in w))
+    roles: list[str] = []
+    loose: set[int] = set()
+
+    def depth(node) -> int:
+        return max((1 + depth(v) for k, v in node.items() if k is not None), default=0)
+
+    def emit(node) -> str:
+        keys = sorted((k for k in node if k is not None), key=lambda k: (k != "…", -depth(node[k])))
+        alts = [(_GAP if k == "…" else re.escape(k)) + emit(node[k]) for k in keys]
+        if None in node:
+            role, is_loose = node[None]
+            if is_loose:
+                loose.add(len(roles))
+            roles.append(role)
+            alts.append("()")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    body = emit(trie)
+    first = "".join(sorted(k for k in trie if k is not None))
+    return re.compile("(?=[" + re.escape(first) + "])" + body + "(?![组团员人])"), roles, frozenset(loose)
+
+
+def _role_hits(text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, str]]:
+    """``(start, end, role)`` of each role word in ``text[pos:endpos]``, left to right.
+
+    A match that starts inside a word (作 of 工作 in 工作会议上的讲话) is passed
+    over and the search goes on from its next character.
+    """
+    role_re, role_of, loose = _role_words()
+    words = names._dictionary()
+    endpos = len(text) if endpos is None else endpos
+    out = []
+    while True:
+        m = role_re.search(text, pos, endpos)
+        if m is None:
+            return out
+        s = m.start()
+        if m.lastindex - 1 in loose and s and text[s - 1:s + 1] in words:
+            pos = s + 1
+            continue
+        out.append((s, m.end(), role_of[m.lastindex - 1]))
+        pos = m.end()
 
 
 @lru_cache(maxsize=None)
@@ -110,6 +161,9 @@ def _roster_index(roster: pd.DataFrame | None) -> dict[str, dict]:
 _HALF = str.maketrans(",:;()!?", "，：；（）！？")
 
 
+_HALF_CHARS = re.compile("[,:;()!?]")
+
+
 def fold_punctuation(text: str) -> str:
     """Half-width ``,:;()!?`` to their full-width forms, one character for one (offsets stay).
 
@@ -119,7 +173,7 @@ def fold_punctuation(text: str) -> str:
     >>> fold_punctuation("副市长李华,县长王强(代理)出席:")
     '副市长李华，县长王强（代理）出席：'
     """
-    return text.translate(_HALF)
+    return text.translate(_HALF) if _HALF_CHARS.search(text) else text
 
 
 # ---------------------------------------------------------------- mentions
@@ -192,7 +246,8 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             for length in (3, 2, 4):
                 i = s - 1 - length
                 if i >= 0 and i not in have and _list_element(text, i) == s - 1 \
-                        and (text[i - 1:i] == "、" or _starts_like_name(text[i:s - 1])):
+                        and (i == 0 or not _HAN.match(text, i - 1) or _title_re().search(text, max(0, i - 6), i)
+                             or _group_before(text, i, max(0, i - 6))):
                     have.add(i)
                     ends.add(s - 1)
                     out.append((i, s - 1))
@@ -285,7 +340,7 @@ def _trim_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
-_TITLED = re.compile(r"([\u4e00-\u9fff]{2,3})(?=总书记|总理|委员长|同志|委员(?!会)|副?(?:书记|主任|主席|部长|局长|专员)(?![处会团室])"
+_TITLED = re.compile(r"(?=[总委同副书主部局专常省市县区镇乡])(?:总书记|总理|委员长|同志|委员(?!会)|副?(?:书记|主任|主席|部长|局长|专员)(?![处会团室])"
                      r"|(?:常务)?副?[省市县区镇乡]长)")
 _TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|委员|主席|书记|市长|省长|县长|区长|部长|局长|主任|专员|副)")
 _NOT_NAME_END = ("委", "政", "府", "局", "国", "部", "的", "会", "区", "市", "县", "省", "镇", "乡", "村", "党", "总", "副")
@@ -297,10 +352,16 @@ def _titled_names(text: str) -> list[tuple[int, int]]:
     out = []
     words = names._dictionary()
     for m in _TITLED.finditer(text):
-        s, e = m.span(1)
+        e = m.start()
+        s = max(0, e - 3)
+        while e - s >= 2 and not _HAN.fullmatch(text, s, e):
+            s += 1
+        if e - s < 2:
+            continue
         for k in (s, s + 1) if e - s == 3 else (s,):
             cand = text[k:e]
-            if len(cand) >= 2 and _starts_like_name(cand) and not cand.endswith(_NOT_NAME_END) \
+            bad_end = cand.endswith(_NOT_NAME_END) and not (cand[-1] == "国" and not text.startswith(("总", "委员长"), e))
+            if len(cand) >= 2 and _starts_like_name(cand) and not bad_end \
                     and not (len(cand) == 3 and cand[-1] in _FUNCTION_END) \
                     and cand not in words and cand[:2] not in words \
                     and (k == 0 or not _HAN.match(text, k - 1) or _BEFORE_TITLED.search(text, max(0, k - 2), k)):
@@ -336,7 +397,7 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
             continue
         if len(cand) == 4 and text[e:e + 1] in "，、。；" and cand[:2] not in bylines._surnames()[1]:
             continue
-        if len(cand) >= 3 and cand[-1] in _FUNCTION_END:
+        if (len(cand) >= 3 and cand[-1] in _FUNCTION_END) or cand[-1] in "的了着地得":
             continue
         out.append((s, e))
     return out
@@ -361,19 +422,28 @@ def _everywhere(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     starts = [s for s, _ in taken]
     extra = []
     inner = set()
-    for name in {text[s:e] for s, e in spans if e - s >= 2}:
-        for m in re.finditer(re.escape(name), text):
-            s, e = m.span()
+    found = sorted({text[s:e] for s, e in spans if e - s >= 2}, key=len, reverse=True)
+    if not found:
+        return spans
+    have = {}
+    for s, e in spans:
+        have[text[s:e]] = have.get(text[s:e], 0) + 1
+    for name in found:
+        if text.count(name) == have[name]:
+            continue                                # printed only where it was found
+        s = text.find(name)
+        while s >= 0:
+            e = s + len(name)
             k = bisect.bisect_right(starts, s)
             j = k
             while j < len(taken) and taken[j][0] < e:
                 j += 1
             covered = taken[k:j] + ([taken[k - 1]] if k and taken[k - 1][1] > s else [])
-            if any(a < s or b > e for a, b in covered):
-                continue                            # overlaps a name it does not contain
-            inner.update(sp for sp in covered if sp != (s, e))   # 吉庆 inside a later 上官吉庆
-            if (s, e) not in covered:
-                extra.append((s, e))
+            if not any(a < s or b > e for a, b in covered):     # no overlap with a name it does not contain
+                inner.update(sp for sp in covered if sp != (s, e))   # 吉庆 inside a later 上官吉庆
+                if (s, e) not in covered:
+                    extra.append((s, e))
+            s = text.find(name, e)
     if not extra:
         return spans
     out = sorted((set(spans) - inner) | set(extra), key=lambda x: (x[0], -(x[1] - x[0])))
@@ -417,6 +487,13 @@ def _credit_before_re():
     return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[：\s]*$")
 
 
+@lru_cache(maxsize=None)
+def _credit_hint_re():
+    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words") | {"摄", "/", "／", "供稿", "报道"},
+                   key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
 _CREDIT_AFTER = re.compile(r"[/／]?(?:摄影?(?=$|[^\u4e00-\u9fff]|报道)|[/／](?:文|图)|供稿|报道(?![了的]))")
 _JOIN_CREDIT = re.compile(r"[、，\s/／]*")
 
@@ -434,17 +511,18 @@ def credited_names(text: str, mentions: list[Mention]) -> set[str]:
     out: set[str] = set()
     before = _credit_before_re()
     prev_credit = False
-    for k, m in enumerate(mentions):
+    near = mentions if _credit_hint_re().search(text) else []    # no credit word, 摄 or slash: brackets only
+    for k, m in enumerate(near):
         credit = before.search(text, max(0, m.start - 8), m.start) is not None \
             or _CREDIT_AFTER.match(text, m.end) is not None
-        if not credit and prev_credit and _JOIN_CREDIT.fullmatch(text, mentions[k - 1].end, m.start):
+        if not credit and prev_credit and _JOIN_CREDIT.fullmatch(text, near[k - 1].end, m.start):
             credit = True
         if credit:
             out.add(m.canonical)
         prev_credit = credit
     # a run of names printed after a credited one, up to the end of the credit (记者A B C)
-    for k in range(len(mentions) - 2, -1, -1):
-        a, b = mentions[k], mentions[k + 1]
+    for k in range(len(near) - 2, -1, -1):
+        a, b = near[k], near[k + 1]
         if b.canonical in out and _JOIN_CREDIT.fullmatch(text, a.end, b.start) and _CREDIT_AFTER.match(text, b.end):
             out.add(a.canonical)
     # （A B C） ending a paragraph: an author list
@@ -471,7 +549,7 @@ def _bracket_credit_re():
 
 # ---------------------------------------------------------------- titles and roles
 
-_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等]|会上|传达|学习|贯彻|召开|邀请|听取|审议|任命|决定)")
+_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等]|会上|传达|学习|贯彻|召开|邀请|听取|审议|任命|决定|还有|也有)")
 _BRACKETED = re.compile(r"（[^（）]*）")
 
 
@@ -506,8 +584,14 @@ def title_before(text: str, start: int, floor: int) -> str:
 
 def _group_before(text: str, start: int, floor: int) -> str:
     """The collective label just before a name (区领导, 区政府领导: ``group_labels.txt``)."""
-    left = text[floor:start]
-    return next((g for g in _words_set("group_labels") if left.endswith(g)), "")
+    labels, lengths = _group_labels()
+    return next((text[start - n:start] for n in lengths if start - n >= floor and text[start - n:start] in labels), "")
+
+
+@lru_cache(maxsize=None)
+def _group_labels() -> tuple[frozenset, tuple[int, ...]]:
+    labels = _words_set("group_labels")
+    return labels, tuple(sorted({len(g) for g in labels}, reverse=True))
 
 
 def _org_of(title: str) -> str:
@@ -519,6 +603,8 @@ def _is_official(title: str, name: str, roster_index: dict) -> bool:
     if name in roster_index:
         return True
     t = _QUOTED.sub("", title) if "“" in title else title     # a quoted name (“青年邻里帮帮团”) is no office
+    if t.endswith(tuple(_words_set("generic_titles"))):
+        return False                                            # 村民, 专家: a kind of person, not an office
     return _markers_re().search(t) is not None
 
 
@@ -543,23 +629,43 @@ def _roles_in(predicate: str) -> list[str]:
     >>> _roles_in("向视察组介绍情况")
     ['speaker']
     """
-    role_re, role_of = _role_words()
-    hits = [(m.start(), role_of[m.lastindex - 1]) for m in role_re.finditer(predicate)]
+    return _decide(_role_hits(predicate), predicate, len(predicate))
+
+
+def _decide(hits, text: str, stop: int) -> list[str]:
+    """``_roles_in`` from the role words ``hits`` (start, end, role) of ``text`` before ``stop``."""
     if not hits:
         return []
-    if any(r == "mentioned" for _, r in hits):
+    if any(r == "mentioned" for _, _, r in hits):
         return ["mentioned"]        # their instruction or speech is relayed: not at the event
-    first_pos, first = hits[0]
+    first_pos, _, first = hits[0]
     roles = [first]
-    k = predicate.find("并", first_pos)
+    k = text.find("并", first_pos, stop)
     if k >= 0:
-        later = [r for p, r in hits if p > k]
+        later = [r for p, _, r in hits if p > k]
         if later:
             if first == "attendee" and later[0] == "speaker":
                 roles = ["speaker"]
             elif later[0] not in roles:
                 roles.append(later[0])
     return roles
+
+
+class _RoleIndex:
+    """The role words of stretches of one text, each stretch searched once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.seen: dict[tuple[int, int], list] = {}
+
+    def hits(self, a: int, b: int) -> list[tuple[int, int, str]]:
+        got = self.seen.get((a, b))
+        if got is None:
+            got = self.seen[(a, b)] = _role_hits(self.text, a, b) if a < b else []
+        return got
+
+    def roles(self, a: int, b: int) -> list[str]:
+        return _decide(self.hits(a, b), self.text, b)
 
 
 @lru_cache(maxsize=None)
@@ -573,20 +679,26 @@ def _clause_end(text: str, i: int) -> int:
 
 
 _JOINERS = frozenset("、和及与")          # one of these alone between two names joins them in a list
-_CLAUSE_MARK = re.compile("[，,；;。！？!?\n]")
+_CLAUSE_MARK = re.compile("[，,；;：:。！？!?\n]")
 _SENTENCE_MARK = re.compile("[。！？\n]")
 _GAP_SEP = re.compile(r"(?:以及|[、，；和及与])")
 _GAP_BREAK = re.compile("[。！？\n：]|" + _TITLE_STOP.pattern[2:])
 _BARE = re.compile(r"(?:等|同志|们|一行|领导|人员|人|[两二三四五六七八九十\d]+(?:位|名|人))*")
-_HEADER_END = re.compile(r"(?:的(?:还|也)?(?:有|是|为|包括)|(?:分别)?(?:是|为|有))?：?$")
+_HEADER_END = re.compile(r"(?:的(?:还|也)?(?:有|是|为|包括)|(?:分别)?(?:是|为|有)|：)：?$")
 
 
-def _joined(text: str, a: Mention, b: Mention) -> bool:
+_LEADING_BRACKET = re.compile(r"^（[^（）]{1,8}）")
+
+
+def _joined(index: _RoleIndex, a: Mention, b: Mention) -> bool:
     """Whether ``b`` continues the list ``a`` is in: only a separator and ``b``'s own title stand between.
 
     市政协主席A，副市长B、C；区领导D: every gap is a separator, then a title or a collective label.
     """
-    gap = text[a.end:b.start]
+    gap = index.text[a.end:b.start]
+    if gap.startswith("（"):
+        gap = _LEADING_BRACKET.sub("", gap)          # A（女）、B; A（回族），副县长B
+    at = b.start - len(gap)
     if gap in _JOINERS or gap == "，":
         return True
     m = _GAP_SEP.match(gap)
@@ -594,41 +706,50 @@ def _joined(text: str, a: Mention, b: Mention) -> bool:
         return False
     rest = gap[m.end():]
     core = _BRACKETED.sub("", rest)
-    if _GAP_BREAK.search(core) or _role_words()[0].search(core):
+    if _GAP_BREAK.search(core) or index.hits(at + m.end(), b.start):
         return False
     return bool(_title_re().search(core.rstrip("（）")) or _group_before(rest, len(rest), 0)
                 or core.endswith(tuple(_words_set("generic_titles"))))
 
 
-def _chains(text: str, mentions: list[Mention]) -> list[list[int]]:
+def _chains(index: _RoleIndex, mentions: list[Mention]) -> list[list[int]]:
     """Mentions grouped into lists (indices into ``mentions``), in text order."""
     chains: list[list[int]] = []
     for k, m in enumerate(mentions):
-        if k and _joined(text, mentions[k - 1], m):
+        if k and _joined(index, mentions[k - 1], m):
             chains[-1].append(k)
         else:
             chains.append([k])
     return chains
 
 
-def _header_roles(prefix: str) -> list[str]:
-    """Roles given by words that open a list: 在主席台就座的有：, 出席会议的还有, 执行主席是：."""
-    clause = re.split("[，；。！？\n]", prefix)[-1]
+def _header_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
+    """Roles given by words that open a list (``index.text[start:stop]``): 在主席台就座的有：, 出席会议的还有,
+    执行主席是：."""
+    text = index.text
+    if stop <= start or text[stop - 1] not in "有是为括：":
+        return []                                   # the cheap test first: a header ends so
+    cut = max(text.rfind(c, start, stop) for c in "，；。！？\n") + 1
+    clause = text[max(start, cut):stop]
     if not clause or not _HEADER_END.search(clause):
         return []
-    role_re, role_of = _role_words()
-    hits = [role_of[m.lastindex - 1] for m in role_re.finditer(clause)]
+    hits = [r for _, _, r in index.hits(max(start, cut), stop)]
     return hits[-1:] if hits and hits[-1] != "mentioned" else []
 
 
-def _chain_roles(text: str, mentions: list[Mention], chain: list[int], starts: list[int],
+def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], starts: list[int],
                  sentence_start: int) -> list[str]:
     """Roles of a list: the words after its last name to the end of the clause; where only 等/同志
     stand there, the next clauses of the sentence that name no one else (…，以及各部门负责人列席会议);
     else the words that opened the list (在主席台就座的有：)."""
+    text = index.text
     end = mentions[chain[-1]].end
     ce = _clause_end(text, end)
-    roles = _roles_in(text[end:ce])
+    k = bisect.bisect_right(starts, end - 1)
+    own = min(ce, starts[k]) if k < len(starts) else ce
+    roles = index.roles(end, own)
+    if not roles and own < ce:
+        roles = [r for r in index.roles(end, ce) if r != "mentioned"]   # A与B座谈; not B's 讲话精神
     if not roles and _BARE.fullmatch(text, end, ce):
         j = ce
         for _ in range(8):
@@ -638,13 +759,13 @@ def _chain_roles(text: str, mentions: list[Mention], chain: list[int], starts: l
             k = bisect.bisect_right(starts, j)
             if k < len(starts) and starts[k] < nxt:
                 break                                   # another subject
-            roles = _roles_in(text[j + 1:nxt])
+            roles = index.roles(j + 1, nxt)
             if roles:
                 break
             j = nxt
     if not roles:
         first = mentions[chain[0]]
-        roles = _header_roles(text[sentence_start:first.start - len(first.title) - len(first.group)])
+        roles = _header_roles(index, sentence_start, first.start - len(first.title) - len(first.group))
     return roles
 
 
@@ -670,7 +791,8 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
     clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(norm)]
     sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(norm)]
     starts = [o.start for o in mentions]
-    for chain in _chains(norm, mentions):
+    index = _RoleIndex(norm)
+    for chain in _chains(index, mentions):
         for pos, k in enumerate(chain):
             m = mentions[k]
             before = bisect.bisect_left(clause_marks, m.start)
@@ -687,7 +809,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
         head = mentions[chain[0]]
         s_before = bisect.bisect_left(sentence_marks, head.start)
         sentence_start = sentence_marks[s_before - 1] + 1 if s_before else 0
-        roles = _chain_roles(norm, mentions, chain, starts, sentence_start)
+        roles = _chain_roles(index, mentions, chain, starts, sentence_start)
         # words that continue the sentence without a new subject (…调研督导安全生产工作，强调要…)
         end = mentions[chain[-1]].end
         j = _clause_end(norm, end)
@@ -696,7 +818,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
             nxt_name = bisect.bisect_right(starts, j)
             if nxt_name < len(starts) and starts[nxt_name] < seg_end:
                 break
-            extra = _roles_in(norm[j + 1:j + 5])
+            extra = index.roles(j + 1, j + 5)
             if extra and extra[0] == "speaker" and "speaker" not in roles and roles:
                 roles.append("speaker")
             j = seg_end

@@ -17,7 +17,8 @@ def people_of(body, reporters=()):
     p = helpers.extract_people(pd.DataFrame([row]), roster=EMPTY_ROSTER)
     out = {}
     for r in p.itertuples():
-        out.setdefault(r.name, {"roles": [], "title": r.title})["roles"].append(r.role)
+        title = r.title if isinstance(r.title, str) else None
+        out.setdefault(r.name, {"roles": [], "title": title, "inherited": r.title_inherited})["roles"].append(r.role)
     return out
 
 
@@ -25,9 +26,9 @@ CASES = [
     # title chains
     ("区委副书记、区长张建国主持会议。", {"张建国": (["chair"], "区委副书记、区长")}),
     ("市委常委、统战部长李红梅出席会议并讲话。", {"李红梅": (["speaker"], "市委常委、统战部长")}),
-    # lists after group labels, one title covering several names
+    # lists after group labels (a collective label is no title), one title covering several names
     ("县领导王海、李明、赵刚等参加会议。",
-     {"王海": (["attendee"], "县领导"), "李明": (["attendee"], "县领导"), "赵刚": (["attendee"], "县领导")}),
+     {"王海": (["attendee"], None), "李明": (["attendee"], None), "赵刚": (["attendee"], None)}),
     ("区政协副主席孙立、周涛、吴静，秘书长郑华出席。",
      {"孙立": (["attendee"], "区政协副主席"), "周涛": (["attendee"], "区政协副主席"),
       "吴静": (["attendee"], "区政协副主席"), "郑华": (["attendee"], "秘书长")}),
@@ -78,3 +79,107 @@ def test_names_broken_across_lines(tmp_path):
     df = helpers.parse_issue(path)
     p = helpers.extract_people(df[df.kind == "news"], roster=EMPTY_ROSTER)
     assert set(p.name) == {"冯国强", "许海燕"} and set(p.role) == {"attendee"}
+
+
+# Attendance as local papers write it: every construction, names invented. Each case gives every
+# person the extractor must report (name -> roles, title as printed, whether the title is shared
+# from the name before it in a 、-list); nobody else may be reported.
+LISTS = [
+    # a list takes the predicate that closes it, whatever separates its elements
+    ("县委书记易建国，县委副书记、县长佟东升，县人大常委会主任钱海波，县政协主席吕桂芝等出席。",
+     {"易建国": (["attendee"], "县委书记", False), "佟东升": (["attendee"], "县委副书记、县长", False),
+      "钱海波": (["attendee"], "县人大常委会主任", False), "吕桂芝": (["attendee"], "县政协主席", False)}),
+    ("副市长韦长江，九三学社市委主委、市政协副主席鲁文静，无党派人士、市政协副主席殷海涛参加调研。",
+     {"韦长江": (["attendee"], "副市长", False), "鲁文静": (["attendee"], "九三学社市委主委、市政协副主席", False),
+      "殷海涛": (["attendee"], "无党派人士、市政协副主席", False)}),
+    ("上海市政府副秘书长卓文海，市合作交流办主任冀春林、副主任祁晓东；本区领导巩立新、晏丽华等参加相关活动。",
+     {"卓文海": (["attendee"], "上海市政府副秘书长", False), "冀春林": (["attendee"], "市合作交流办主任", False),
+      "祁晓东": (["attendee"], "副主任", False), "巩立新": (["attendee"], None, False), "晏丽华": (["attendee"], None, False)}),
+    # half-width punctuation as web pages print it, and a bracket inside a title
+    ("县委书记龚志远,县长柴志刚主持会议,副县长齐国华,县政协主席褚海平出席.",
+     {"龚志远": (["chair"], "县委书记", False), "柴志刚": (["chair"], "县长", False),
+      "齐国华": (["attendee"], "副县长", False), "褚海平": (["attendee"], "县政协主席", False)}),
+    ("无党派人士(某大学化学学院副院长)甄海明发言。", {"甄海明": (["speaker"], "无党派人士(某大学化学学院副院长)", False)}),
+    # a title printed once before a 、-list goes to every name, marked as shared
+    ("县政协副主席严卫东、屈海鹰、姚春生列席会议。",
+     {"严卫东": (["attendee"], "县政协副主席", False), "屈海鹰": (["attendee"], "县政协副主席", True),
+      "姚春生": (["attendee"], "县政协副主席", True)}),
+    # 主席台 and 的有 constructions, executive chairs
+    ("在主席台就座的有：韩立新、邹雪梅、蒋德华、齐文斌。",
+     {"韩立新": (["attendee"], None, False), "邹雪梅": (["attendee"], None, False),
+      "蒋德华": (["attendee"], None, False), "齐文斌": (["attendee"], None, False)}),
+    ("出席会议的还有县委常委、组织部长蔡春林，县人大常委会副主任钱海波。",
+     {"蔡春林": (["attendee"], "县委常委、组织部长", False), "钱海波": (["attendee"], "县人大常委会副主任", False)}),
+    ("大会执行主席：郝建军、甘晓东、陶明远。",
+     {"郝建军": (["attendee"], None, False), "甘晓东": (["attendee"], None, False), "陶明远": (["attendee"], None, False)}),
+    ("大会主席团常务主席邵明辉、桂志强在主席台前排就坐。",
+     {"邵明辉": (["attendee"], "大会主席团常务主席", False), "桂志强": (["attendee"], "大会主席团常务主席", True)}),
+    ("邵明辉、桂志强、尹家宝等在家县级领导出席会议。",
+     {"邵明辉": (["attendee"], None, False), "桂志强": (["attendee"], None, False), "尹家宝": (["attendee"], None, False)}),
+    # a list closed by collective members, the role word in a later clause of the sentence
+    ("常务副区长岑海林，区法院、区检察院负责人，区政府办公室负责人列席会议。",
+     {"岑海林": (["attendee"], "常务副区长", False)}),
+    ("区委书记黎华东，区长贝永强，以及区人大、区政府领导等应邀出席并在主席台就座。",
+     {"黎华东": (["attendee"], "区委书记", False), "贝永强": (["attendee"], "区长", False)}),
+    # attendance, visit and speech words of local reports
+    ("市人大常委会副主任郎文浩到会指导。", {"郎文浩": (["attendee"], "市人大常委会副主任", False)}),
+    ("县委书记龚志远应邀参加讨论。", {"龚志远": (["attendee"], "县委书记", False)}),
+    ("县领导闫海生、吴彬在分会场收听收看。", {"闫海生": (["attendee"], None, False), "吴彬": (["attendee"], None, False)}),
+    ("副市长穆晓光来到红星村看望慰问困难群众。", {"穆晓光": (["leader"], "副市长", False)}),
+    ("由省委常委、副省长宁海川带领的考察组一行来我县考察。", {"宁海川": (["leader"], "省委常委、副省长", False)}),
+    ("该区领导卫红、鲁海及相关单位负责人一同督导。", {"卫红": (["attendee"], None, False), "鲁海": (["attendee"], None, False)}),
+    ("区长甘伟汇报了全区经济运行情况。", {"甘伟": (["speaker"], "区长", False)}),
+    ("汤海代表政协常务委员会作工作报告。", {"汤海": (["speaker"], None, False)}),
+    ("会议听取了城建委主任庞立关于背街小巷整治方案的汇报。", {"庞立": (["speaker"], "城建委主任", False)}),
+    ("市长易建国在会上传达了省委书记佟东升的重要讲话精神。",
+     {"易建国": (["speaker"], "市长", False), "佟东升": (["mentioned"], "省委书记", False)}),
+    ("市委书记易建国与来访的某集团董事长佟东升一行座谈。",
+     {"易建国": (["attendee"], "市委书记", False), "佟东升": (["attendee"], "某集团董事长", False)}),
+    # people named with a title or 同志 after the name
+    ("冉伟东委员就优化营商环境作大会发言。", {"冉伟东": (["speaker"], None, False)}),
+    ("米兰芳同志主持会议并讲话。", {"米兰芳": (["chair", "speaker"], None, False)}),
+    ("赵慧琳副区长致欢迎词。", {"赵慧琳": (["speaker"], None, False)}),
+    # a name the model cuts short inside a list, a compound surname, a rare surname inside a list
+    ("县人大常委会副主任李真、张宏宇、问海俊参加了会议。",
+     {"李真": (["attendee"], "县人大常委会副主任", False), "张宏宇": (["attendee"], "县人大常委会副主任", True),
+      "问海俊": (["attendee"], "县人大常委会副主任", True)}),
+    ("市委副书记、副市长欧阳文庆到企业调研。", {"欧阳文庆": (["leader"], "市委副书记、副市长", False)}),
+    # a name printed again later, once in a form the model misses
+    ("区人大常委会主任戴骅出席会议。会议由戴骅主持。", {"戴骅": (["chair", "attendee"], "区人大常委会主任", False)}),
+]
+
+
+@pytest.mark.parametrize("body, want", LISTS, ids=[c[0][:14] for c in LISTS])
+def test_attendance_constructions(body, want):
+    got = people_of(body)
+    assert {n: (sorted(v["roles"]), v["title"], v["inherited"]) for n, v in got.items()} == \
+        {n: (sorted(r), t, i) for n, (r, t, i) in want.items()}
+
+
+@pytest.mark.parametrize("body, names", [
+    # journalists credited inside the text are never people
+    ("副县长晏华在企业调研。（景洪波 郑丽华 欧阳帆）", {"晏华"}),
+    ("副县长晏华在企业调研。(景洪波 郑丽华)", {"晏华"}),
+    ("县委书记龚志远出席会议。(本报记者 陈振华)", {"龚志远"}),
+    ("县委书记龚志远出席会议。\n记者：余德明\n摄影：王佩强", {"龚志远"}),
+    ("区领导刘畅、陈宏出席会议。 全媒体记者:刘丽华 王俊峰", {"刘畅", "陈宏"}),
+    ("副县长晏华在企业调研。 本报记者 景浩 摄", {"晏华"}),
+    ("市长刘卫出席。（供稿：市局办公室 刘斌）", {"刘卫"}),
+    # collective attendance names no one; an alias (老张) is no second person
+    ("县四大班子主要领导、各常委、各副县长参加会议。", set()),
+    ("各乡镇党委书记、县直各单位主要负责同志参加会议。", set()),
+    ("村民张玉林说，老张的话在理。", {"张玉林"}),
+    # a group named by a role word (视察组) gives no role
+])
+def test_who_is_a_person(body, names):
+    assert set(people_of(body)) == names
+
+
+@pytest.mark.parametrize("body, name, role", [
+    ("在视察中，副市长徐兰生向视察组一行详细介绍了全市情况。", "徐兰生", "speaker"),
+    ("会议传达学习了省委书记佟东升在全省工作会议上的讲话精神，县委书记易建国主持会议。", "佟东升", "mentioned"),
+    # a villager is no official: what he tells the reporter makes him "other", as for experts and volunteers
+    ("记者近日走访了村民胡大山家，胡大山告诉记者，今年收成不错。", "胡大山", "other"),
+])
+def test_one_role(body, name, role):
+    assert people_of(body)[name]["roles"] == [role]
