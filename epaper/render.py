@@ -90,10 +90,12 @@ def render_article(row, layout: Layout, rng: random.Random) -> list[str]:
     if isinstance(row.dateline, str) and row.dateline:
         first = row.dateline
     if isinstance(row.byline, str) and row.byline:
-        names = " ".join(list(row.reporters) + list(row.correspondents))
-        role = row.byline[: len(row.byline) - len("".join(list(row.reporters) + list(row.correspondents)))]
+        names = list(row.reporters) + list(row.correspondents)
+        role = row.byline[: len(row.byline) - len("".join(names))]
         if layout.byline_line:
-            body_lines.append(f"{role} {names}".strip())
+            # 本报记者 张三 李四 where the byline is the role and the names run on; else as printed
+            spaced = f"{role} {' '.join(names)}".strip() if role + "".join(names) == row.byline else row.byline
+            body_lines.append(spaced)
         else:
             first = row.byline + " "
     for k, para in enumerate(paras):
@@ -150,5 +152,92 @@ def render_issue(articles: pd.DataFrame, layout: Layout) -> str | list[str]:
             else:
                 p[0] = " " + p[0]
         out.extend(p)
+        out.append("")
+    return "\n".join(out)
+
+
+# ---------------------------------------------------------------- every article, layouts drawn per page
+
+FAMILIES = {
+    "before, form feeds": ("before", "formfeed"),
+    "before, space-led pages": ("before", "space"),
+    "after, form feeds": ("after", "formfeed"),
+    "after, space-led pages": ("after", "space"),
+}
+
+
+def draw_layout(rng: random.Random, headline: str, pages: str) -> Layout:
+    """A page layout drawn at random: line widths 8-30, headline widths, blank lines or none,
+    column breaks, letter-spacing, doubled bold headlines."""
+    return Layout(headline=headline, pages=pages, width=rng.randint(8, 30), head_width=rng.randint(6, 30),
+                  column_break=rng.choice([0, 0, rng.randint(6, 40)]), paragraph_blank=rng.random() < 0.6,
+                  byline_line=rng.random() < 0.7, fullwidth_digits=rng.random() < 0.3,
+                  spaced_lines=rng.choice([0, 0, 0, rng.randint(5, 15)]), double_headlines=rng.random() < 0.2,
+                  seed=rng.randrange(1 << 30))
+
+
+def headless(row) -> bool:
+    """An item printed without a headline: a single paragraph that is a sentence (a short news item, 简讯),
+    which the corpus files as paragraph 001."""
+    h = row.headline if isinstance(row.headline, str) else ""
+    return bool(h) and not (isinstance(row.body, str) and row.body.strip()) and \
+        (len(h) > 48 or clean.ends_sentence(h)) and not (isinstance(row.subheadline, str) and row.subheadline)
+
+
+def headline_block(row) -> list[str]:
+    """The title lines an article prints: its headline, then its subheadline lines (引题/主题/副题 as the corpus
+    gives them); none for a ``headless`` item."""
+    if headless(row):
+        return []
+    lines = [row.headline] if isinstance(row.headline, str) and row.headline else []
+    if isinstance(row.subheadline, str) and row.subheadline:
+        lines += [s for s in row.subheadline.split("\n") if s]
+    return lines
+
+
+def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool) -> list[str]:
+    heads = headline_block(row)
+    if headless(row):
+        row = row._replace(body=row.headline)
+    head_lines: list[str] = []
+    for h in heads:
+        h = _double(h, rng) if layout.double_headlines else h
+        head_lines.extend(_wrap(h, layout.head_width * (2 if layout.double_headlines else 1)))
+    body = render_article(row._replace(headline=""), layout, rng)
+    body = body[2:] if layout.headline == "before" else body[:-2]      # render_article's empty headline
+    gap = [""] if blank_between else []
+    if not head_lines:
+        return body
+    if not body:
+        return head_lines
+    return head_lines + gap + body if layout.headline == "before" else body + gap + head_lines
+
+
+def render_issue_random(articles: pd.DataFrame, family: str, seed: int = 0, page_headers: float = 0.5) -> str:
+    """Render every article of an issue, a layout drawn for each page within ``family`` (see ``FAMILIES``).
+
+    Blank lines between articles and between a headline block and its body are
+    drawn per page too (none at all in some pages), and a page header such as
+    ``人民日报 1998年1月22日 第3版`` opens some pages.
+    """
+    headline, pages = FAMILIES[family]
+    rng = random.Random(seed)
+    out: list[str] = []
+    for k, (page_no, page) in enumerate(articles.groupby("page", sort=True)):
+        layout = draw_layout(rng, headline, pages)
+        prng = random.Random(layout.seed)
+        between = rng.random() < 0.7
+        lines: list[str] = []
+        if rng.random() < page_headers:
+            d = page.issue_date.iloc[0]
+            paper = page.newspaper.iloc[0] if "newspaper" in page and isinstance(page.newspaper.iloc[0], str) else "人民日报"
+            lines += [f"{paper} {d.year}年{d.month}月{d.day}日 第{page_no}版", ""]
+        for row in page.itertuples(index=False):
+            if lines and lines[-1] and between:
+                lines.append("")
+            lines.extend(_article_lines(row, layout, prng, blank_between=rng.random() < 0.8))
+        if k > 0:
+            lines[0] = ("\f" if pages == "formfeed" else " ") + lines[0]
+        out.extend(lines)
         out.append("")
     return "\n".join(out)

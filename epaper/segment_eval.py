@@ -1,0 +1,146 @@
+"""Scoring the article table on rendered People's Daily days: every article, layouts drawn per page.
+
+``python -m epaper.segment_eval`` renders the evaluation days (1998-01-22 … 31)
+of the corpus in each layout family (``render.FAMILIES``: headlines before or
+after their articles, form feeds or space-led pages), with a layout drawn at
+random for each page (``render.render_issue_random``), parses each rendered
+issue with ``parse_issue`` and scores it against the articles it was rendered
+from. Every article of the corpus is rendered and scored: photo items, captions
+with credits, commentary, name lists, several stories under one headline,
+headline blocks of several lines.
+
+- exact extent: a parsed item holds exactly the characters of one article
+  (headline block, dateline, byline, body; whitespace ignored, full-width digits
+  and letters folded); precision over parsed items, recall over articles, F1;
+- headline exact: of the articles found with their exact extent, the parsed
+  headline and subheadline lines are the article's headline block.
+"""
+from __future__ import annotations
+
+import re
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+import pandas as pd
+
+from . import clean, paths, render
+from .parse import ITEM_KINDS, parse_issue
+
+EVAL_DAYS = ("19980122", "19980131")
+BUILD_DAYS = ("19980101", "19980121")
+CORPUS = paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"
+_WS = re.compile(r"\s+")
+
+
+def _chars(*parts) -> str:
+    return _WS.sub("", clean.fold_width("".join(p for p in parts if isinstance(p, str))))
+
+
+def expected_text(row) -> str:
+    if render.headless(row):
+        return _chars(row.headline)
+    return _chars(*render.headline_block(row), row.dateline, row.byline, row.body)
+
+
+def parsed_text(row) -> str:
+    return _chars(row.headline, row.subheadline, row.dateline, row.byline, row.credit, row.body)
+
+
+def score_issue(expected: pd.DataFrame, parsed: pd.DataFrame) -> dict:
+    """Counts for one issue: articles, parsed items, exact extents, exact headlines, and the misses."""
+    items = parsed[parsed.kind.isin(ITEM_KINDS)]
+    texts = [parsed_text(r) for r in items.itertuples(index=False)]
+    have: dict[str, list] = {}
+    for r in items.itertuples(index=False):
+        have.setdefault("".join(sorted(parsed_text(r))), []).append(r)
+    exact = heads = 0
+    misses = []
+    for r in expected.itertuples(index=False):
+        key = "".join(sorted(expected_text(r)))
+        got = have.get(key)
+        if got:
+            g = got.pop(0)
+            exact += 1
+            want = _chars(*render.headline_block(r))
+            heads += _chars(g.headline, g.subheadline) == want
+            if _chars(g.headline, g.subheadline) != want:
+                misses.append(("headline", r.article_id, "".join(render.headline_block(r)),
+                               f"{g.headline} | {g.subheadline}"))
+        else:
+            misses.append((_why(expected_text(r), texts), r.article_id, "".join(render.headline_block(r))[:30],
+                           expected_text(r)[:40]))
+    return {"articles": len(expected), "items": len(items), "exact": exact, "headlines": heads, "misses": misses}
+
+
+def _why(want: str, texts: list[str]) -> str:
+    """Why an article was not found whole: ``merged`` (the item holding its opening holds more than it),
+    ``cut`` (that item holds less), or ``other`` (its opening is not at the start of any item's text)."""
+    probe = want[:12]
+    for t in texts:
+        k = t.find(probe)
+        if k >= 0:
+            return "merged" if len(t) > len(want) and (k > 0 or len(t) - k > len(want)) else "cut"
+    return "other"
+
+
+def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0) -> dict:
+    """Exact-extent precision, recall and F1 and exact headlines per layout family and overall."""
+    from .pfr import read_pfr
+
+    articles = read_pfr(corpus, days=days)
+    families = list(families or render.FAMILIES)
+    out: dict = {}
+    total = Counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for fi, family in enumerate(families):
+            c = Counter()
+            misses = []
+            for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
+                path = Path(tmp) / f"{issue_id}.txt"
+                path.write_text(render.render_issue_random(issue, family, seed=seed * 1000 + fi * 100 + k),
+                                encoding="utf-8")
+                s = score_issue(issue, parse_issue(path))
+                misses += s.pop("misses")
+                c.update(s)
+            out[family] = {**_figures(c), "misses": misses}
+            total.update(c)
+    out["overall"] = _figures(total)
+    out["overall"]["why"] = Counter(m[0] for f in families for m in out[f]["misses"])
+    return out
+
+
+def _figures(c: Counter) -> dict:
+    p = c["exact"] / c["items"] if c["items"] else 0.0
+    r = c["exact"] / c["articles"] if c["articles"] else 0.0
+    return {"articles": c["articles"], "items": c["items"], "exact": c["exact"], "precision": p, "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "headlines": c["headlines"] / c["exact"] if c["exact"] else 0.0}
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m epaper.segment_eval")
+    p.add_argument("--corpus", default=str(CORPUS))
+    p.add_argument("--days", choices=["evaluation", "building"], default="evaluation")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--misses", type=int, default=0, help="print this many misses per family")
+    a = p.parse_args(argv)
+    days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
+    r = evaluate(a.corpus, days, seed=a.seed)
+    print(f"| layout family | articles | items | exact extent P | R | F1 | headlines exact |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for fam, f in r.items():
+        print(f"| {fam} | {f['articles']} | {f['items']} | {f['precision']:.3f} | {f['recall']:.3f} | "
+              f"{f['f1']:.3f} | {f['headlines']:.3f} |")
+    print("misses by kind:", dict(r["overall"]["why"]))
+    if a.misses:
+        for fam, f in r.items():
+            for m in f.get("misses", [])[:a.misses]:
+                print(fam, *m, sep="\t")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
