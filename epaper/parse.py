@@ -11,7 +11,7 @@ from . import annotate, clean
 from .read import ParseError, read_pages
 from .segment import _PAPER_HEADER, segment_pages
 
-PARSER_VERSION = "2"   # 2: people lists, titles shared over a list (title_inherited)
+PARSER_VERSION = "3"   # 2: people lists, shared titles (title_inherited); 3: headlines right after text, ？！ headlines
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",

@@ -144,7 +144,42 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         cur.append((no, raw))
     if cur:
         blocks.append(cur)
-    return [classify(make_block(b)) for b in blocks]
+    out: list[Block] = []
+    for b in blocks:
+        k = _trailing_head(b)
+        if k:
+            out.append(classify(make_block(b[:k])))
+            b = b[k:]
+        out.append(classify(make_block(b)))
+    return out
+
+
+_PARAGRAPH_END = re.compile(r"(?:[。！？!?…；;][”’」』]*|[）)】])\s*$")
+_PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]\s*$")
+
+
+def _trailing_head(lines: list[tuple[int, str]]) -> int:
+    """Where a headline printed right after the end of the text before it starts in a block (0: none).
+
+    A block whose last one to four lines follow a line that ends a paragraph
+    (a sentence end or a closing bracket: 。, （某某）, （某某摄）) and themselves
+    end no sentence holds the next item's headline (or, where headlines follow
+    their articles, the headline closing this one): no blank line was printed
+    between them. A line ending with （图片） counts as such a headline line.
+    """
+    n = len(lines)
+    if n < 2:
+        return 0
+    for k in range(n - 1, max(0, n - 5), -1):           # k: first line of the trailing run
+        prev = lines[k - 1][1]
+        run = [t for _, t in lines[k:]]
+        last = run[-1].rstrip()
+        if any("。" in t or "，" in t for t in run[:-1]) or (_PARAGRAPH_END.search(last) and not _PHOTO_HEAD.search(last)):
+            return 0
+        if _PARAGRAPH_END.search(prev) and not _PHOTO_HEAD.search(prev):
+            text = clean.undouble(clean.clean_line("".join(run)))
+            return k if 2 <= len(text) <= MAX_HEADLINE_CHARS and "。" not in text else 0
+    return 0
 
 
 def classify(b: Block) -> Block:
@@ -203,8 +238,11 @@ def _head_shape(b: Block) -> bool:
     t = clean.undouble(b.text)
     if len(b.lines) > MAX_HEADLINE_LINES * (2 if t != b.text else 1):
         return False
-    if not (2 <= len(t) <= MAX_HEADLINE_CHARS) or clean.ends_sentence(t):
+    if not (2 <= len(t) <= MAX_HEADLINE_CHARS):
         return False
+    if clean.ends_sentence(t) and not (t.rstrip("”’」』").endswith(("？", "！", "?", "!")) and len(t) <= 24
+                                       and len(b.lines) <= 2 and "。" not in t):
+        return False                # a question or exclamation standing alone may be a headline (…还有必要吗？)
     if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t) or _BRACKETED.match(t):
         return False
     if t[-1] in _not_headline_end() or "。" in t:

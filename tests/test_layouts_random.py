@@ -37,7 +37,7 @@ def test_every_article_is_rendered_and_scored(tmp_path, corpus, family):
         path = tmp_path / f"{issue_id}.txt"
         path.write_text(text, encoding="utf-8")
         s = segment_eval.score_issue(issue, parse_checked(path))
-        assert s["articles"] == len(issue) and s["exact"] + sum(m[0] == "extent" for m in s["misses"]) == len(issue)
+        assert s["articles"] == len(issue) and s["exact"] + sum(m[0] != "headline" for m in s["misses"]) == len(issue)
 
 
 def test_layouts_are_drawn_per_page_and_reproducible(corpus):
@@ -72,3 +72,35 @@ def test_score_counts_exact_extents_and_headlines():
     assert (s["articles"], s["items"], s["exact"], s["headlines"]) == (2, 2, 2, 1)
     merged = got.iloc[:1].assign(body="一二三。丁戊四五六。")
     assert segment_eval.score_issue(exp, merged)["exact"] == 0
+
+
+# Regression guards, not targets: the figures this excerpt gives today (exact-extent F1 0.66 in every
+# family, headlines 0.98-1.00), with a little room. The targets (F1 and headlines >= 0.95 on the
+# evaluation days) are not met yet; the README gives the measured figures.
+FLOORS = {"before, form feeds": 0.62, "before, space-led pages": 0.62, "after, form feeds": 0.62,
+          "after, space-led pages": 0.62}
+
+
+@pytest.mark.parametrize("family", list(render.FAMILIES))
+def test_no_regression_on_the_excerpt(tmp_path, corpus, family):
+    c = Counter()
+    for k, (issue_id, issue) in enumerate(corpus.groupby("issue_id")):
+        path = tmp_path / f"{issue_id}.txt"
+        path.write_text(render.render_issue_random(issue, family, seed=k), encoding="utf-8")
+        s = segment_eval.score_issue(issue, parse_checked(path))
+        s.pop("misses")
+        c.update(s)
+    f = segment_eval._figures(c)
+    assert f["f1"] >= FLOORS[family] and f["headlines"] >= 0.95, f
+
+
+def test_a_headline_printed_right_after_the_text_before_it(tmp_path):
+    """No blank line between the end of one item and the next headline: the headline still starts an item."""
+    text = ("本报讯 县里召开会议，部署今冬明春\n工作。会议要求各乡镇抓好落实。\n（李明）\n企业赞助体育的着眼点\n\n"
+            "本报讯 某公司近日宣布，将赞助本届\n运动会。公司负责人表示，赞助是\n长期投入。\n")
+    path = tmp_path / "x.txt"
+    path.write_text(text, encoding="utf-8")
+    df = parse_checked(path)
+    rows = df[df.kind == "news"]
+    assert list(rows.headline.fillna("")) == ["", "企业赞助体育的着眼点"]
+    assert rows.body.iloc[0].endswith("会议要求各乡镇抓好落实。")
