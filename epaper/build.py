@@ -371,12 +371,20 @@ def corpus_overview(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Per issue: inferred dates, items without headline or date, text not in an article, characters kept.
+    """Per issue: inferred dates, items without headline or date, likely merges and cuts, text not in an
+    article, characters kept.
 
-    "Outside articles" counts the rows of page-level text (page titles,
-    credits, headers) and notes; "conserved" is the share of the input's
+    ``likely_merged`` counts items with a second dateline inside or unusually
+    long ones, ``likely_cut`` items that start mid-sentence (``tables.quality_flags``
+    lists them one by one); "page_level_rows" counts the rows of page-level text
+    (page titles, credits, headers); "conserved" is the share of the input's
     characters found in the table.
     """
+    from .tables import quality_flags
+
+    flags = quality_flags(articles)
+    merged = flags[flags.flag.isin(["inner_dateline", "long"])].groupby("issue_id").article_id.nunique()
+    cut = flags[flags.flag == "mid_sentence"].groupby("issue_id").article_id.nunique()
     rows = []
     for issue_id, df in articles.groupby("issue_id", sort=True):
         items = df[df.kind.isin(ITEM_KINDS)]
@@ -390,6 +398,8 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
             "no_event_date": int(items.event_date.isna().sum()),
             "no_journalist": int(sum(1 for _, r in items.iterrows()
                                      if r.kind in ("news", "feature") and len(r.reporters) + len(r.correspondents) == 0)),
+            "likely_merged": int(merged.get(issue_id, 0)),
+            "likely_cut": int(cut.get(issue_id, 0)),
             "page_level_rows": int((~df.kind.isin(ITEM_KINDS)).sum()),
         })
     out = pd.DataFrame(rows)

@@ -59,3 +59,54 @@ def lengths(articles: pd.DataFrame) -> pd.DataFrame:
     """Body length (characters) by kind: count, median, mean, min, max."""
     items = articles[articles.kind.isin(ITEM_KINDS)]
     return items.groupby("kind").n_chars.agg(["count", "median", "mean", "min", "max"]).round(0)
+
+
+_NO_SENTENCE_START = tuple("，。、；：！？）》」』”’…,.;:!?)")
+FLAGS = {
+    "no_headline": "a news or feature item without a headline",
+    "inner_dateline": "a second dateline or byline inside the body: likely two items merged",
+    "long": "more than four times as long as the issue's median news or feature item: likely a merge",
+    "mid_sentence": "starts mid-sentence, or the item before it on the page stops mid-sentence: likely a cut",
+}
+
+
+def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
+    """Items that look wrongly segmented, one row per item and flag (``flag``, ``why``), for a researcher to check.
+
+    Flags (``FLAGS``): ``no_headline``, ``inner_dateline`` and ``long`` (likely
+    merges), ``mid_sentence`` (likely cuts). Columns: ``article_id``,
+    ``issue_id``, ``page``, ``kind``, ``headline``, ``n_chars``, ``flag``,
+    ``why``, ``start`` (the body's first 30 characters).
+
+    >>> quality_flags(h.load_articles()).flag.value_counts()       # doctest: +SKIP
+    """
+    from . import bylines, clean
+
+    cols = ["article_id", "issue_id", "page", "kind", "headline", "n_chars", "flag", "why", "start"]
+    rows = []
+    for issue_id, df in articles.groupby("issue_id", sort=True):
+        items = df[df.kind.isin(ITEM_KINDS)]
+        texts = items[items.kind.isin(["news", "feature"])].n_chars
+        median = float(texts.median()) if len(texts) else 0.0
+        prev_end: dict[int, str] = {}
+        for r in items.itertuples(index=False):
+            body = r.body if isinstance(r.body, str) else ""
+            flags = []
+            if r.kind in ("news", "feature") and not isinstance(r.headline, str):
+                flags.append("no_headline")
+            paras = body.split("\n")[1:]
+            if any(bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None for p in paras):
+                flags.append("inner_dateline")
+            if r.kind in ("news", "feature") and median and r.n_chars > 4 * median and r.n_chars > 800:
+                flags.append("long")
+            before = prev_end.get(r.page)
+            if body.startswith(_NO_SENTENCE_START) or (before is not None and before and not clean.ends_sentence(before)
+                                                        and not before.endswith(("）", ")"))):
+                flags.append("mid_sentence")
+            if r.kind in ("news", "feature"):
+                prev_end[r.page] = body.rstrip()
+            for f in flags:
+                rows.append({"article_id": r.article_id, "issue_id": issue_id, "page": r.page, "kind": r.kind,
+                             "headline": r.headline, "n_chars": r.n_chars, "flag": f, "why": FLAGS[f],
+                             "start": body[:30]})
+    return pd.DataFrame(rows, columns=cols)
