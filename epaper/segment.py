@@ -689,7 +689,7 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         if cb.credits:
             credits.photographers.extend(n for n in cb.credits.photographers if n not in credits.photographers)
     body = _join_blocks(body_parts)
-    heads = [clean.undouble(h.text) for h in item.heads]
+    heads = [line for h in item.heads for line in title_lines(h)]
     kind = _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
@@ -711,6 +711,41 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         "end_line": max(all_lines),
         "dateline_month_day": blocks[0].dateline.month_day if blocks and blocks[0].dateline else None,
     }
+
+
+def title_lines(b: Block) -> list[str]:
+    """A headline block's title lines (引题, 主题, 副题, an author's name), restored from bold doubling.
+
+    Lines wrapped from one title fill the block's width; a line clearly shorter
+    than the widest one ends a title, and a last line that is a person's name
+    alone is the author's.
+
+    >>> title_lines(make_block([(1, "江泽民会见议长"), (2, "希望在联合国决议基础上尽快"), (3, "解决遗留问题")]))
+    ['江泽民会见议长', '希望在联合国决议基础上尽快解决遗留问题']
+    >>> title_lines(make_block([(1, "正确认识当前物价形势"), (2, "马凯")]))
+    ['正确认识当前物价形势', '马凯']
+    """
+    text = clean.undouble(b.text)
+    if len(b.lines) < 2:
+        return [text] if text else []
+    scale = 2 if text != b.text else 1
+    widths = [w / scale for w in b.widths]
+    widest = max(widths)
+    cuts, pos = [], 0.0
+    for k, w in enumerate(widths[:-1]):
+        pos += w
+        if w <= 0.8 * widest:
+            cuts.append(round(pos))
+    last = round(widths[-1])
+    if last and bylines.looks_like_name(text[-last:]) and len(text) - last >= 4 and len(text) - last not in cuts:
+        cuts.append(len(text) - last)                      # 正确认识当前物价形势 / 马凯
+    out, prev = [], 0
+    for c in sorted(cuts):
+        if prev < c < len(text):
+            out.append(text[prev:c])
+            prev = c
+    out.append(text[prev:])
+    return [t for t in out if t]
 
 
 def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> str:

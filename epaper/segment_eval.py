@@ -13,7 +13,9 @@ headline blocks of several lines.
   (headline block, dateline, byline, body; whitespace ignored, full-width digits
   and letters folded); precision over parsed items, recall over articles, F1;
 - headline exact: of the articles found with their exact extent, the parsed
-  headline and subheadline lines are the article's headline block.
+  headline and subheadline hold the characters of the article's headline block;
+- title lines exact: and they are split into the same title lines (``headline``
+  the first, ``subheadline`` the others, one a line).
 """
 from __future__ import annotations
 
@@ -54,7 +56,7 @@ def score_issue(expected: pd.DataFrame, parsed: pd.DataFrame) -> dict:
     have: dict[str, list] = {}
     for r in items.itertuples(index=False):
         have.setdefault("".join(sorted(parsed_text(r))), []).append(r)
-    exact = heads = 0
+    exact = heads = lines = 0
     misses = []
     for r in expected.itertuples(index=False):
         key = "".join(sorted(expected_text(r)))
@@ -64,13 +66,17 @@ def score_issue(expected: pd.DataFrame, parsed: pd.DataFrame) -> dict:
             exact += 1
             want = _chars(*render.headline_block(r))
             heads += _chars(g.headline, g.subheadline) == want
+            got_lines = [_chars(t) for t in [g.headline, *(g.subheadline.split("\n") if isinstance(g.subheadline, str)
+                                                             else [])] if isinstance(t, str) and t]
+            lines += got_lines == [_chars(t) for t in render.headline_block(r)]
             if _chars(g.headline, g.subheadline) != want:
                 misses.append(("headline", r.article_id, "".join(render.headline_block(r)),
                                f"{g.headline} | {g.subheadline}"))
         else:
             misses.append((_why(expected_text(r), texts), r.article_id, "".join(render.headline_block(r))[:30],
                            expected_text(r)[:40]))
-    return {"articles": len(expected), "items": len(items), "exact": exact, "headlines": heads, "misses": misses}
+    return {"articles": len(expected), "items": len(items), "exact": exact, "headlines": heads, "title_lines": lines,
+            "misses": misses}
 
 
 def _why(want: str, texts: list[str]) -> str:
@@ -115,7 +121,8 @@ def _figures(c: Counter) -> dict:
     r = c["exact"] / c["articles"] if c["articles"] else 0.0
     return {"articles": c["articles"], "items": c["items"], "exact": c["exact"], "precision": p, "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "headlines": c["headlines"] / c["exact"] if c["exact"] else 0.0}
+            "headlines": c["headlines"] / c["exact"] if c["exact"] else 0.0,
+            "title_lines": c["title_lines"] / c["exact"] if c["exact"] else 0.0}
 
 
 def main(argv=None) -> int:
@@ -129,11 +136,11 @@ def main(argv=None) -> int:
     a = p.parse_args(argv)
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
     r = evaluate(a.corpus, days, seed=a.seed)
-    print(f"| layout family | articles | items | exact extent P | R | F1 | headlines exact |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| layout family | articles | items | exact extent P | R | F1 | headlines exact | title lines exact |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for fam, f in r.items():
         print(f"| {fam} | {f['articles']} | {f['items']} | {f['precision']:.3f} | {f['recall']:.3f} | "
-              f"{f['f1']:.3f} | {f['headlines']:.3f} |")
+              f"{f['f1']:.3f} | {f['headlines']:.3f} | {f['title_lines']:.3f} |")
     print("misses by kind:", dict(r["overall"]["why"]))
     if a.misses:
         for fam, f in r.items():

@@ -104,3 +104,18 @@ def test_a_headline_printed_right_after_the_text_before_it(tmp_path):
     rows = df[df.kind == "news"]
     assert list(rows.headline.fillna("")) == ["", "企业赞助体育的着眼点"]
     assert rows.body.iloc[0].endswith("会议要求各乡镇抓好落实。")
+
+
+@pytest.mark.parametrize("lines, want", [
+    (["江泽民会见伊拉克议长", "希望在联合国有关决议的基础上尽快公", "正合理解决海湾战争遗留问题"],
+     ["江泽民会见伊拉克议长", "希望在联合国有关决议的基础上尽快公正合理解决海湾战争遗留问题"]),
+    (["正确认识当前物价形势", "马凯"], ["正确认识当前物价形势", "马凯"]),
+    # one title wrapped over lines of the same width, the last one shorter: one title
+    (["全市开展冬春农田水利基本", "建设大会战"], ["全市开展冬春农田水利基本建设大会战"]),
+    (["河北将推广秸秆气", "技术"], ["河北将推广秸秆气技术"]),
+    # bold text extracted twice
+    (["江泽民会江泽民会见伊拉克见伊拉克议长议长"], ["江泽民会见伊拉克议长"]),
+])
+def test_title_lines(lines, want):
+    from epaper import segment
+    assert segment.title_lines(segment.make_block(list(enumerate(lines, 1)))) == want
