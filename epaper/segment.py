@@ -481,6 +481,33 @@ def _headline_ahead(groups: list[list[Block]], gi: int) -> bool:
     return False
 
 
+_PHOTO_ONLY = re.compile(r"[（(]图片[）)]$")
+
+
+def _after_photo(items: list[Item], prev: Block | None) -> bool:
+    """Whether the block just before a headline (headlines after their articles) is the credit that closed a
+    photo item."""
+    return bool(items) and prev is not None and items[-1].origin == "photo" and not items[-1].heads \
+        and bool(items[-1].credits_blocks) and items[-1].credits_blocks[-1] is prev
+
+
+def _close_photo(items: list[Item], heads: list[Block]) -> None:
+    """A headline after a photo's credit: the photo item's own (…（图片）), or, where the article before it
+    still waits for its headline, the article's, with the photo's caption and credit back in it (…（附图片1张）)."""
+    photo = items[-1]
+    text = "".join(clean.undouble(h.text) for h in heads)
+    article = items[-2] if len(items) > 1 else None
+    if _PHOTO_ONLY.search(text) or article is None or article.closed or article.heads \
+            or article.origin not in ("dateline", "byline", "text"):
+        photo.heads.extend(heads)
+        photo.closed = True
+        return
+    items.pop()
+    article.body.extend(photo.body + photo.credits_blocks)
+    article.heads.extend(heads)
+    article.closed = True
+
+
 def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) -> tuple[list[Item], list[PageText]]:
     """Assemble one page's blocks into items and page-level text, in the given layout.
 
@@ -529,6 +556,8 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
                     cur.heads.extend(g)
                     cur.closed = True
                     close()
+                elif cur is None and _after_photo(items, _prev_block[0]):
+                    _close_photo(items, g)
                 else:
                     close()
                     page_level(g)
