@@ -44,7 +44,8 @@ def use_cjk_font() -> str:
     rcParams["axes.spines.top"] = False
     rcParams["axes.spines.right"] = False
     rcParams["axes.titlesize"] = 13
-    rcParams["axes.titleweight"] = "bold"
+    rcParams["axes.titleweight"] = "normal"       # the CJK font has one weight: asking for bold only warns
+    rcParams["figure.titleweight"] = "normal"
     return name
 
 

@@ -121,3 +121,23 @@ def test_word_cloud_draws_chinese(tmp_path):
     font = ImageFont.truetype(str(cjk_font_path()), 40)
     masks = {ch: bytes(font.getmask(ch)) for ch in "安全疫情"}
     assert len(set(masks.values())) == 4 and all(any(m) for m in masks.values())
+
+
+def test_titles_ask_only_for_font_weights_that_exist(caplog):
+    """A figure with titles (axes and figure) logs no findfont fallback such as
+    'Failed to find font weight bold for Noto Sans CJK SC', which shows as a stderr box in JupyterLab."""
+    import logging
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    helpers.use_cjk_font()
+    with caplog.at_level(logging.DEBUG, logger="matplotlib.font_manager"):
+        fig, ax = plt.subplots()
+        ax.set_title("示范区安全生产")
+        fig.suptitle("各版面主题分布")
+        ax.bar(["安全生产", "疫情防控"], [3, 2])
+        fig.canvas.draw()
+        plt.close(fig)
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], [r.getMessage() for r in caplog.records]
