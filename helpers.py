@@ -31,7 +31,8 @@ from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_is
 from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues, read_table  # noqa: F401
 
 # exploring the article table
-from epaper.tables import items_by_page, journalists, lengths, quality_flags, select_articles  # noqa: F401
+from epaper.tables import (init_tables, items_by_page, journalists, lengths, quality_flags,  # noqa: F401
+                           select_articles, show_table, table_html)
 
 # 5. extract people: who is named in each item, with title and role
 from epaper.people import (PRESENT_ROLES, ROLE_ORDER, appearances, extract_people, read_roster,  # noqa: F401

@@ -110,3 +110,50 @@ def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
                              "headline": r.headline, "n_chars": r.n_chars, "flag": f, "why": FLAGS[f],
                              "start": body[:30]})
     return pd.DataFrame(rows, columns=cols)
+
+
+# ---------------------------------------------------------------- interactive tables (itables, offline)
+
+KEEP_WORDS = ("keywords", "titles", "title", "headline", "topic", "name")     # columns whose words must not break
+_TABLE_CSS = ("<style>.epaper-keep{word-break:keep-all;overflow-wrap:anywhere}"
+              ".epaper-table td{vertical-align:top;text-align:left}</style>")
+
+
+def init_tables() -> None:
+    """Turn on interactive tables in a notebook: the DataTables library is put into the notebook itself
+    (itables' offline mode), so nothing is fetched from the internet, now or when the notebook is opened."""
+    import itables
+    from IPython.display import HTML, display
+
+    itables.init_notebook_mode(all_interactive=False, connected=False)
+    display(HTML(_TABLE_CSS))
+
+
+def table_html(df: pd.DataFrame, caption: str | None = None, *, page_length: int = 10) -> str:
+    """A table as sortable, searchable, scrollable HTML (DataTables through itables, offline).
+
+    Floats show three decimals in every column; long text (evidence, bodies)
+    wraps, while names, titles, headlines and keyword lists break only at
+    spaces and punctuation, never inside a word (安全生产). The first rows
+    are also printed as a plain HTML table, which shows where JavaScript is off.
+
+    >>> "安全生产" in table_html(pd.DataFrame({"keywords": ["安全生产×3"], "score": [0.5]}))
+    True
+    """
+    from itables import javascript
+
+    df = df.reset_index() if not isinstance(df.index, pd.RangeIndex) else df
+    keep = [k for k, c in enumerate(df.columns) if str(c) in KEEP_WORDS or str(c).endswith(("_name", "keywords"))]
+    defs = [{"className": "epaper-keep", "targets": keep}] if keep else []
+    with pd.option_context("display.float_format", "{:.3f}".format):
+        return javascript.to_html_datatable(
+            df, caption=caption, connected=False, classes="display compact epaper-table", scrollX=True,
+            pageLength=page_length, lengthMenu=[10, 25, 50, 100, 500], columnDefs=defs, maxBytes="1MB",
+            layout={"topStart": "pageLength", "topEnd": "search", "bottomStart": "info", "bottomEnd": "paging"})
+
+
+def show_table(df: pd.DataFrame, caption: str | None = None, **kw) -> None:
+    """Display ``table_html(df)`` in a notebook (after ``init_tables()``)."""
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(df, caption, **kw)))

@@ -159,3 +159,22 @@ def test_word_cloud_grid_has_a_readable_panel_per_group(tmp_path):
     assert width >= 2 * 1600 * 0.9 and height >= 3 * 1000 * 0.9          # 3 rows, 2 columns at 300 dpi
     plt.close(fig)
     assert np.asarray(Image.open(paths["png"]).convert("L")).min() < 100   # words were drawn
+
+
+def test_interactive_tables_work_offline_and_keep_a_static_copy():
+    """table_html: DataTables through itables with nothing fetched from the internet, floats with three
+    decimals in every column, keyword columns that do not break inside a word, and the first rows as a
+    plain HTML table that shows where JavaScript is off."""
+    import re
+
+    import pandas as pd
+
+    df = pd.DataFrame({"topic": ["安全生产", "疫情防控"], "share": [0.0, 0.5], "score": [1.23456, 2.0],
+                       "keywords": ["安全生产×3、隐患×2", "疫情防控×4"], "evidence": ["长句" * 80, "短句"]})
+    html = helpers.table_html(df, "主题")
+    loads = re.findall(r"""(?:src|href)=["']?(https?://[^"' >]+)""", html) + re.findall(r"import\s*\(?['\"]https?://", html)
+    assert not [u for u in loads if "itables.org" not in u], loads        # only help links, no library from a CDN
+    assert "<table" in html and "疫情防控" in html and "主题" in html      # the static preview and caption
+    assert all(f'\\"{v}\\"' in html for v in ("0.000", "0.500", "1.235", "2.000"))   # as the table shows them
+    keep = re.search(r'\{"className": "epaper-keep", "targets": \[([0-9, ]+)\]\}', html)
+    assert keep and {int(x) for x in keep.group(1).split(",")} == {0, 3}
