@@ -120,7 +120,11 @@ def component_layout(g, seed: int = 42) -> dict:
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     pos, x = {}, 0.0
     for comp in comps:
-        sub = g.subgraph(comp)
+        # a graph of its own with nodes and edges in sorted order: a subgraph view iterates its nodes in
+        # set order, which changes from one Python process to the next, and so would the picture
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(comp).edges))
         size = math.sqrt(len(comp))
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}

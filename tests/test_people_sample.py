@@ -109,3 +109,24 @@ def test_roster_suggestion_and_use(tmp_path, items, people, sample_table):
     roster.loc[roster.name == "宫卫红", "aliases"] = "宫主任"
     p = helpers.extract_people(items.assign(body=items.body.str.replace("宫卫红主持", "宫主任主持")), roster=roster)
     assert "宫主任" not in set(p.name)
+
+
+def test_network_picture_is_the_same_in_every_process():
+    """The layout of every component, small ones included, does not depend on Python's string hashing
+    (which changes from one process to the next): the same table gives the same picture."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys, hashlib; sys.path.insert(0, '.'); import helpers as h; from epaper.figures import component_layout;"
+            "df = h.parse_issue(h.RAW / '000_75661ba705b5605c.txt'); "
+            "p = h.extract_people(df[df.kind.isin(h.ITEM_KINDS)], roster=h.read_roster('/nonexistent.csv'));"
+            "pos = component_layout(h.attendance_network(p));"
+            "print(hashlib.md5(repr(sorted((k, round(x, 6), round(y, 6)) for k, (x, y) in pos.items())).encode()).hexdigest())")
+    outs = set()
+    for seed in ("1", "2", "3"):
+        env = {"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}
+        r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        outs.add(r.stdout.strip())
+    assert len(outs) == 1
