@@ -40,7 +40,11 @@ from epaper.people import (PRESENT_ROLES, ROLE_ORDER, appearances, extract_peopl
 from epaper.build import load_people  # noqa: F401
 
 # 6. network: who appears with whom
-from epaper.network import attendance_network, centrality, communities, ego, export_network  # noqa: F401
+from epaper.network import attendance_network, centrality, communities, core, ego, export_network  # noqa: F401
+
+# 6a. officials over time: appearances by period, ties that form and fade, titles as printed
+from epaper.timeline import (appearance_matrix, meeting_types, official_timeline, period_networks,  # noqa: F401
+                             split_periods, tie_changes, title_changes)
 
 # 6b. topics: tokens, dictionary topics, discovered topics, word frequencies
 from epaper.topics import (add_tokens, add_words, classify_topics, discover_topics, frequencies,  # noqa: F401
@@ -48,8 +52,8 @@ from epaper.topics import (add_tokens, add_words, classify_topics, discover_topi
 from epaper.build import load_topics  # noqa: F401
 
 # 7. figures: Chinese that renders right
-from epaper.figures import (bar_table, draw_network, save_figure, use_cjk_font, wordcloud,  # noqa: F401
-                            wordcloud_grid)
+from epaper.figures import (bar_table, draw_network, heatmap, save_figure, timeline_plot, use_cjk_font,  # noqa: F401
+                            wordcloud, wordcloud_grid)
 
 # other corpora
 from epaper.pfr import read_pfr  # noqa: F401

@@ -19,6 +19,7 @@ def main(argv=None) -> int:
     r.add_argument("--newspaper", help="notebooks look at this paper only")
     r.add_argument("--start", help="notebooks look at issues from this date (YYYY-MM-DD)")
     r.add_argument("--end", help="notebooks look at issues up to this date (YYYY-MM-DD)")
+    r.add_argument("--pfr-corpus", help="notebook 05 reads this People's Daily corpus file instead of the build's tables")
     args = parser.parse_args(argv)
 
     from .build import build
@@ -37,7 +38,8 @@ def main(argv=None) -> int:
         for _, p in result.problems.iterrows():
             print(f"problem: {p.file}: {p.reason}", file=sys.stderr)
         from .notebooks import run_notebooks
-        params = {k: v for k, v in (("newspaper", args.newspaper), ("start", args.start), ("end", args.end)) if v}
+        params = {k: v for k, v in (("newspaper", args.newspaper), ("start", args.start), ("end", args.end),
+                                    ("pfr_corpus", args.pfr_corpus and str(Path(args.pfr_corpus).resolve()))) if v}
         done = run_notebooks(args.notebook, parameters=params)
         print(f"notebooks executed: {len(done)} -> {paths.EXECUTED_NOTEBOOKS.relative_to(paths.ROOT)}/")
         return 0

@@ -118,14 +118,20 @@ def component_layout(g, seed: int = 42) -> dict:
     import networkx as nx
 
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    pos, x = {}, 0.0
+    # parts are set side by side in rows about as wide as all of them are tall together
+    row_width = max(math.sqrt(len(comps[0])) if comps else 1.0, 1.6 * math.sqrt(sum(len(c) for c in comps)))
+    pos, x, y, row_height = {}, 0.0, 0.0, 0.0
     for comp in comps:
+        size = math.sqrt(len(comp))
+        if x > 0 and x + size > row_width:
+            x, y = 0.0, y - row_height - 0.8
+            row_height = 0.0
+        row_height = max(row_height, size)
         # a graph of its own with nodes and edges in sorted order: a subgraph view iterates its nodes in
         # set order, which changes from one Python process to the next, and so would the picture
         sub = nx.Graph()
         sub.add_nodes_from(comp)
         sub.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(comp).edges))
-        size = math.sqrt(len(comp))
         if len(comp) == 1:
             local = {comp[0]: (0.0, 0.0)}
         elif len(comp) == 2:
@@ -133,7 +139,7 @@ def component_layout(g, seed: int = 42) -> dict:
         else:
             local = nx.kamada_kawai_layout(sub, pos=nx.circular_layout(sub), weight=None)
         for n, (px, py) in local.items():
-            pos[n] = (x + size * 0.5 * float(px), size * 0.5 * float(py))
+            pos[n] = (x + size * 0.5 * float(px), y - size * 0.5 + size * 0.5 * float(py))
         x += size + 0.8
     return pos
 
@@ -211,5 +217,66 @@ def bar_table(table, ax=None, *, title: str = "", stacked: bool = True, xlabel: 
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return fig
+
+
+def heatmap(matrix, ax=None, *, title: str = "", xlabel: str = "", cmap: str = "Blues"):
+    """A heat map of a table of counts (rows × columns), each cell labelled with its count."""
+    import matplotlib.pyplot as plt
+
+    use_cjk_font()
+    rows, cols = matrix.shape if len(matrix) else (0, 0)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(max(6.0, 1.0 + 0.7 * cols), max(3.0, 0.8 + 0.32 * rows)))
+    else:
+        fig = ax.figure
+    ax.set_title(title)
+    if not rows or not cols:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    values = matrix.to_numpy()
+    ax.imshow(values, aspect="auto", cmap=cmap, vmin=0)
+    ax.set_xticks(range(cols), [str(c) for c in matrix.columns], rotation=45, ha="right")
+    ax.set_yticks(range(rows), [str(r) for r in matrix.index])
+    top = values.max() or 1
+    for i in range(rows):
+        for j in range(cols):
+            if values[i, j]:
+                ax.text(j, i, str(int(values[i, j])), ha="center", va="center", fontsize=8,
+                        color="white" if values[i, j] > top / 2 else "#333333")
+    ax.set_xlabel(xlabel)
+    for side in ("top", "right", "left", "bottom"):
+        ax.spines[side].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def timeline_plot(timeline, ax=None, *, title: str = ""):
+    """One official's items over time (``official_timeline``): a dot per item and role, roles as rows."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    use_cjk_font()
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(10, 3.2))
+    else:
+        fig = ax.figure
+    ax.set_title(title)
+    if not len(timeline):
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        return fig
+    roles = [r for r in ("chair", "leader", "speaker", "attendee", "quoted", "mentioned", "other")
+             if r in set(timeline.role)]
+    cmap = plt.get_cmap("tab10")
+    for k, role in enumerate(roles):
+        d = pd.to_datetime(timeline.loc[timeline.role == role, "issue_date"])
+        ax.scatter(d, [k] * len(d), s=60, color=cmap(k), alpha=0.8, label=role)
+    ax.set_yticks(range(len(roles)), roles)
+    ax.set_ylim(-0.7, len(roles) - 0.3)
+    ax.set_xlabel("日期")
+    fig.autofmt_xdate()
     fig.tight_layout()
     return fig
