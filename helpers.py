@@ -41,6 +41,7 @@ from epaper.build import load_people  # noqa: F401
 
 # 6. network: who appears with whom
 from epaper.network import attendance_network, centrality, communities, core, ego, export_network  # noqa: F401
+from epaper.interactive import export_network_html, network_html, show_network  # noqa: F401
 
 # 6a. officials over time: appearances by period, ties that form and fade, titles as printed
 from epaper.timeline import (appearance_matrix, meeting_types, official_timeline, period_networks,  # noqa: F401

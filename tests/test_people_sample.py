@@ -130,3 +130,24 @@ def test_network_picture_is_the_same_in_every_process():
         r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
         outs.add(r.stdout.strip())
     assert len(outs) == 1
+
+
+def test_interactive_network_page(tmp_path, people):
+    """figures/attendance_network.html: one self-contained page (no script or style fetched from anywhere),
+    every person and tie with size, community colour and hover text, the filters, the same bytes every time."""
+    import json
+    import re
+
+    g = helpers.attendance_network(people)
+    comm = helpers.communities(g)
+    path = helpers.export_network_html(g, comm, out_dir=tmp_path)
+    page = path.read_text(encoding="utf-8")
+    assert not re.findall(r"""<(?:script|link)[^>]+(?:src|href)=""", page)          # everything inline
+    assert "vis.Network" in page and 'id="minw"' in page and 'class="role"' in page and 'id="comm"' in page
+    data = json.loads(re.search(r"const DATA = (\{.*?\});\n", page, re.S).group(1))
+    assert {n["id"] for n in data["nodes"]} == set(g) and len(data["edges"]) == g.number_of_edges()
+    node = next(n for n in data["nodes"] if n["id"] == "宫卫红")
+    assert node["value"] == g.nodes["宫卫红"]["n_events"] and "示范区（高新区）党工委副书记、管委会主任" in node["title"]
+    assert "讲话" in node["title"] and len({n["color"] for n in data["nodes"]}) == comm.community.nunique()
+    assert all(e["value"] == g[e["from"]][e["to"]]["weight"] for e in data["edges"])
+    assert helpers.network_html(g, comm) == page
