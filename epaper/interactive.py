@@ -148,5 +148,6 @@ def show_network(g: nx.Graph, communities: pd.DataFrame | None = None, *, height
     from IPython.display import HTML, display
 
     page = network_html(g, communities, height=height - 60, **kw)
-    display(HTML(f'<iframe srcdoc="{html.escape(page, quote=True)}" style="width:100%;height:{height}px;border:0">'
-                 "</iframe>"))
+    # inside a <div>: IPython warns (to stderr) about HTML that starts with <iframe>, and IFrame needs a URL
+    display(HTML(f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
+                 f'style="width:100%;height:{height}px;border:0"></iframe></div>'))

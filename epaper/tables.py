@@ -115,8 +115,10 @@ def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
 # ---------------------------------------------------------------- interactive tables (itables, offline)
 
 KEEP_WORDS = ("keywords", "titles", "title", "headline", "topic", "name")     # columns whose words must not break
-_TABLE_CSS = ("<style>.epaper-keep{word-break:keep-all;overflow-wrap:anywhere}"
-              ".epaper-table td{vertical-align:top;text-align:left}</style>")
+_TABLE_CSS = ("<style>.epaper-keep{word-break:keep-all}"
+              "table.dataTable.epaper-table td{vertical-align:top}"
+              "table.dataTable.epaper-table td:not(.dt-type-numeric),"
+              "table.dataTable.epaper-table th:not(.dt-type-numeric){text-align:left !important}</style>")
 
 
 def init_tables() -> None:
@@ -142,7 +144,10 @@ def table_html(df: pd.DataFrame, caption: str | None = None, *, page_length: int
     """
     from itables import javascript
 
-    df = df.reset_index() if not isinstance(df.index, pd.RangeIndex) else df
+    if df.index.name is None and not isinstance(df.index, pd.MultiIndex) and pd.api.types.is_integer_dtype(df.index):
+        df = df.reset_index(drop=True)              # row numbers of a filtered table say nothing
+    elif not isinstance(df.index, pd.RangeIndex):
+        df = df.reset_index()                       # a named index (name, period) is a column of its own
     keep = [k for k, c in enumerate(df.columns) if str(c) in KEEP_WORDS or str(c).endswith(("_name", "keywords"))]
     defs = [{"className": "epaper-keep", "targets": keep}] if keep else []
     with pd.option_context("display.float_format", "{:.3f}".format):

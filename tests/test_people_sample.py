@@ -151,3 +151,14 @@ def test_interactive_network_page(tmp_path, people):
     assert "讲话" in node["title"] and len({n["color"] for n in data["nodes"]}) == comm.community.nunique()
     assert all(e["value"] == g[e["from"]][e["to"]]["weight"] for e in data["edges"])
     assert helpers.network_html(g, comm) == page
+
+
+def test_showing_the_network_writes_nothing_to_stderr(people, capsys):
+    """In a notebook, show_network's output must not come with a warning (a pink box in JupyterLab)."""
+    import warnings
+
+    g = helpers.attendance_network(people)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        helpers.show_network(g, helpers.communities(g))
+    assert capsys.readouterr().err == ""
