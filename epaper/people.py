@@ -269,10 +269,17 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
                     i = j + 1
                 else:
                     break
-    # drop spans overlapping a longer one
-    out.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    return _longest_first(out)
+
+
+def _longest_first(spans) -> list[tuple[int, int]]:
+    """Spans in text order, each dropped where it overlaps an earlier or longer one.
+
+    >>> _longest_first([(0, 3), (0, 2), (2, 4), (5, 7)])
+    [(0, 3), (5, 7)]
+    """
     kept: list[tuple[int, int]] = []
-    for s, e in out:
+    for s, e in sorted(spans, key=lambda x: (x[0], -(x[1] - x[0]))):
         if kept and s < kept[-1][1]:
             continue
         kept.append((s, e))
@@ -446,13 +453,7 @@ def _everywhere(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
             s = text.find(name, e)
     if not extra:
         return spans
-    out = sorted((set(spans) - inner) | set(extra), key=lambda x: (x[0], -(x[1] - x[0])))
-    kept: list[tuple[int, int]] = []
-    for s, e in out:
-        if kept and s < kept[-1][1]:
-            continue
-        kept.append((s, e))
-    return kept
+    return _longest_first((set(spans) - inner) | set(extra))
 
 
 def find_mentions(text: str, roster_index: dict | None = None, model=None, found=None) -> list[Mention]:
