@@ -74,8 +74,13 @@ def _metadata(ext: str) -> dict:
     return {}
 
 
-def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int = 40, communities=None):
-    """Draw a co-attendance graph: node size by events, edge width by weight, Chinese labels."""
+def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int = 40, communities=None,
+                 highlight: str | None = None):
+    """Draw a co-attendance graph: node size by events, edge width by weight, Chinese labels.
+
+    ``highlight``: one person drawn in red with a ring and the ties to them darker (the chosen official
+    of an ego network, which otherwise looks the same as a neighbour's from the same leadership group).
+    """
     import matplotlib.pyplot as plt
     import networkx as nx
 
@@ -100,6 +105,12 @@ def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int 
     widths = [0.6 + 1.2 * d.get("weight", 1) for _, _, d in g.edges(data=True)]
     nx.draw_networkx_edges(g, pos, ax=ax, width=widths, alpha=0.35, edge_color="#555555")
     nx.draw_networkx_nodes(g, pos, ax=ax, node_size=sizes, node_color=colors, alpha=0.9, linewidths=0)
+    if highlight in g:
+        mine = [(a, b) for a, b in g.edges(highlight)]
+        nx.draw_networkx_edges(g, pos, ax=ax, edgelist=mine, width=[0.6 + 1.2 * g[a][b].get("weight", 1) for a, b in mine],
+                               alpha=0.8, edge_color="#C0392B")
+        nx.draw_networkx_nodes(g, pos, ax=ax, nodelist=[highlight], node_size=[sizes[list(g).index(highlight)] * 1.6],
+                               node_color="#E74C3C", edgecolors="#7B241C", linewidths=2.5)
     top = sorted(g, key=lambda n: -g.degree(n, weight="weight"))[:label_top]
     texts = nx.draw_networkx_labels(g, pos, labels={n: n for n in top}, ax=ax, font_size=10,
                                     font_family=use_cjk_font(), verticalalignment="bottom")
@@ -178,7 +189,7 @@ def wordcloud(freqs, *, title: str = "", ax=None, max_words: int = 150, width: i
     return fig
 
 
-def wordcloud_grid(panels: dict, *, ncols: int = 2, max_words: int = 80, panel_size=(1600, 1000)):
+def wordcloud_grid(panels: dict, *, ncols: int = 2, max_words: int = 80, panel_size=(1200, 750)):
     """One word cloud per panel (``{title: frequencies}``), in a grid of ``ncols`` columns, each panel large
     enough to read (``panel_size`` pixels when saved). Returns the figure.
 

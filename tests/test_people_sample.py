@@ -162,3 +162,31 @@ def test_showing_the_network_writes_nothing_to_stderr(people, capsys):
         warnings.simplefilter("error")
         helpers.show_network(g, helpers.communities(g))
     assert capsys.readouterr().err == ""
+
+
+def test_ego_panel_shows_who_was_chosen(people):
+    """Two officials of the same leadership group have the same ego network; the chosen one is drawn
+    apart (red, ringed, with their ties), so choosing another official changes the picture."""
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from PIL import Image
+
+    g = helpers.attendance_network(people)
+    a, b = "赵俊生", "许海玲"
+    assert set(helpers.ego(g, a)) == set(helpers.ego(g, b))
+
+    def pixels(name):
+        fig = helpers.draw_network(helpers.ego(g, a), title="同场出席", highlight=name)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=60)
+        plt.close(fig)
+        return np.asarray(Image.open(buf).convert("RGB"), dtype=int)
+
+    pa, pb, plain = pixels(a), pixels(b), pixels(None)
+    assert np.abs(pa - pb).sum() > 0 and np.abs(pa - plain).sum() > 0
+    red = (pa[..., 0] > 200) & (pa[..., 1] < 110) & (pa[..., 2] < 110)
+    assert red.sum() > 20 and not ((plain[..., 0] > 200) & (plain[..., 1] < 110) & (plain[..., 2] < 110)).sum()
