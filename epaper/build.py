@@ -22,16 +22,18 @@ from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
 from .topics import classify_topics
 from .read import ParseError, read_pages
+from .tabular import TABLE_SUFFIXES, read_articles, source_text
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
-    """The issues in a raw folder: each ``*.txt`` file and each sub-folder of page files."""
+    """The inputs in a raw folder: each ``*.txt`` issue, each sub-folder of page files, and each table of
+    articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest)."""
     raw_dir = Path(raw_dir or paths.RAW)
     out = []
     for p in sorted(raw_dir.iterdir()):
-        if p.name.startswith("."):
+        if p.name.startswith(".") or p.name == paths.MANIFEST.name:
             continue
-        if p.is_dir() or (p.is_file() and p.suffix.lower() == ".txt"):
+        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *TABLE_SUFFIXES)):
             out.append(p)
     return out
 
@@ -79,11 +81,16 @@ class BuildResult:
 
 
 def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, dict]:
-    """Parse one issue with the manifest's metadata; also measure how much text it kept."""
+    """Parse one issue (or read one table of articles) with the manifest's metadata; also measure how much
+    text it kept."""
     meta = (manifest or {}).get(path.name, {})
-    pages = read_pages(path)
-    df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
-    raw = "\n".join(t for pg in pages for _, t in pg.lines)
+    if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
+        df = read_articles(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
+        raw = source_text(path)
+    else:
+        pages = read_pages(path)
+        df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
+        raw = "\n".join(t for pg in pages for _, t in pg.lines)
     cons = conservation(raw, df)
     info = {
         "issue_id": df.issue_id.iloc[0], "source": path.name, "newspaper": df.newspaper.iloc[0],

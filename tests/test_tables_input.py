@@ -1,0 +1,75 @@
+"""Tables of articles already cut into items (CSV, TSV, JSON Lines, Excel, Parquet) as article tables,
+and a raw folder that mixes them with text issues."""
+import shutil
+
+import pandas as pd
+import pytest
+
+import helpers
+from conftest import FIXTURES, SAMPLE
+
+
+def test_csv_with_chinese_columns():
+    df = helpers.read_articles(FIXTURES / "articles.csv")
+    assert list(df.columns) == helpers.COLUMNS
+    assert df.headline.tolist() == ["全县召开安全生产工作会议", "春耕备耕有序推进", "县政协召开主席会议"]
+    assert df.page.tolist() == [1, 2, 1] and df.newspaper.unique().tolist() == ["某县日报"]
+    assert df.issue_date.dt.strftime("%Y-%m-%d").tolist() == ["2024-03-06", "2024-03-06", "2024-03-08"]
+    first = df.iloc[0]
+    assert first.dateline == "本报讯（记者张明远）" and first.reporters == ["张明远"] and first.kind == "news"
+    assert first.body.startswith("3月5日") and str(first.event_date.date()) == "2024-03-05"
+    assert df.iloc[1].subheadline == "各地抓早动快" and df.iloc[1].reporters == ["赵敏"]
+    assert df.article_id.is_unique and df.start_line.tolist() == [1, 2, 3] and set(df.source) == {"articles.csv"}
+
+
+def test_jsonl_with_english_columns_and_people():
+    df = helpers.read_articles(FIXTURES / "articles.jsonl")
+    assert df.headline.tolist() == ["市长调研重点项目", "志愿服务进社区"] and df.page.tolist() == [1, 3]
+    people = helpers.extract_people(df)
+    assert {(r.name, r.role) for r in people.itertuples()} == {("佟东升", "leader"), ("蔡春林", "attendee")}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_csv_encodings_and_other_formats(tmp_path, encoding):
+    src = pd.read_csv(FIXTURES / "articles.csv", dtype=str, keep_default_na=False)
+    (tmp_path / "a.csv").write_bytes(src.to_csv(index=False).encode(encoding))
+    src.to_csv(tmp_path / "b.tsv", sep="\t", index=False)
+    src.to_excel(tmp_path / "c.xlsx", index=False)
+    src.to_parquet(tmp_path / "d.parquet")
+    want = helpers.read_articles(FIXTURES / "articles.csv")[["headline", "body", "issue_date", "page"]]
+    for name in ("a.csv", "b.tsv", "c.xlsx", "d.parquet"):
+        got = helpers.read_articles(tmp_path / name)[["headline", "body", "issue_date", "page"]]
+        pd.testing.assert_frame_equal(got, want, check_dtype=False)
+
+
+def test_columns_named_by_the_researcher_and_bad_tables(tmp_path):
+    (tmp_path / "x.csv").write_text("题,稿件正文,出版\n某标题,某县召开会议。,2024-01-02\n", encoding="utf-8")
+    with pytest.raises(helpers.ParseError) as e:
+        helpers.read_articles(tmp_path / "x.csv")
+    assert "x.csv" in str(e.value) and "no body column" in e.value.reason and "稿件正文" in e.value.reason
+    df = helpers.read_articles(tmp_path / "x.csv", columns={"题": "headline", "稿件正文": "body", "出版": "issue_date"},
+                               newspaper="某报")
+    assert df.loc[0, ["headline", "body", "newspaper"]].tolist() == ["某标题", "某县召开会议。", "某报"]
+    (tmp_path / "y.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(helpers.ParseError, match="y.parquet: cannot be read as a parquet table"):
+        helpers.read_articles(tmp_path / "y.parquet")
+
+
+def test_a_folder_mixing_text_issues_and_tables_builds_one_corpus(tmp_path):
+    raw, out = tmp_path / "raw", tmp_path / "out"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    shutil.copy(FIXTURES / "articles.csv", raw / "articles.csv")
+    shutil.copy(FIXTURES / "articles.jsonl", raw / "某市日报.jsonl")
+    (raw / "broken.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    result = helpers.build(raw, out)
+    arts = result.articles
+    assert set(arts.source) == {SAMPLE.name, "articles.csv", "某市日报.jsonl"}
+    assert arts.article_id.is_unique and len(arts[arts.source != SAMPLE.name]) == 5
+    assert result.problems.file.tolist() == ["broken.csv"] and "no body column" in result.problems.reason.iloc[0]
+    issues = result.issues
+    assert (issues.conserved == 1.0).all()
+    people = result.people
+    assert {"易建国", "佟东升", "宫卫红"} <= set(people.name)
+    again = helpers.build(raw, out)
+    assert again.counts["reused"] == 4 and again.counts["added"] == 0          # the broken file is remembered too
