@@ -9,14 +9,13 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import paths
+from . import paths, storage
+from .storage import write_atomic, write_parquet
 from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
@@ -51,12 +50,9 @@ TABLES = ("articles", "people", "topics", "issues")
 
 
 def read_table(out_dir, name: str) -> pd.DataFrame:
-    """One output table: its per-issue Parquet files concatenated in the order of the raw files."""
-    files = sorted((Path(out_dir) / name).glob("*.parquet"))
-    frames = [df for df in (pd.read_parquet(f) for f in files) if len(df)]
-    if frames:
-        return pd.concat(frames, ignore_index=True)
-    return pd.DataFrame(columns={"articles": COLUMNS, "people": PEOPLE_COLUMNS}.get(name, ["article_id"]))
+    """One output table: its per-issue Parquet files concatenated in the order of the raw files
+    (with the table's columns where there are none yet)."""
+    return storage.read_table(out_dir, name, {"articles": COLUMNS, "people": PEOPLE_COLUMNS}.get(name, ["article_id"]))
 
 
 @dataclass
@@ -297,46 +293,6 @@ def _worker_init() -> None:
     gc.set_threshold(50_000, 20, 100)
     pa.set_cpu_count(1)
     pa.set_io_thread_count(1)
-
-
-def write_atomic(path: Path, data, sync: bool = True) -> None:
-    """Write text or bytes to a temporary file beside ``path`` and rename it into place.
-
-    ``sync=False`` leaves flushing to the disk to the caller (``build`` syncs
-    once before it records what it wrote).
-    """
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.fchmod(fd, 0o666 & ~_umask())        # the permissions a plain open() would give
-        with os.fdopen(fd, "wb") as f:
-            f.write(data.encode("utf-8") if isinstance(data, str) else data)
-            f.flush()
-            if sync:
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def write_parquet(df: pd.DataFrame, path: Path, sync: bool = True) -> None:
-    """Write a DataFrame as Parquet, atomically (see ``write_atomic``)."""
-    import io
-
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    buf = io.BytesIO()
-    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), buf)   # what DataFrame.to_parquet writes
-    write_atomic(path, buf.getvalue(), sync)
 
 
 def _load(name: str, rebuild_if_missing: bool = True) -> pd.DataFrame:

@@ -134,7 +134,7 @@ def network_html(g: nx.Graph, communities: pd.DataFrame | None = None, *, title:
 def export_network_html(g: nx.Graph, communities: pd.DataFrame | None = None, name: str = "attendance_network",
                         out_dir=None, **kw) -> Path:
     """Write ``figures/<name>.html``: the interactive network, openable from disk without a server."""
-    from .build import write_atomic
+    from .storage import write_atomic
 
     out_dir = Path(out_dir or paths.FIGURES)
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -62,7 +62,7 @@ def _dictionary() -> frozenset:
             if len(parts) >= 3 and 2 <= len(parts[0]) <= 4 and int(parts[1]) >= 5 and not parts[2].startswith("nr"):
                 words.add(parts[0])
     try:
-        from .build import write_atomic
+        from .storage import write_atomic
 
         cache.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache, "\n".join(sorted(words)), sync=False)

@@ -110,7 +110,7 @@ def ego(g: nx.Graph, name: str, radius: int = 1) -> nx.Graph:
 
 def export_network(g: nx.Graph, out_dir=None, name: str = "attendance") -> dict[str, Path]:
     """Write GEXF and GraphML (for Gephi) and CSV node and edge lists; returns the paths."""
-    from .build import write_atomic
+    from .storage import write_atomic
 
     out_dir = Path(out_dir or paths.PROCESSED / "network")
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -60,7 +60,7 @@ class Tokenizer:
 
 def _known_officials() -> list[str]:
     """Names of the officials the last build found (present at an event, or with a title)."""
-    from .build import read_table
+    from .storage import read_table
 
     if not paths.PEOPLE.exists():
         return []

@@ -5,7 +5,6 @@ and the ``playwright`` package (no browser download: Chromium is launched from
 ``/usr/bin/chromium``); where either is missing it skips and says why. Run it alone with
 ``pytest -m browser``. Screenshots go to ``data/processed/browser/``.
 """
-import json
 import os
 import shutil
 import socket
