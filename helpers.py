@@ -28,6 +28,7 @@ from epaper.clean import clean_line, ends_sentence, fold_width, strip_spaces, un
 from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_issue  # noqa: F401
 # ... or a table of articles already cut into items (CSV, JSON Lines, Excel, Parquet) -> article table
 from epaper.tabular import read_articles  # noqa: F401
+from epaper.webpage import read_webpage  # noqa: F401
 
 # batch: every raw issue -> the tables in data/processed/
 from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues, read_table  # noqa: F401

@@ -22,17 +22,19 @@ from .people import PRESENT_ROLES, extract_people
 from .topics import classify_topics
 from .read import ParseError, read_pages
 from .tabular import TABLE_SUFFIXES, read_articles, source_text
+from .webpage import HTML_SUFFIXES, read_webpage
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
-    """The inputs in a raw folder: each ``*.txt`` issue, each sub-folder of page files, and each table of
-    articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest)."""
+    """The inputs in a raw folder: each ``*.txt`` issue, each sub-folder of page files, each table of
+    articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest) and
+    each saved web page of one article (``.html``, ``.htm``)."""
     raw_dir = Path(raw_dir or paths.RAW)
     out = []
     for p in sorted(raw_dir.iterdir()):
         if p.name.startswith(".") or p.name == paths.MANIFEST.name:
             continue
-        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *TABLE_SUFFIXES)):
+        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *TABLE_SUFFIXES, *HTML_SUFFIXES)):
             out.append(p)
     return out
 
@@ -83,6 +85,9 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
     if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
         df = read_articles(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
         raw = source_text(path)
+    elif path.is_file() and path.suffix.lower() in HTML_SUFFIXES:
+        df = read_webpage(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
+        raw = "\n".join(v for c in ("headline_raw", "dateline", "body") for v in df[c] if isinstance(v, str))
     else:
         pages = read_pages(path)
         df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)

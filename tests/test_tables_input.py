@@ -61,15 +61,44 @@ def test_a_folder_mixing_text_issues_and_tables_builds_one_corpus(tmp_path):
     shutil.copy(SAMPLE, raw / SAMPLE.name)
     shutil.copy(FIXTURES / "articles.csv", raw / "articles.csv")
     shutil.copy(FIXTURES / "articles.jsonl", raw / "某市日报.jsonl")
+    shutil.copy(FIXTURES / "article_page.html", raw / "article_page.html")
     (raw / "broken.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     result = helpers.build(raw, out)
     arts = result.articles
-    assert set(arts.source) == {SAMPLE.name, "articles.csv", "某市日报.jsonl"}
-    assert arts.article_id.is_unique and len(arts[arts.source != SAMPLE.name]) == 5
+    assert set(arts.source) == {SAMPLE.name, "articles.csv", "某市日报.jsonl", "article_page.html"}
+    assert arts.article_id.is_unique and len(arts[arts.source != SAMPLE.name]) == 6
     assert result.problems.file.tolist() == ["broken.csv"] and "no body column" in result.problems.reason.iloc[0]
     issues = result.issues
     assert (issues.conserved == 1.0).all()
     people = result.people
-    assert {"易建国", "佟东升", "宫卫红"} <= set(people.name)
+    assert {"易建国", "佟东升", "宫卫红", "蔡春林"} <= set(people.name)
     again = helpers.build(raw, out)
-    assert again.counts["reused"] == 4 and again.counts["added"] == 0          # the broken file is remembered too
+    assert again.counts["reused"] == 5 and again.counts["added"] == 0          # the broken file is remembered too
+
+
+def test_saved_web_page_of_one_article():
+    df = helpers.read_webpage(FIXTURES / "article_page.html")
+    assert list(df.columns) == helpers.COLUMNS and len(df) == 1
+    r = df.iloc[0]
+    assert (r.headline, r.subheadline, r.newspaper, r.page) == ("全市召开优化营商环境推进会", "着力打造一流营商环境", "某市日报", 3)
+    assert str(r.issue_date.date()) == "2023-05-16" and str(r.event_date.date()) == "2023-05-15"   # date from the URL
+    assert r.dateline == "本报讯（记者赵敏通讯员孙立）" and r.reporters == ["赵敏"] and r.correspondents == ["孙立"]
+    assert r.body.split("\n")[0].startswith("5月15日") and len(r.body.split("\n")) == 3
+    for noise in ("脚本", "上一篇", "分享到", "版权所有", "第01版", "要闻"):
+        assert noise not in r.body                                      # navigation and boilerplate left out
+    assert {p.name for p in helpers.extract_people(df).itertuples()} == {"易建国", "佟东升", "蔡春林", "钱海波", "吕桂芝"}
+
+
+def test_web_page_with_br_lines_and_pages_without_text(tmp_path):
+    page = ("<html><head><title>县长调研春耕 - 某县新闻网</title>"
+            "<meta property='article:published_time' content='2024-04-02T08:00:00+08:00'></head><body>"
+            "<div class='menu'><a href='/'>首页</a> <a href='/news'>新闻</a></div>"
+            "<div class='content'>4月1日，县长甘伟到乡镇调研春耕生产。<br>副县长戚明陪同。<br></div></body></html>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    df = helpers.read_webpage(tmp_path / "a.html")
+    r = df.iloc[0]
+    assert r.headline == "县长调研春耕" and str(r.issue_date.date()) == "2024-04-02"
+    assert r.body == "4月1日，县长甘伟到乡镇调研春耕生产。\n副县长戚明陪同。" and "首页" not in r.body
+    (tmp_path / "empty.html").write_text("<html><body><nav>首页</nav></body></html>", encoding="utf-8")
+    with pytest.raises(helpers.ParseError, match="empty.html: no article text"):
+        helpers.read_webpage(tmp_path / "empty.html")
