@@ -14,6 +14,7 @@ role ``other``. The item's journalists are never listed.
 from __future__ import annotations
 
 import bisect
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -131,13 +132,21 @@ def read_roster(path=None) -> pd.DataFrame:
     """
     path = paths.ROSTER if path is None else path
     try:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except FileNotFoundError:
+        st = os.stat(path)
+    except OSError:
         return pd.DataFrame(columns=ROSTER_COLUMNS)
-    for col in ROSTER_COLUMNS:
-        if col not in df:
-            df[col] = ""
-    return df[ROSTER_COLUMNS]
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _ROSTERS:                 # read once per version of the file (extract_people runs per issue)
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        for col in ROSTER_COLUMNS:
+            if col not in df:
+                df[col] = ""
+        _ROSTERS.clear()
+        _ROSTERS[key] = df[ROSTER_COLUMNS]
+    return _ROSTERS[key].copy()
+
+
+_ROSTERS: dict = {}
 
 
 def _roster_index(roster: pd.DataFrame | None) -> dict[str, dict]:
@@ -253,23 +262,28 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
                     out.append((i, s - 1))
                     queue.append((i, s - 1))
                     break
-    for label in _words_set("group_labels"):
-        if len(label) < 3 or label not in text:         # 领导 alone also opens 领导干部
-            continue
-        for m in re.finditer(re.escape(label), text):
-            i = m.end()
-            while i < len(text):
-                j = _list_element(text, i)
-                if j is None:
-                    break
-                if i not in have:
-                    have.add(i)
-                    out.append((i, j))
-                if j < len(text) and text[j] == "、":
-                    i = j + 1
-                else:
-                    break
+    labels = _labels_re()
+    for m in (labels.finditer(text) if labels is not None else ()):
+        i = m.end()
+        while i < len(text):
+            j = _list_element(text, i)
+            if j is None:
+                break
+            if i not in have:
+                have.add(i)
+                out.append((i, j))
+            if j < len(text) and text[j] == "、":
+                i = j + 1
+            else:
+                break
     return _longest_first(out)
+
+
+@lru_cache(maxsize=None)
+def _labels_re():
+    """The collective labels that open a list of names (领导 alone also opens 领导干部, so it is left out)."""
+    labels = sorted((g for g in _words_set("group_labels") if len(g) >= 3), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, labels))) if labels else None
 
 
 def _longest_first(spans) -> list[tuple[int, int]]:
@@ -681,7 +695,6 @@ def _clause_end(text: str, i: int) -> int:
 
 _JOINERS = frozenset("、和及与")          # one of these alone between two names joins them in a list
 _CLAUSE_MARK = re.compile("[，,；;：:。！？!?\n]")
-_SENTENCE_MARK = re.compile("[。！？\n]")
 _GAP_SEP = re.compile(r"(?:以及|[、，；和及与])")
 _GAP_BREAK = re.compile("[。！？\n：]|" + _TITLE_STOP.pattern[2:])
 _BARE = re.compile(r"(?:等|同志|们|一行|领导|人员|人|[两二三四五六七八九十\d]+(?:位|名|人))*")
@@ -790,7 +803,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
         return mentions
     meeting = bool(_meeting_re().search(norm))
     clause_marks = [x.start() for x in _CLAUSE_MARK.finditer(norm)]
-    sentence_marks = [x.start() for x in _SENTENCE_MARK.finditer(norm)]
+    sentence_marks = [i for i in clause_marks if norm[i] in "。！？\n"]       # one pass over the text
     starts = [o.start for o in mentions]
     index = _RoleIndex(norm)
     for chain in _chains(index, mentions):

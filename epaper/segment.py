@@ -170,6 +170,9 @@ def _trailing_head(lines: list[tuple[int, str]]) -> int:
     n = len(lines)
     if n < 2:
         return 0
+    tail = lines[-1][1].rstrip()
+    if not tail or tail[-1] in "。！？!?…；;":
+        return 0                                        # the cheap test first: most blocks end a sentence
     for k in range(n - 1, max(0, n - 5), -1):           # k: first line of the trailing run
         prev = lines[k - 1][1]
         run = [t for _, t in lines[k:]]
