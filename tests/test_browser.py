@@ -100,7 +100,7 @@ def _run_all(page, base, token, notebook):
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
 def test_notebook_in_jupyterlab(lab, browser, notebook):
     base, token = lab
-    page = browser.new_page(viewport={"width": 1500, "height": 1000})
+    page = browser.new_page(viewport={"width": 1500, "height": 9000})    # tall: the screenshot shows the whole notebook
     _run_all(page, base, token, notebook)
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{Path(notebook).stem}.png"), full_page=True)
