@@ -215,7 +215,7 @@ def _list_element(text: str, i: int, any_surname: bool = False) -> int | None:
     等, a count such as 两位, a role word or a word that follows names).
 
     ``any_surname``: the element stands between two list separators, so its
-    first character need not be a known surname (问针俊, 凤懋伦), but it must
+    first character need not be a known surname (问海俊, 凤子良), but it must
     not be a common word.
     """
     follow = _followers_re()
@@ -304,19 +304,19 @@ def _snap_to_list(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     """Names that the model cut short inside a list take the whole element.
 
     An element is what stands between a list separator and the next separator,
-    role word or word that follows names: 、买万国、 where the model saw 万国,
-    、丁一芸列席 where it saw 丁一.
+    role word or word that follows names: 、麦万和、 where the model saw 万和,
+    、丁一苇列席 where it saw 丁一.
     """
     follow = _followers_re()
     out = []
     compound = bylines._surnames()[1]
     for s, e in spans:
         if s >= 1 and text[s - 1:s + 1] in compound and not _title_re().search(text, max(0, s - 6), s):
-            s -= 1                                  # 上官吉庆 where the model saw 官吉庆 (not 市长孙某)
+            s -= 1                                  # 上官明远 where the model saw 官明远 (not 市长孙某)
         elif s >= 2 and e - s == 2 and text[s - 2:s] in compound and not _title_re().search(text, max(0, s - 7), s - 1):
-            s -= 2                                  # 上官吉庆 where it saw 吉庆
+            s -= 2                                  # 上官明远 where it saw 明远
         if "·" in text[s:e] and e - text.rfind("·", s, e) <= 2:
-            m = _DOTTED.match(text, s)              # 亚尔麦提·如 for 亚尔麦提·如则麦麦提: up to the words after it
+            m = _DOTTED.match(text, s)              # 吐尔逊·阿 for 吐尔逊·阿布都拉: up to the words after it
             f = follow.search(text, e, m.end() + 4) if m else None
             if f and f.start() - e <= 6:
                 e = f.start()
@@ -324,10 +324,10 @@ def _snap_to_list(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             continue
         if s >= 2 and text[s - 2] == "、" and _HAN.fullmatch(text, s - 1, s) and text[s - 1] not in _FUNCTION_END and e - s == 2 \
                 and text[e:e + 1] in "、":
-            s -= 1                                  # 、买万国、
+            s -= 1                                  # 、麦万和、
         elif s >= 1 and text[s - 1] == "、" and e - s == 2 and e + 1 <= len(text) and _HAN.fullmatch(text, e, e + 1) \
                 and (text[e + 1:e + 2] in "、，。；" or follow.match(text, e + 1)) and not follow.match(text, e):
-            e += 1                                  # 、丁一芸列席
+            e += 1                                  # 、丁一苇列席
         out.append((s, e))
     return out
 
@@ -436,7 +436,7 @@ _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·]+")
 
 
 def _everywhere(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """A name found once in an item is found wherever else the item prints it (会议由戴骅主持)."""
+    """A name found once in an item is found wherever else the item prints it (会议由戴骏主持)."""
     if not spans:
         return spans
     taken = sorted(spans)
@@ -461,7 +461,7 @@ def _everywhere(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
                 j += 1
             covered = taken[k:j] + ([taken[k - 1]] if k and taken[k - 1][1] > s else [])
             if not any(a < s or b > e for a, b in covered):     # no overlap with a name it does not contain
-                inner.update(sp for sp in covered if sp != (s, e))   # 吉庆 inside a later 上官吉庆
+                inner.update(sp for sp in covered if sp != (s, e))   # 明远 inside a later 上官明远
                 if (s, e) not in covered:
                     extra.append((s, e))
             s = text.find(name, e)

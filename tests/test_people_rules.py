@@ -145,7 +145,7 @@ LISTS = [
       "问海俊": (["attendee"], "县人大常委会副主任", True)}),
     ("市委副书记、副市长欧阳文庆到企业调研。", {"欧阳文庆": (["leader"], "市委副书记、副市长", False)}),
     # a name printed again later, once in a form the model misses
-    ("区人大常委会主任戴骅出席会议。会议由戴骅主持。", {"戴骅": (["chair", "attendee"], "区人大常委会主任", False)}),
+    ("区人大常委会主任戴骏出席会议。会议由戴骏主持。", {"戴骏": (["chair", "attendee"], "区人大常委会主任", False)}),
 ]
 
 
