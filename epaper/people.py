@@ -497,16 +497,20 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
 # ---------------------------------------------------------------- journalists in the text
 
 @lru_cache(maxsize=None)
-def _credit_before_re():
+def _credit_words() -> str:
+    """The words that credit a journalist before a name (journalist_roles.tsv, credit_words.txt), as a pattern."""
     words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words"), key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + r")[：\s]*$")
+    return "|".join(map(re.escape, words))
+
+
+@lru_cache(maxsize=None)
+def _credit_before_re():
+    return re.compile("(?:" + _credit_words() + r")[：\s]*$")
 
 
 @lru_cache(maxsize=None)
 def _credit_hint_re():
-    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words") | {"摄", "/", "／", "供稿", "报道"},
-                   key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words)))
+    return re.compile(_credit_words() + "|摄|/|／|供稿|报道")
 
 
 _CREDIT_AFTER = re.compile(r"[/／]?(?:摄影?(?=$|[^\u4e00-\u9fff]|报道)|[/／](?:文|图)|供稿|报道(?![了的]))")
@@ -558,8 +562,7 @@ _BRACKET_NAMES = re.compile(r"（([\u4e00-\u9fff·、，\s]{2,40})）(?=\s*(?:$|
 
 @lru_cache(maxsize=None)
 def _bracket_credit_re():
-    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words"), key=len, reverse=True)
-    return re.compile("（(?:" + "|".join(map(re.escape, words)) + r")[^（）]{0,40}）")
+    return re.compile("（(?:" + _credit_words() + r")[^（）]{0,40}）")
 
 
 # ---------------------------------------------------------------- titles and roles
@@ -786,7 +789,8 @@ def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], s
 _ALIAS = re.compile(r"[老小][\u4e00-\u9fff]")      # 老张, 小李: someone named in full elsewhere
 
 
-def people_in_text(text: str, journalists=(), roster_index=None, model=None, found=None) -> list[Mention]:
+def people_in_text(text: str, journalists=(), roster_index=None, model=None, found=None,
+                   folded: str | None = None) -> list[Mention]:
     """People named in one item's text, with title and roles, journalists left out.
 
     Names are grouped into lists (A、B，副市长C、D等); a list takes the role words
@@ -795,7 +799,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
     ``title_inherited``.
     """
     roster_index = roster_index or {}
-    norm = fold_punctuation(text)
+    norm = fold_punctuation(text) if folded is None else folded      # ``folded``: the caller folded it already
     mentions = find_mentions(norm, roster_index, model, found)
     credited = set(journalists) | credited_names(norm, mentions)
     mentions = [m for m in mentions if m.canonical not in credited and not _ALIAS.fullmatch(m.name)]
@@ -885,12 +889,14 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
         return items[name].tolist() if name in items else [()] * len(items)
 
     bodies = [b if isinstance(b, str) else "" for b in column("body")]
-    found_in = names.find_names_in([fold_punctuation(b) for b in bodies], model)   # the name model, all items at once
-    for article_id, body, found, *credited in zip(column("article_id"), bodies, found_in, column("reporters"),
-                                                  column("correspondents"), column("photographers")):
+    folded = [fold_punctuation(b) for b in bodies]
+    found_in = names.find_names_in(folded, model)          # the name model over every item at once
+    for article_id, body, norm, found, *credited in zip(column("article_id"), bodies, folded, found_in,
+                                                        column("reporters"), column("correspondents"),
+                                                        column("photographers")):
         journalists = [n for names_ in credited if names_ is not None and not isinstance(names_, float)
                        for n in names_]
-        mentions = people_in_text(body, journalists, index, model, found)
+        mentions = people_in_text(body, journalists, index, model, found, norm)
         seen: dict[str, dict] = {}
         order: list[str] = []
         for m in mentions:
