@@ -154,7 +154,6 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     return out
 
 
-_PARAGRAPH_END = re.compile(r"(?:[。！？!?…；;][”’」』]*|[）)】])\s*$")
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]\s*$")
 
 
@@ -177,12 +176,17 @@ def _trailing_head(lines: list[tuple[int, str]]) -> int:
         prev = lines[k - 1][1]
         run = [t for _, t in lines[k:]]
         last = run[-1].rstrip()
-        if any("。" in t or "，" in t for t in run[:-1]) or (_PARAGRAPH_END.search(last) and not _PHOTO_HEAD.search(last)):
+        if any("。" in t or "，" in t for t in run[:-1]) or (_closes(last) and not _PHOTO_HEAD.search(last)):
             return 0
-        if _PARAGRAPH_END.search(prev) and not _PHOTO_HEAD.search(prev):
+        if _closes(prev) and not _PHOTO_HEAD.search(prev):
             text = clean.undouble(clean.clean_line("".join(run)))
             return k if 2 <= len(text) <= MAX_HEADLINE_CHARS and "。" not in text else 0
     return 0
+
+
+def _closes(line: str) -> bool:
+    """``ends_paragraph`` for one raw line, a closing 【】 bracket included."""
+    return ends_paragraph(line) or line.rstrip().endswith("】")
 
 
 def classify(b: Block) -> Block:
