@@ -74,6 +74,22 @@ def _metadata(ext: str) -> dict:
     return {}
 
 
+def _axes(ax, figsize, **kw):
+    """``(figure, axes)``: the axes given, or a new figure of ``figsize`` inches with one axes."""
+    import matplotlib.pyplot as plt
+
+    use_cjk_font()
+    if ax is None:
+        return plt.subplots(figsize=figsize, **kw)
+    return ax.figure, ax
+
+
+def _no_data(ax) -> None:
+    """An empty panel that says there is nothing to draw."""
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+
+
 def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int = 40, communities=None,
                  highlight: str | None = None):
     """Draw a co-attendance graph: node size by events, edge width by weight, Chinese labels.
@@ -84,16 +100,12 @@ def draw_network(g, ax=None, *, title: str = "", seed: int = 42, label_top: int 
     import matplotlib.pyplot as plt
     import networkx as nx
 
-    use_cjk_font()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 8))
-    else:
-        fig = ax.figure
+    fig, ax = _axes(ax, (10, 8))
     ax.set_axis_off()
     if title:
         ax.set_title(title)
     if g.number_of_nodes() == 0:
-        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        _no_data(ax)
         return fig
     pos = component_layout(g, seed=seed)
     sizes = [120 + 90 * g.nodes[n].get("n_events", 1) for n in g]
@@ -165,21 +177,16 @@ def wordcloud(freqs, *, title: str = "", ax=None, max_words: int = 150, width: i
     size (several times faster than placing them at full size; the
     picture is the same kind). Returns the figure.
     """
-    import matplotlib.pyplot as plt
     from wordcloud import WordCloud
 
-    use_cjk_font()
-    if ax is None:
-        # saved at DPI the picture keeps its own pixels (no resampling); shown at 150 dpi in notebooks
-        fig, ax = plt.subplots(figsize=(width / DPI, height / DPI), dpi=SCREEN_DPI)
-    else:
-        fig = ax.figure
+    # saved at DPI the picture keeps its own pixels (no resampling); shown at 150 dpi in notebooks
+    fig, ax = _axes(ax, (width / DPI, height / DPI), dpi=SCREEN_DPI)
     ax.set_axis_off()
     if title:
         ax.set_title(title)
     freqs = {str(k): float(v) for k, v in dict(freqs).items() if v > 0}
     if not freqs:
-        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        _no_data(ax)
         return fig
     wc = WordCloud(font_path=str(cjk_font_path()), width=max(1, width // scale), height=max(1, height // scale),
                    scale=scale, background_color="white", max_words=max_words, collocations=False,
@@ -215,13 +222,7 @@ def wordcloud_grid(panels: dict, *, ncols: int = 2, max_words: int = 80, panel_s
 
 def bar_table(table, ax=None, *, title: str = "", stacked: bool = True, xlabel: str = "", ylabel: str = ""):
     """A bar chart of a table (rows on the x axis, one colour per column), Chinese labels included."""
-    import matplotlib.pyplot as plt
-
-    use_cjk_font()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 5))
-    else:
-        fig = ax.figure
+    fig, ax = _axes(ax, (10, 5))
     if len(table):
         table.plot.bar(stacked=stacked, ax=ax, rot=30, width=0.8)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
@@ -234,18 +235,11 @@ def bar_table(table, ax=None, *, title: str = "", stacked: bool = True, xlabel: 
 
 def heatmap(matrix, ax=None, *, title: str = "", xlabel: str = "", cmap: str = "Blues"):
     """A heat map of a table of counts (rows × columns), each cell labelled with its count."""
-    import matplotlib.pyplot as plt
-
-    use_cjk_font()
     rows, cols = matrix.shape if len(matrix) else (0, 0)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(max(6.0, 1.0 + 0.7 * cols), max(3.0, 0.8 + 0.32 * rows)))
-    else:
-        fig = ax.figure
+    fig, ax = _axes(ax, (max(6.0, 1.0 + 0.7 * cols), max(3.0, 0.8 + 0.32 * rows)))
     ax.set_title(title)
     if not rows or not cols:
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        _no_data(ax)
         return fig
     values = matrix.to_numpy()
     ax.imshow(values, aspect="auto", cmap=cmap, vmin=0)
@@ -269,18 +263,14 @@ def timeline_plot(timeline, ax=None, *, title: str = ""):
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    use_cjk_font()
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(10, 3.2))
-    else:
-        fig = ax.figure
+    from .people import ROLE_ORDER
+
+    fig, ax = _axes(ax, (10, 3.2))
     ax.set_title(title)
     if not len(timeline):
-        ax.set_axis_off()
-        ax.text(0.5, 0.5, "（无数据）", ha="center", va="center", transform=ax.transAxes)
+        _no_data(ax)
         return fig
-    roles = [r for r in ("chair", "leader", "speaker", "attendee", "quoted", "mentioned", "other")
-             if r in set(timeline.role)]
+    roles = [r for r in ROLE_ORDER if r in set(timeline.role)]
     cmap = plt.get_cmap("tab10")
     for k, role in enumerate(roles):
         d = pd.to_datetime(timeline.loc[timeline.role == role, "issue_date"])
