@@ -88,8 +88,6 @@ def read_articles(path, *, columns: dict | None = None, newspaper: str | None = 
 
     >>> helpers.read_articles("tests/fixtures/articles.csv")[["issue_date", "page", "headline"]]   # doctest: +SKIP
     """
-    from .parse import COLUMNS
-
     path = Path(path)
     if not path.exists():
         raise ParseError(path, "no such file")
@@ -100,38 +98,55 @@ def read_articles(path, *, columns: dict | None = None, newspaper: str | None = 
                                "name one with columns={'<name>': 'body'}")
     df = raw.rename(columns=cmap)
     rows = []
-    stem = path.stem
     for k, r in enumerate(df.to_dict("records"), 1):
-        body = clean.fold_width(_text(r.get("body")))
-        headline = _text(r.get("headline")) or None
-        sub = _text(r.get("subheadline")) or None
-        paper = _text(r.get("newspaper")) or newspaper
         when = r.get("issue_date") if _text(r.get("issue_date")) else date
-        issue_date = pd.to_datetime(when, errors="coerce") if when is not None else pd.NaT
-        d = bylines.parse_dateline(body)
-        dateline = credits = None
-        if d is not None:
-            dateline, credits, body = d.text, d.credits, bylines.text_after(d, body)
-        byline = _text(r.get("byline")) or None
-        if credits is None and byline:
-            credits = bylines.parse_credits(byline)
-        page = _page(r.get("page"))
-        day = issue_date.date() if not pd.isna(issue_date) else None
-        issue_id = f"{stem}_{day.isoformat()}" if day else stem
-        rows.append({
-            "article_id": f"{path.name}-{k:05d}", "issue_id": issue_id, "newspaper": paper, "issue_date": issue_date,
-            "issue_date_inferred": False, "page": page, "page_title": None, "seq": k,
-            "kind": "news" if dateline else "feature", "headline": headline, "subheadline": sub,
-            "dateline": dateline, "byline": byline,
-            "reporters": list(credits.reporters) if credits else [],
-            "correspondents": list(credits.correspondents) if credits else [],
-            "photographers": list(credits.photographers) if credits else [],
-            "credit": None, "event_date": annotate.event_date(body, day, d.month_day if d else None) if day else None,
-            "body": body, "n_chars": clean.visible_len(body), "start_line": k, "end_line": k,
-            "headline_raw": "\n".join(x for x in (headline, sub) if x) or None, "layout": "table", "source": path.name,
-        })
+        rows.append(article_row(
+            path, k, headline=_text(r.get("headline")) or None, subheadline=_text(r.get("subheadline")) or None,
+            body=_text(r.get("body")), byline=_text(r.get("byline")) or None,
+            newspaper=_text(r.get("newspaper")) or newspaper,
+            issue_date=pd.to_datetime(when, errors="coerce") if when is not None else pd.NaT,
+            page=_page(r.get("page")), layout="table"))
     if not rows:
         raise ParseError(path, "no rows")
+    return article_table(rows)
+
+
+def article_row(path: Path, k: int, *, headline, subheadline, body: str, byline, newspaper, issue_date, page: int,
+                layout: str, issue_id: str | None = None) -> dict:
+    """One item read from an input already cut into items, as a row of the article table.
+
+    A dateline opening the body (本报讯（记者…）) becomes ``dateline`` and its
+    journalists, as in a parsed issue; else the ``byline``'s names are the
+    journalists. ``k`` is the item's row in the file (``start_line``, ``end_line``).
+    """
+    body = clean.fold_width(body)
+    d = bylines.parse_dateline(body)
+    dateline = credits = None
+    if d is not None:
+        dateline, credits, body = d.text, d.credits, bylines.text_after(d, body).lstrip("\n")
+    if credits is None and byline:
+        credits = bylines.parse_credits(byline)
+    day = issue_date.date() if not pd.isna(issue_date) else None
+    return {
+        "article_id": f"{path.name}-{k:05d}",
+        "issue_id": issue_id or (f"{path.stem}_{day.isoformat()}" if day else path.stem),
+        "newspaper": newspaper, "issue_date": issue_date, "issue_date_inferred": False, "page": page,
+        "page_title": None, "seq": k, "kind": "news" if dateline else "feature", "headline": headline,
+        "subheadline": subheadline, "dateline": dateline, "byline": byline,
+        "reporters": list(credits.reporters) if credits else [],
+        "correspondents": list(credits.correspondents) if credits else [],
+        "photographers": list(credits.photographers) if credits else [], "credit": None,
+        "event_date": annotate.event_date(body, day, d.month_day if d else None) if day else None,
+        "body": body, "n_chars": clean.visible_len(body), "start_line": k, "end_line": k,
+        "headline_raw": "\n".join(x for x in (headline, subheadline) if x) or None, "layout": layout,
+        "source": path.name,
+    }
+
+
+def article_table(rows: list[dict]) -> pd.DataFrame:
+    """Rows made by ``article_row`` as an article table (the columns and date types of ``parse_issue``)."""
+    from .parse import COLUMNS
+
     out = pd.DataFrame({c: [r[c] for r in rows] for c in COLUMNS}, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ms]")

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import annotate, bylines, clean
+from . import clean
 from .read import ParseError, decode_bytes
+from .tabular import article_row, article_table
 
 HTML_SUFFIXES = (".html", ".htm")
 _DROP = ("script", "style", "noscript", "nav", "header", "footer", "form", "iframe", "aside", "select", "button")
@@ -102,8 +103,6 @@ def read_webpage(path, *, url: str | None = None, newspaper: str | None = None, 
     """
     from lxml import html as lhtml
 
-    from .parse import COLUMNS
-
     path = Path(path)
     if not path.exists():
         raise ParseError(path, "no such file")
@@ -140,24 +139,7 @@ def read_webpage(path, *, url: str | None = None, newspaper: str | None = None, 
     m = _PAGE.search(all_text) or (_PAGE.search(url) if url else None)
     page = int(clean.fold_width(next(g for g in m.groups() if g)).lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) if m else 1
     paper = newspaper or _meta(root, "og:site_name") or (page_title.split("_")[-1].strip() if "_" in page_title else None)
-    d = bylines.parse_dateline(body)
-    dateline = credits = None
-    if d is not None:
-        dateline, credits, body = d.text, d.credits, bylines.text_after(d, body).lstrip("\n")
-    row = {
-        "article_id": f"{path.name}-00001", "issue_id": path.stem, "newspaper": paper,
-        "issue_date": pd.Timestamp(issue_date) if issue_date else pd.NaT, "issue_date_inferred": False,
-        "page": page, "page_title": None, "seq": 1, "kind": "news" if dateline else "feature",
-        "headline": headline, "subheadline": sub, "dateline": dateline, "byline": None,
-        "reporters": list(credits.reporters) if credits else [],
-        "correspondents": list(credits.correspondents) if credits else [],
-        "photographers": list(credits.photographers) if credits else [], "credit": None,
-        "event_date": annotate.event_date(body, issue_date, d.month_day if d else None) if issue_date else None,
-        "body": body, "n_chars": clean.visible_len(body), "start_line": 1, "end_line": 1,
-        "headline_raw": "\n".join(x for x in (headline, sub) if x) or None, "layout": "webpage",
-        "source": path.name,
-    }
-    out = pd.DataFrame([row], columns=COLUMNS)
-    for col in ("issue_date", "event_date"):
-        out[col] = pd.to_datetime(out[col]).astype("datetime64[ms]")
-    return out
+    return article_table([article_row(
+        path, 1, headline=headline, subheadline=sub, body=body, byline=None, newspaper=paper,
+        issue_date=pd.Timestamp(issue_date) if issue_date else pd.NaT, page=page, layout="webpage",
+        issue_id=path.stem)])
