@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import bylines, clean, lexicons, paths
 
-MODEL = paths.DATA / "models" / "person_names.crfsuite"
+MODEL = paths.MODELS / "person_names.crfsuite"
 BUILD_DAYS = ("19980101", "19980121")
 EVAL_DAYS = ("19980122", "19980131")
 _CJK = re.compile(r"[\u3400-\u9fff]")

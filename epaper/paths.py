@@ -12,6 +12,7 @@ DATA = ROOT / "data"
 RAW = DATA / "raw"                 # issues as received; never edited by code
 PROCESSED = Path(os.environ.get("EPAPER_PROCESSED") or DATA / "processed")   # derived tables, rebuilt by `build`
 LEXICONS = DATA / "lexicons"       # editable word lists
+MODELS = DATA / "models"           # the trained models: person names, line labels
 MANIFEST = RAW / "issues.csv"      # optional: file, newspaper, date for raw files whose names say neither
 ARTICLES = PROCESSED / "articles"     # one Parquet file per raw issue: <raw file name>.parquet
 PEOPLE = PROCESSED / "people"

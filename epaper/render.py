@@ -176,41 +176,67 @@ def draw_layout(rng: random.Random, headline: str, pages: str) -> Layout:
                   seed=rng.randrange(1 << 30))
 
 
+def _sentence_like(text: str) -> bool:
+    """A paragraph rather than a title line: long, or a sentence, or a caption ending in a photo credit."""
+    t = text.strip()
+    return len(t) > MAX_TITLE_CHARS or clean.ends_sentence(t) or "。" in t or t.endswith(("摄）", "摄)", "照片）"))
+
+
+MAX_TITLE_CHARS = 48
+
+
 def headless(row) -> bool:
-    """An item printed without a headline: a single paragraph that is a sentence (a short news item, 简讯),
-    which the corpus files as paragraph 001."""
+    """An item printed without a headline: a paragraph that is a sentence (a short news item, 简讯), which
+    the corpus files as paragraph 001 (an author's name, （某某）, as 002)."""
     h = row.headline if isinstance(row.headline, str) else ""
-    return bool(h) and not (isinstance(row.body, str) and row.body.strip()) and \
-        (len(h) > 48 or clean.ends_sentence(h)) and not (isinstance(row.subheadline, str) and row.subheadline)
+    return bool(h) and not (isinstance(row.body, str) and row.body.strip()) and _sentence_like(h)
+
+
+def _sub_lines(row) -> list[str]:
+    return [s for s in row.subheadline.split("\n") if s] if isinstance(row.subheadline, str) else []
 
 
 def headline_block(row) -> list[str]:
-    """The title lines an article prints: its headline, then its subheadline lines (引题/主题/副题 as the corpus
-    gives them); none for a ``headless`` item."""
+    """The title lines an article prints: its headline, then the subheadline lines that are titles (引题/主题/
+    副题, an author's name); none for a ``headless`` item. Subheadline lines that are paragraphs (a photo's
+    caption) are printed as body text (``caption_lines``)."""
     if headless(row):
         return []
     lines = [row.headline] if isinstance(row.headline, str) and row.headline else []
-    if isinstance(row.subheadline, str) and row.subheadline:
-        lines += [s for s in row.subheadline.split("\n") if s]
-    return lines
+    return lines + [s for s in _sub_lines(row) if not _sentence_like(s)]
 
 
-def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool) -> list[str]:
-    heads = headline_block(row)
+def caption_lines(row) -> list[str]:
+    """Subheadline lines printed as body text: the whole item of a ``headless`` one, else the paragraphs."""
     if headless(row):
-        row = row._replace(body=row.headline)
-    head_lines: list[str] = []
+        return [row.headline + "".join(_sub_lines(row))]
+    return [s for s in _sub_lines(row) if _sentence_like(s)]
+
+
+def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool) -> list[tuple[str, str]]:
+    """An article's lines, each with its label for the line labeller (``lines.LABELS``; blank lines ``""``)."""
+    heads = headline_block(row)
+    captions = caption_lines(row)
+    if captions:
+        body = "\n".join(captions + ([row.body] if isinstance(row.body, str) and row.body.strip() else []))
+        row = row._replace(body=body)
+    head_lines: list[tuple[str, str]] = []
     for h in heads:
         h = _double(h, rng) if layout.double_headlines else h
-        head_lines.extend(_wrap(h, layout.head_width * (2 if layout.double_headlines else 1)))
+        wrapped = _wrap(h, layout.head_width * (2 if layout.double_headlines else 1))
+        head_lines.extend((t, "HT" if k == 0 else "HC") for k, t in enumerate(wrapped))
     body = render_article(row._replace(headline=""), layout, rng)
     body = body[2:] if layout.headline == "before" else body[:-2]      # render_article's empty headline
-    gap = [""] if blank_between else []
+    body_lines = [(t, "B" if t else "") for t in body]
+    gap = [("", "")] if blank_between else []
+    first = head_lines if head_lines and (layout.headline == "before" or not body_lines) else body_lines
+    if first:
+        first[0] = (first[0][0], "HS" if first is head_lines else "BS")
     if not head_lines:
-        return body
-    if not body:
+        return body_lines
+    if not body_lines:
         return head_lines
-    return head_lines + gap + body if layout.headline == "before" else body + gap + head_lines
+    return head_lines + gap + body_lines if layout.headline == "before" else body_lines + gap + head_lines
 
 
 def render_issue_random(articles: pd.DataFrame, family: str, seed: int = 0, page_headers: float = 0.5) -> str:
@@ -220,24 +246,33 @@ def render_issue_random(articles: pd.DataFrame, family: str, seed: int = 0, page
     drawn per page too (none at all in some pages), and a page header such as
     ``人民日报 1998年1月22日 第3版`` opens some pages.
     """
+    return render_issue_labelled(articles, family, seed, page_headers)[0]
+
+
+def render_issue_labelled(articles: pd.DataFrame, family: str, seed: int = 0,
+                          page_headers: float = 0.5) -> tuple[str, list[str]]:
+    """``render_issue_random`` and each line's label (one per line of the text, ``""`` for blank lines):
+    ``HS`` a headline line that starts an article, ``HT`` one that starts another title line, ``HC`` one that
+    continues a title line, ``BS`` a body line that starts an article, ``B`` other body lines, ``X`` a page
+    header. The training data of the line labeller (``epaper.lines``)."""
     headline, pages = FAMILIES[family]
     rng = random.Random(seed)
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     for k, (page_no, page) in enumerate(articles.groupby("page", sort=True)):
         layout = draw_layout(rng, headline, pages)
         prng = random.Random(layout.seed)
         between = rng.random() < 0.7
-        lines: list[str] = []
+        lines: list[tuple[str, str]] = []
         if rng.random() < page_headers:
             d = page.issue_date.iloc[0]
             paper = page.newspaper.iloc[0] if "newspaper" in page and isinstance(page.newspaper.iloc[0], str) else "人民日报"
-            lines += [f"{paper} {d.year}年{d.month}月{d.day}日 第{page_no}版", ""]
+            lines += [(f"{paper} {d.year}年{d.month}月{d.day}日 第{page_no}版", "X"), ("", "")]
         for row in page.itertuples(index=False):
-            if lines and lines[-1] and between:
-                lines.append("")
+            if lines and lines[-1][0] and between:
+                lines.append(("", ""))
             lines.extend(_article_lines(row, layout, prng, blank_between=rng.random() < 0.8))
         if k > 0:
-            lines[0] = ("\f" if pages == "formfeed" else " ") + lines[0]
+            lines[0] = (("\f" if pages == "formfeed" else " ") + lines[0][0], lines[0][1])
         out.extend(lines)
-        out.append("")
-    return "\n".join(out)
+        out.append(("", ""))
+    return "\n".join(t for t, _ in out), [lab for _, lab in out]

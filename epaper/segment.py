@@ -38,6 +38,7 @@ class Block:
     head: bool = False                      # a headline candidate
     dateline: bylines.Dateline | None = None
     credits: Credits | None = None
+    title: bool = False                     # one title line as the line labeller found it (not split again)
 
     @property
     def first(self) -> int:
@@ -762,7 +763,7 @@ def title_lines(b: Block) -> list[str]:
     ['正确认识当前物价形势', '马凯']
     """
     text = clean.undouble(b.text)
-    if len(b.lines) < 2:
+    if len(b.lines) < 2 or b.title:
         return [text] if text else []
     scale = 2 if text != b.text else 1
     widths = [w / scale for w in b.widths]
@@ -825,15 +826,107 @@ def finalize_page_text(pt: PageText) -> dict:
     return row
 
 
-def segment_pages(pages) -> tuple[list[dict], dict]:
-    """Segment every page of an issue; returns rows in reading order and layout evidence."""
+def rule_pages(pages) -> tuple[list[list[Block]], str, dict, list[tuple[list[Item], list[PageText]]]]:
+    """The rules on every page of an issue: the blocks, the layout, its evidence, and each page's items and
+    page-level text."""
     pages_blocks = [split_blocks(p.lines) for p in pages]
     layout, evidence = detect_layout(pages_blocks)
     rate = dateline_rate(pages_blocks)
     evidence["dateline_rate"] = round(rate, 2)
+    evidence["layout"] = layout
+    assembled = [assemble(page.number, blocks, layout, strict=rate >= 0.6) for page, blocks in zip(pages, pages_blocks)]
+    return pages_blocks, layout, evidence, assembled
+
+
+def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, str],
+                   blocks: list[Block]) -> tuple[list[Item], list[PageText]]:
+    """Assemble a page's items from the line labeller's labels (``lines.LABELS``).
+
+    An item starts at each ``HS`` or ``BS`` line and runs to the next; its
+    headline lines (``HS``/``HT``/``HC``, a title line starting at each ``HS``
+    or ``HT``) are its title lines, its other lines are cut into blocks and
+    classified as the rules do (datelines, bylines, credits, photo markers).
+    ``X`` lines are page headers. What the rules know for certain stays: a
+    page-wide photo credit is page-level text, and a headline alone at the top
+    of a page that the page-title list holds is the page's title.
+    """
+    kinds = {no: b.kind for b in blocks for no, _ in b.lines}
+    titles = lexicons.words("page_titles")
+    groups: list[list[tuple[int, str, str]]] = []
+    headers: list[list[tuple[int, str]]] = []
+    credits: list[list[tuple[int, str]]] = []
+    for no, raw in lines:
+        lab = labels.get(no)
+        if lab is None:
+            continue
+        if kinds.get(no) == "page_credit":
+            if credits and credits[-1][-1][0] == no - 1:
+                credits[-1].append((no, raw))
+            else:
+                credits.append([(no, raw)])
+            continue
+        if lab == "X":
+            if headers and headers[-1][-1][0] == no - 1:
+                headers[-1].append((no, raw))
+            else:
+                headers.append([(no, raw)])
+            continue
+        if lab in ("HS", "BS") or not groups:
+            groups.append([])
+        groups[-1].append((no, raw, lab))
+    items: list[Item] = []
+    page_text: list[PageText] = [PageText(page, "page_header", [classify(make_block(h))]) for h in headers]
+    page_text += [PageText(page, "credit", [classify(make_block(c))]) for c in credits]
+    for gi, g in enumerate(groups):
+        heads: list[Block] = []
+        cur: list[tuple[int, str]] = []
+        body: list[tuple[int, str]] = []
+        for no, raw, lab in g:
+            if lab in ("HS", "HT", "HC"):
+                if lab != "HC" and cur:
+                    heads.append(cur)
+                    cur = []
+                cur.append((no, raw))
+            else:
+                if body and body[-1][0] != no - 1:
+                    body.append((no - 1, ""))          # the blank line (or lines) between
+                body.append((no, raw))
+        if cur:
+            heads.append(cur)
+        head_blocks = [make_block(h) for h in heads]
+        for h in head_blocks:
+            h.kind, h.head, h.title = "text", True, True
+        if not body and head_blocks and gi == 0 and not items and clean.undouble(head_blocks[0].text) in titles:
+            page_text.append(PageText(page, "page_title", head_blocks))
+            continue
+        body_blocks = split_blocks(body) if body else []
+        it = Item(page, "headline" if head_blocks else "text", heads=head_blocks, body=body_blocks, closed=True)
+        if body_blocks:
+            first = body_blocks[0].kind
+            if first in ("dateline", "byline", "photo", "note"):
+                it.origin = first
+            if len(body_blocks) > 1 and body_blocks[-1].kind == "credit":
+                it.credits_blocks.append(body_blocks.pop())
+                if it.origin in ("text", "headline"):
+                    it.origin = "photo"
+            elif it.origin in ("text", "headline") and bylines.find_credit(body_blocks[-1].text, body_blocks[-1].gaps):
+                it.origin = "photo"
+        items.append(it)
+    return items, page_text
+
+
+def segment_pages(pages) -> tuple[list[dict], dict]:
+    """Segment every page of an issue; returns rows in reading order and layout evidence."""
+    pages_blocks, layout, evidence, assembled = rule_pages(pages)
+    from . import lines as line_labeller
+    labeller = line_labeller.labeller()
+    if labeller is not None:
+        assembled = [labelled_items(page.number, page.lines, labeller.labels(blocks, items, page_text, layout),
+                                    blocks)
+                     for page, blocks, (items, page_text) in zip(pages, pages_blocks, assembled)]
+        evidence["segmentation"] = "line labeller"
     rows: list[dict] = []
-    for page, blocks in zip(pages, pages_blocks):
-        items, page_text = assemble(page.number, blocks, layout, strict=rate >= 0.6)
+    for page, blocks, (items, page_text) in zip(pages, pages_blocks, assembled):
         photographers: list[str] = []
         for pt in page_text:
             if pt.kind == "credit" and len(pt.blocks) == 1 and pt.blocks[0].kind == "page_credit":
@@ -843,5 +936,4 @@ def segment_pages(pages) -> tuple[list[dict], dict]:
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title
             rows.append(r)
-    evidence["layout"] = layout
     return rows, evidence

@@ -40,9 +40,7 @@ def _chars(*parts) -> str:
 
 
 def expected_text(row) -> str:
-    if render.headless(row):
-        return _chars(row.headline)
-    return _chars(*render.headline_block(row), row.dateline, row.byline, row.body)
+    return _chars(row.headline, row.subheadline, row.dateline, row.byline, row.body)
 
 
 def parsed_text(row) -> str:
