@@ -140,9 +140,9 @@ STATE = "state.json"
 
 def fingerprint() -> str:
     """What decides an issue's rows besides its own bytes: the parser's version, the word lists,
-    the name model and the roster. A change to any of them re-parses every issue."""
+    the models (names, line labels) and the roster. A change to any of them re-parses every issue."""
     h = hashlib.sha256(PARSER_VERSION.encode())
-    files = sorted(paths.LEXICONS.glob("*")) + sorted((paths.DATA / "models").glob("*")) + [paths.ROSTER]
+    files = sorted(paths.LEXICONS.glob("*")) + sorted(paths.MODELS.glob("*")) + [paths.ROSTER]
     for f in files:
         if f.is_file():
             h.update(f.name.encode())

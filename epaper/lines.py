@@ -1,32 +1,41 @@
-"""The line labeller: which lines of a page start an article, which are headlines.
+"""The line labeller: which lines of a page start an item, which are headlines.
 
 The segmentation rules (``segment``) are exact where the text says what a line
-is (a dateline, a byline, a photo credit, a page header) but have to guess where
-it does not: whether a short line is a headline or a paragraph's end, whether a
-sentence ends an article or one of its paragraphs. Those guesses are learnt
-here, the way GROBID segments scholarly PDFs: a linear-chain CRF over the
-non-blank lines of a page labels each line
+is (a dateline, a byline, a photo credit or caption marker, a page header) but
+have to guess where it does not: whether a short line is a headline or a
+paragraph's end, whether a sentence ends an article or one of its paragraphs.
+Those guesses are learnt here, the way GROBID segments scholarly PDFs: a
+linear-chain CRF over the lines of a page labels each
 
 - ``HS`` a headline line that starts an item (headlines printed before their articles, or an item that is a
-  headline alone), ``HT`` a headline line that starts another title line (引题/主题/副题, or the headline of
-  an article whose headline follows it), ``HC`` a headline line continuing a title line;
+  headline alone), ``HT`` another title line (引题/主题/副题, or the headline of an article whose headline
+  follows it), ``HC`` a headline line continuing a title;
 - ``BS`` a body line that starts an item, ``B`` any other body line;
-- ``X`` a page header;
+- ``X`` a page header or page title;
 
-from features of the line and its neighbours: its length against the page's
-usual line width, what it starts and ends with, blank lines around it, its
-position on the page, whether it is bold (printed twice) or letter-spaced, how
-much it shares with the lines around it (a headline echoes its article's lead),
-and what the rules made of it (the kind of its block, whether the rules start
-an item or a headline there, which layout the file has). Trained on People's
-Daily building days rendered in random layouts (``render.render_issue_labelled``):
-``python -m epaper.lines train``. There is one model for each layout the rules detect (headlines before or after
-their articles), ``data/models/line_labels_{before,after}.crfsuite``, each
-trained on the pages of the files detected so (rightly or not).
+from features of the line and its neighbours: its length against its column's
+width, what it starts and ends with, blank lines around it and how often the
+page puts blank lines after paragraphs, its position on the page, whether it is
+bold (printed twice) or letter-spaced, how much it shares with the lines around
+it (a headline echoes its article's lead), whether the page-title list holds
+it, and what the rules made of it (the kind of its block, whether it is
+headline-shaped, whether the rules open an item there: a dateline, byline,
+photo marker, note, caption).
 
-Decoding does not use python-crfsuite: the model's weights are read once into
-arrays, the features of a page become integer ids, and a compiled Viterbi finds
-the best labels (``Labeller``); python-crfsuite only trains.
+Lines are labelled in *units* (``page_units``): a paragraph's first line, then
+the lines that run on from a full line of the column without a paragraph end.
+What the exact rules know is imposed on the decoding (``constraints``): a
+dateline, byline, note, photo marker or caption opens an item, a page header is
+``X``, a credit belongs to its caption, no headline holds a full stop.
+
+Trained on People's Daily building days rendered in random layouts
+(``render.render_issue_labelled``): ``python -m epaper.lines train``. There is
+one model for each layout the rules detect (headlines before or after their
+articles), ``data/models/line_labels_{before,after}.crfsuite``, each trained on
+the pages of the files detected so (rightly or not). Decoding does not use
+python-crfsuite: the models' weights are read once into arrays, every page of an
+issue is scored at once with numpy, and a compiled Viterbi finds the best labels
+(``Labeller``); python-crfsuite only trains (and is the reference in the tests).
 """
 from __future__ import annotations
 
@@ -38,7 +47,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import bylines, clean, paths
+from . import bylines, clean, lexicons, paths
 
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
           "after": paths.MODELS / "line_labels_after.crfsuite"}
@@ -100,9 +109,9 @@ def _pairs(s: str) -> frozenset:
     return frozenset(map(operator.add, s[:-1], s[1:]))
 
 
-def _share(pairs: frozenset, around: list[frozenset]) -> str:
-    hit = sum(1 for p in pairs if any(p in a for a in around))
-    q = hit / len(pairs)
+def _share(pairs: frozenset, around: str) -> str:
+    """How many of a line's character pairs the text around it holds, in four steps."""
+    q = sum(1 for p in pairs if p in around) / len(pairs)
     return "0" if q == 0 else "1" if q < 0.25 else "2" if q < 0.5 else "3"
 
 
@@ -128,26 +137,41 @@ def page_width(widths) -> int:
 
 class Unit:
     """Lines of a page the labeller labels as one: the first line of a paragraph stands alone (it may be a
-    headline of the page's width); the lines after it run on while each follows a full line of the page's
+    headline as wide as the column); the lines after it run on while each follows a full line of the column's
     width that ends no paragraph, with no blank line between."""
 
-    __slots__ = ("lines", "text", "first_len", "last_len", "block", "block_start", "blanks_before", "raw")
+    __slots__ = ("lines", "text", "first_len", "last_len", "block", "block_start", "blanks_before", "raw", "width")
 
-    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw):
+    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width):
         self.lines, self.text, self.first_len, self.last_len = lines, text, first_len, last_len
         self.block, self.block_start, self.blanks_before, self.raw = block, block_start, blanks_before, raw
+        self.width = width
 
 
-def page_units(blocks) -> tuple[list[Unit], int]:
-    """A page's blocks (``segment.split_blocks``) cut into units, in order, and the page's line width."""
-    widths = [w for b in blocks for w in b.widths]
-    width = page_width(widths)
+def block_width(widths, page: int) -> int:
+    """The column width of a block: the commonest width of its lines but the last where two agree (articles
+    are set in columns of their own), else the page's.
+
+    >>> block_width((9, 9, 4), 14), block_width((9, 12, 4), 14)
+    (9, 14)
+    """
+    if len(widths) >= 3:
+        w, n = Counter(widths[:-1]).most_common(1)[0]
+        if n >= 2 and w >= 4:
+            return w
+    return page
+
+
+def page_units(blocks) -> list[Unit]:
+    """A page's blocks (``segment.split_blocks``) cut into units, in order."""
+    page = page_width([w for b in blocks for w in b.widths])
     units: list[Unit] = []
     prev_last = None
     for b in blocks:
         text = b.text
         bounds = (0, *b.breaks, len(text))
         m = len(b.lines)
+        width = block_width(b.widths, page)
         k0 = 0
         blanks = (b.lines[0][0] - prev_last - 1) if prev_last is not None else 0
         para_start = True
@@ -158,28 +182,29 @@ def page_units(blocks) -> tuple[list[Unit], int]:
                 continue                                  # line k + 1 continues this unit
             para_start = ends
             units.append(Unit([no for no, _ in b.lines[k0:k + 1]], text[bounds[k0]:end], b.widths[k0], b.widths[k],
-                              b, k0 == 0, blanks if k0 == 0 else 0, b.lines[k0][1]))
+                              b, k0 == 0, blanks if k0 == 0 else 0, b.lines[k0][1], width))
             k0 = k + 1
         prev_last = b.lines[-1][0]
-    return units, width
+    return units
 
 
 # the templates copied from the neighbours (offsets -2..2) of a unit
-NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "ri", "dbl")
+NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op")
 OFFSETS = (-2, -1, 1, 2)
 
 
-def unit_values(units: list[Unit], rule: dict[int, str], width: int) -> list[dict[str, str]]:
-    """The base feature values of each unit (template -> value).
-
-    ``rule`` maps a line number to its place in the rules' items (``S`` starts
-    an item, ``SH`` starts one with a headline, ``H`` a headline line, ``P``
-    page-level text).
-    """
+def unit_values(units: list[Unit]) -> list[dict[str, str]]:
+    """The feature values of each unit of a page (template -> value)."""
     out = []
     n_units = len(units)
     prev_e = "_"
     prev_last = 0
+    # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
+    ends = [k for k, u in enumerate(units[:-1]) if _ends_paragraph(u.text)]
+    q = sum(1 for k in ends if units[k + 1].blanks_before) / len(ends) if ends else 0.5
+    pgb = "0" if q < 0.1 else "1" if q < 0.4 else "2" if q < 0.8 else "3"
+    opens = opening(units)
+    titles = lexicons.words("page_titles")
     for k, u in enumerate(units):
         t = u.text
         n = len(t)
@@ -192,27 +217,32 @@ def unit_values(units: list[Unit], rule: dict[int, str], width: int) -> list[dic
         first_len = u.first_len
         v = {
             "n": _bucket(first_len), "nl": str(min(len(u.lines), 5)), "T": _bucket(len(und)),
-            "r": _relative(u.last_len, width), "r0": _relative(first_len, width), "e": e, "f": f,
+            "r": _relative(u.last_len, u.width), "r0": _relative(first_len, u.width), "e": e, "f": f,
             "e2": und[-2:] if e == "R" else char_class(und[-2:-1]) + e,
             "bb": str(min(u.blanks_before, 2)), "ba": str(min(ba, 2)),
             "kb": b.kind + ("+" if b.head else "") + ("^" if u.block_start else ""),
-            "ri": rule.get(u.lines[0], "-"), "dbl": "1" if und != t else "0",
-            "sp": "1" if u.raw.count(" ") > 2 else "0",
+            "dbl": "1" if und != t else "0", "sp": "1" if u.raw.count(" ") > 2 else "0",
             "pos": "first" if k == 0 else "last" if k == n_units - 1 else "mid",
             "dp": "=" if abs(prev_last - first_len) <= 1 else "<" if prev_last < first_len else ">",
             "pe": prev_e + str(min(u.blanks_before, 1)) + f, "eba": e + str(min(ba, 1)),
+            "pgb": pgb + str(min(u.blanks_before, 1)) + str(min(ba, 1)),
+            "cm": "", "sa": "-", "sb": "-", "op": opens[k], "pt": "1" if short and und in titles else "0",
         }
         if short:
             v["cm"] = ("。" if "。" in und[:-1] else "") + ("，" if "，" in und else "") + \
                 ("p" if _PHOTO_HEAD.search(und) else "")
-            if n <= 60 and e != "E":
+            if n <= 48 and e not in "ECK" and len(u.lines) <= 3:
                 pairs = _pairs(und)
                 if pairs:
-                    v["sa"] = _share(pairs, [_pairs(x.text[:60]) for x in units[k + 1:k + 4]])
-                    v["sb"] = _share(pairs, [_pairs(x.text[-60:]) for x in units[max(0, k - 3):k]])
+                    v["sa"] = _share(pairs, "".join(x.text[:60] for x in units[k + 1:k + 4]))
+                    v["sb"] = _share(pairs, "".join(x.text[-60:] for x in units[max(0, k - 3):k]))
         out.append(v)
         prev_e, prev_last = e, u.last_len
     return out
+
+
+TEMPLATES = ("n", "nl", "T", "r", "r0", "e", "f", "e2", "bb", "ba", "kb", "dbl", "sp", "pos", "dp", "pe", "eba",
+             "pgb", "cm", "sa", "sb", "op", "pt")
 
 
 def features(values: list[dict[str, str]]) -> list[list[str]]:
@@ -232,20 +262,84 @@ def features(values: list[dict[str, str]]) -> list[list[str]]:
     return out
 
 
-def rule_view(items, page_text) -> dict[int, str]:
-    """Where the rules' items start, and which lines they made headlines: ``{line number: place}``."""
-    view: dict[int, str] = {}
-    for it in items:
-        for h in it.heads:
-            for no, _ in h.lines:
-                view[no] = "H"
-        first = min(no for b in it.blocks() for no, _ in b.lines)
-        view[first] = "S" + view.get(first, "")
-    for pt in page_text:
-        for b in pt.blocks:
-            for no, _ in b.lines:
-                view[no] = "P"
-    return view
+_FRESH_KINDS = ("dateline", "byline", "note", "photo")
+
+
+def opening(units: list[Unit]) -> list[str]:
+    """What the rules say opens an item at each unit: ``d``, ``b``, ``n`` or ``p`` a block that opens with a
+    dateline, a byline (not a second byline line), a note (扫码…, 本版编辑…) or a photo marker (上图, ➡…);
+    ``c`` a photo's caption (a block followed by a photo credit, or ending with one); ``""`` none."""
+    out = []
+    for k, u in enumerate(units):
+        b = u.block
+        if not u.block_start:
+            out.append("")
+        elif b.kind == "byline" and k and units[k - 1].block.kind == "byline":
+            out.append("")                          # a second byline line (记者 甲 / 记者 乙)
+        elif b.kind in _FRESH_KINDS:
+            out.append(b.kind[0])
+        elif b.kind != "text" or b.head:
+            out.append("")
+        else:
+            j = k + 1
+            while j < len(units) and units[j].block is b:
+                j += 1
+            caption = j < len(units) and units[j].block.kind == "credit" or bylines.find_credit(b.text, b.gaps)
+            out.append("c" if caption else "")
+    return out
+
+
+def constraints(units: list[Unit], layout: str) -> tuple[list[int], list[bool]]:
+    """What the exact rules say of each unit, as the labels it may take (a bit mask over ``LABELS``) and
+    whether it must start an item unless a headline stands right before it.
+
+    A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker, a
+    caption) starts one (in the "before" layout the headline before it may have started it); a
+    headline-shaped block of one line (``segment.classify``) standing between the end of a paragraph and an
+    item's opening is a headline: of the article before it where headlines follow their articles (``HT``),
+    else of the item it opens; a page header (第3版, 某某日报 2022年…) is ``X``; a photo credit is body
+    (of the item it closes); no headline holds a full stop; the unit after a photo credit, or after a caption
+    (上图…, 扫码…) that ends a sentence, does not continue its item's body; nothing after a page-wide photo
+    credit continues what stands before it.
+    """
+    every = (1 << len(LABELS)) - 1
+    x, b, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HC", "HT", "BS"))
+    opens = opening(units)
+    heads = sum(1 << LABELS.index(lab) for lab in ("HS", "HT", "HC"))
+    allowed, fresh = [], []
+    closed = page_closed = False
+    top = True                                      # no item has started on the page yet
+    for k, u in enumerate(units):
+        kind = u.block.kind
+        m, f = every, False
+        top = top and (kind == "page_header" or u.block.head or (k and units[k - 1].block is u.block))
+        if u.block_start and kind == "page_header":
+            m = x
+        elif kind == "credit" or (kind in ("photo", "note") and not u.block_start):
+            m = b                                   # a photo credit belongs to the item it closes, a caption's
+                                                    # lines to the caption
+        elif opens[k]:
+            if layout == "after":
+                m = bs
+            else:
+                m, f = bs | b, True
+        elif u.block.head and u.block_start and k + 1 < len(units) and opens[k + 1] \
+                and units[k + 1].block is not u.block and (k == 0 or _ends_paragraph(units[k - 1].text)):
+            m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
+        if not top and not (u.block_start and kind == "page_header"):
+            m = m & ~x or m                         # page headers and titles open the page
+        if "。" in u.text:
+            m = m & ~heads or m                     # no headline holds a full stop
+        if page_closed:
+            m = m & ~(b | hc | ht) or m             # nothing continues across a page-wide credit
+        elif closed:
+            m = m & ~(b | hc) or m
+        allowed.append(m)
+        fresh.append(f)
+        last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block
+        page_closed = kind == "page_credit"
+        closed = last_of_block and (kind == "credit" or kind in ("photo", "note") and clean.ends_sentence(u.block.text))
+    return allowed, fresh
 
 
 def unit_labels(units: list[Unit], tags) -> dict[int, str]:
@@ -260,12 +354,6 @@ def unit_labels(units: list[Unit], tags) -> dict[int, str]:
     return out
 
 
-def page_data(blocks, items, page_text):
-    """A page's units and the attributes of each."""
-    units, width = page_units(blocks)
-    return units, unit_values(units, rule_view(items, page_text), width)
-
-
 # ---------------------------------------------------------------- training
 
 def labelled_pages(articles, families=None, seeds=(0,)):
@@ -273,7 +361,7 @@ def labelled_pages(articles, families=None, seeds=(0,)):
     each seed."""
     from . import render
     from .read import split_pages
-    from .segment import rule_pages
+    from .segment import rule_blocks
 
     families = list(families or render.FAMILIES)
     for seed in seeds:
@@ -281,11 +369,11 @@ def labelled_pages(articles, families=None, seeds=(0,)):
             for k, (_, issue) in enumerate(articles.groupby("issue_id", sort=True)):
                 text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k + 7)
                 pages = split_pages(text)
-                pages_blocks, layout, _, assembled = rule_pages(pages)
-                for blocks, (items, page_text) in zip(pages_blocks, assembled):
-                    units, values = page_data(blocks, items, page_text)
+                pages_blocks, layout, _ = rule_blocks(pages)
+                for blocks in pages_blocks:
+                    units = page_units(blocks)
                     if units:
-                        yield layout, features(values), [labels[u.lines[0] - 1] or "B" for u in units]
+                        yield layout, features(unit_values(units)), [labels[u.lines[0] - 1] or "B" for u in units]
 
 
 def train(corpus, out=None, days=BUILD_DAYS, seeds=(0, 1, 2), iterations: int = 200,
@@ -311,8 +399,165 @@ def train(corpus, out=None, days=BUILD_DAYS, seeds=(0, 1, 2), iterations: int = 
 
 # ---------------------------------------------------------------- labelling
 
+class Labeller:
+    """The line labeller: the CRFs' weights as arrays, every page of an issue scored at once with numpy and
+    decoded with a compiled Viterbi that keeps to what the exact rules say (``constraints``)."""
+
+    def __init__(self, models=None):
+        import pycrfsuite
+
+        self.models = {}
+        for layout, path in (models or MODELS).items():
+            t = pycrfsuite.Tagger()
+            t.open(str(path))
+            info = t.info()
+            labels = list(t.labels())
+            order = [labels.index(lab) if lab in labels else -1 for lab in LABELS]
+            trans = np.full((len(LABELS), len(LABELS)), 0.0)
+            for (a, b), w in info.transitions.items():
+                if a in LABELS and b in LABELS:
+                    trans[LABELS.index(a), LABELS.index(b)] = w
+            attrs: dict[str, int] = {}
+            rows: list[np.ndarray] = [np.zeros(len(LABELS))]
+            for (attr, lab), w in info.state_features.items():
+                if lab not in LABELS:
+                    continue
+                k = attrs.get(attr)
+                if k is None:
+                    k = attrs[attr] = len(rows)
+                    rows.append(np.zeros(len(LABELS)))
+                rows[k][LABELS.index(lab)] = w
+            del order
+            W = np.vstack(rows)
+            # each template's values as codes (0: unseen), and for each offset the row of each code
+            codes: dict[str, dict[str, int]] = {a: {} for a in TEMPLATES}
+            for attr in attrs:
+                off, a, v = _split_attr(attr)
+                if a in codes and v not in codes[a]:
+                    codes[a][v] = len(codes[a]) + 1
+            tables = {}
+            for a, vocab in codes.items():
+                for off in (0, *OFFSETS):
+                    if off and a not in NEIGHBOUR:
+                        continue
+                    prefix = f"{a}=" if off == 0 else f"{off}{a}="
+                    tab = np.zeros(len(vocab) + 1, dtype=np.int64)
+                    for v, c in vocab.items():
+                        tab[c] = attrs.get(prefix + v, 0)
+                    tables[off, a] = tab
+            none = {off: attrs.get(f"{off}none", 0) for off in OFFSETS}
+            self.models[layout] = (W, trans, codes, tables, attrs.get("bias", 0), none)
+
+    def scores(self, values: list[dict[str, str]], page_of: np.ndarray, layout: str) -> np.ndarray:
+        """The state scores of every unit (rows) for every label (columns); ``page_of`` numbers each unit's
+        page, so that neighbours are taken within a page."""
+        W, _, codes, tables, bias, none = self.models[layout]
+        n = len(values)
+        E = np.repeat(W[bias][None, :], n, axis=0)
+        index = np.arange(n)
+        for a in TEMPLATES:
+            vocab = codes[a]
+            c = np.fromiter((vocab.get(v[a], 0) for v in values), dtype=np.int64, count=n)
+            E += W[tables[0, a][c]]
+            if a in NEIGHBOUR:
+                for off in OFFSETS:
+                    j = index + off
+                    ok = (j >= 0) & (j < n)
+                    j = np.clip(j, 0, n - 1)
+                    ok &= page_of[j] == page_of
+                    E += W[np.where(ok, tables[off, a][c[j]], 0)]
+        for off in OFFSETS:
+            j = index + off
+            out = (j < 0) | (j >= n)
+            out |= page_of[np.clip(j, 0, n - 1)] != page_of
+            E += W[np.where(out, none[off], 0)]
+        return E
+
+    def label_issue(self, pages_blocks, layout: str, constrained: bool = True) -> list[dict[int, str]]:
+        """Each page's line labels (``{line number: label}``) for an issue's blocks."""
+        units = [page_units(blocks) for blocks in pages_blocks]
+        values = [v for us in units for v in unit_values(us)]
+        if not values:
+            return [{} for _ in pages_blocks]
+        page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
+        E = self.scores(values, page_of, layout)
+        trans = self.models[layout][1]
+        heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
+        out, k = [], 0
+        for us in units:
+            if not us:
+                out.append({})
+                continue
+            if constrained:
+                allowed, fresh = constraints(us, layout)
+            else:
+                allowed, fresh = [(1 << len(LABELS)) - 1] * len(us), [False] * len(us)
+            tags = _viterbi(E[k:k + len(us)], trans, np.array(allowed, dtype=np.int64), np.array(fresh),
+                            heads, LABELS.index("B"))
+            out.append(unit_labels(us, [LABELS[t] for t in tags]))
+            k += len(us)
+        return out
+
+
+def _split_attr(attr: str) -> tuple[int, str, str]:
+    """``-1kb=text`` -> (-1, "kb", "text"); ``n=4`` -> (0, "n", "4")."""
+    name, _, value = attr.partition("=")
+    m = re.match(r"^(-?[0-9]+)(.*)$", name)
+    return (int(m.group(1)), m.group(2), value) if m else (0, name, value)
+
+
+def _compile(fn):
+    try:
+        from numba import njit
+    except ImportError:                                 # pragma: no cover - numba is in the requirements
+        return fn
+    return njit(cache=True, nogil=True)(fn)
+
+
+@_compile
+def _viterbi(E, trans, allowed, fresh, heads, b):
+    """The best labels of a page's units: state scores ``E``, transition scores ``trans``; unit k may take
+    label j only where bit j of ``allowed[k]`` is set, and label ``b`` where ``fresh[k]`` only after a
+    headline label (``heads``)."""
+    n, L = E.shape
+    neg = -1e300
+    back = np.zeros((n, L), dtype=np.int64)
+    prev = np.empty(L)
+    cur = np.empty(L)
+    for j in range(L):
+        prev[j] = E[0, j] if (allowed[0] >> j) & 1 else neg
+    for k in range(1, n):
+        for j in range(L):
+            if not (allowed[k] >> j) & 1:
+                cur[j] = neg
+                continue
+            best = neg
+            arg = 0
+            for i in range(L):
+                if fresh[k] and j == b and not heads[i]:
+                    continue
+                sc = prev[i] + trans[i, j]
+                if sc > best:
+                    best = sc
+                    arg = i
+            cur[j] = best + E[k, j]
+            back[k, j] = arg
+        for j in range(L):
+            prev[j] = cur[j]
+    out = np.zeros(n, dtype=np.int64)
+    best = neg
+    for j in range(L):
+        if prev[j] > best:
+            best = prev[j]
+            out[n - 1] = j
+    for k in range(n - 1, 0, -1):
+        out[k - 1] = back[k, out[k]]
+    return out
+
+
 class CrfsuiteLabeller:
-    """Labels with python-crfsuite (slow; the reference the compiled labeller is tested against)."""
+    """Labels with python-crfsuite, without the rules' constraints: the reference the compiled labeller is
+    tested against (``Labeller.label_issue(..., constrained=False)`` gives the same labels)."""
 
     def __init__(self, models=None):
         import pycrfsuite
@@ -322,11 +567,12 @@ class CrfsuiteLabeller:
             self.taggers[layout] = pycrfsuite.Tagger()
             self.taggers[layout].open(str(path))
 
-    def labels(self, blocks, items, page_text, layout) -> dict[int, str]:
-        units, values = page_data(blocks, items, page_text)
-        if not units:
-            return {}
-        return unit_labels(units, self.taggers[layout].tag(features(values)))
+    def label_issue(self, pages_blocks, layout: str) -> list[dict[int, str]]:
+        out = []
+        for blocks in pages_blocks:
+            units = page_units(blocks)
+            out.append(unit_labels(units, self.taggers[layout].tag(features(unit_values(units)))) if units else {})
+        return out
 
 
 _LABELLER: list = []
@@ -338,5 +584,24 @@ def labeller():
     if "model" in _OVERRIDE:
         return _OVERRIDE["model"]
     if not _LABELLER:
-        _LABELLER.append(CrfsuiteLabeller(MODELS) if all(p.exists() for p in MODELS.values()) else None)
+        _LABELLER.append(Labeller(MODELS) if all(p.exists() for p in MODELS.values()) else None)
     return _LABELLER[0]
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    p = argparse.ArgumentParser(prog="python -m epaper.lines",
+                                description="train the line labeller (score it with python -m epaper.segment_eval)")
+    p.add_argument("command", choices=["train"])
+    p.add_argument("--corpus", default=str(paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
+    p.add_argument("--seeds", type=int, default=3, help="renderings of the building days in every layout family")
+    p.add_argument("--iterations", type=int, default=200)
+    a = p.parse_args(argv)
+    for layout, path in train(a.corpus, seeds=tuple(range(a.seeds)), iterations=a.iterations).items():
+        print(layout, path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -11,7 +11,7 @@ from . import annotate, clean
 from .read import ParseError, read_pages
 from .segment import _PAPER_HEADER, segment_pages
 
-PARSER_VERSION = "3"   # 2: people lists, shared titles (title_inherited); 3: headlines right after text, ？！ headlines
+PARSER_VERSION = "4"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",

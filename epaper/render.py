@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -32,6 +32,9 @@ class Layout:
     fullwidth_digits: bool = False
     spaced_lines: int = 0             # every Nth body line spread out with spaces (0: never)
     double_headlines: bool = False    # headlines printed twice, run by run, as bold text extracts
+    title_blank: bool = False         # a blank line between the title lines of a headline block
+    indent: str = "none"              # paragraphs' first lines: "none", "dropped" (two characters shorter, as
+                                      # PDF text loses the indent) or "spaces" (two full-width spaces)
     seed: int = 0
 
 
@@ -56,12 +59,15 @@ def _has_inner_dateline(body: str) -> bool:
     return any(bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None for p in paras)
 
 
-def _wrap(text: str, width: int) -> list[str]:
-    """Cut text into lines of ``width``; punctuation that may not start a line stays on the line before."""
+def _wrap(text: str, width: int, first: int | None = None) -> list[str]:
+    """Cut text into lines of ``width`` (the first of ``first``); punctuation that may not start a line stays
+    on the line before. A width of 0: one line."""
+    if not width:
+        return [text]
     lines: list[str] = []
     i = 0
     while i < len(text):
-        j = min(i + width, len(text))
+        j = min(i + (first if first and not lines else width), len(text))
         while j < len(text) and text[j] in _NO_LINE_START:
             j += 1
         lines.append(text[i:j])
@@ -78,8 +84,9 @@ def _double(text: str, rng: random.Random) -> str:
     return "".join(out)
 
 
-def render_article(row, layout: Layout, rng: random.Random) -> list[str]:
-    """One article as lines of text."""
+def render_article(row, layout: Layout, rng: random.Random, firsts: list | None = None) -> list[str]:
+    """One article as lines of text (``firsts`` collects the place of each paragraph's first line among the
+    non-blank lines of the body)."""
     head = row.headline
     if layout.double_headlines:
         head = _double(head, rng)
@@ -102,7 +109,14 @@ def render_article(row, layout: Layout, rng: random.Random) -> list[str]:
         text = (first + para) if k == 0 else para
         if layout.fullwidth_digits:
             text = text.translate(_FW_DIGITS)
-        lines = _wrap(text, layout.width)
+        if layout.indent == "none":
+            lines = _wrap(text, layout.width)
+        else:                           # a paragraph's first line indented by two characters
+            lines = _wrap(text, layout.width, first=max(2, layout.width - 2) if layout.width else None)
+            if layout.indent == "spaces":
+                lines[0] = "\u3000\u3000" + lines[0]
+        if firsts is not None:
+            firsts.append(sum(1 for t in body_lines if t))
         body_lines.extend(lines)
         if layout.paragraph_blank and k < len(paras) - 1:
             body_lines.append("")
@@ -167,13 +181,17 @@ FAMILIES = {
 
 
 def draw_layout(rng: random.Random, headline: str, pages: str) -> Layout:
-    """A page layout drawn at random: line widths 8-30, headline widths, blank lines or none,
-    column breaks, letter-spacing, doubled bold headlines."""
-    return Layout(headline=headline, pages=pages, width=rng.randint(8, 30), head_width=rng.randint(6, 30),
+    """A page layout drawn at random: line widths 8-30 (or a paragraph a line), headline widths, blank lines
+    or none (between title lines too), column breaks, letter-spacing, doubled bold headlines, paragraph
+    indents."""
+    unwrapped = rng.random() < 0.08           # text copied a paragraph a line (no columns)
+    return Layout(headline=headline, pages=pages, width=0 if unwrapped else rng.randint(8, 30),
+                  head_width=0 if unwrapped else rng.randint(6, 30),
                   column_break=rng.choice([0, 0, rng.randint(6, 40)]), paragraph_blank=rng.random() < 0.6,
                   byline_line=rng.random() < 0.7, fullwidth_digits=rng.random() < 0.3,
                   spaced_lines=rng.choice([0, 0, 0, rng.randint(5, 15)]), double_headlines=rng.random() < 0.2,
-                  seed=rng.randrange(1 << 30))
+                  seed=rng.randrange(1 << 30), indent=rng.choice(["none", "none", "dropped", "spaces"]),
+                  title_blank=rng.random() < 0.3)
 
 
 def _sentence_like(text: str) -> bool:
@@ -206,6 +224,37 @@ def headline_block(row) -> list[str]:
     return lines + [s for s in _sub_lines(row) if not _sentence_like(s)]
 
 
+def printed_paragraphs(row) -> list[str]:
+    """The paragraphs an article prints below its title lines: its caption lines (``caption_lines``), then
+    its body's."""
+    body = [p for p in str(row.body).split("\n") if p] if isinstance(row.body, str) else []
+    return caption_lines(row) + body
+
+
+def _piece_starts(paras: list[str]) -> list[int]:
+    """The paragraphs (after the first) that a paper prints as items of their own: one that opens with a
+    dateline or byline (a story after the first under one headline), a photo marker or a note, or that ends
+    with a photo credit (a caption; not a credit alone)."""
+    from . import bylines, lexicons
+
+    markers = tuple(lexicons.words("photo_markers")) + tuple(lexicons.words("note_markers"))
+    out = []
+    for k in range(1, len(paras)):
+        p = clean.clean_line(paras[k])
+        if bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None \
+                or p.startswith(markers) or (bylines.find_credit(p) is not None
+                                             and bylines.find_credit(p, whole=True) is None):
+            out.append(k)
+    return out
+
+
+def several_items(row) -> bool:
+    """An article a paper prints as several items (``_piece_starts``): stories under one headline, each with
+    its dateline, or photo captions (上图…, ▲…, …（某某摄）) inside the text. The parse makes an item of each, so the corpus's article
+    is not scored whole (``segment_eval``)."""
+    return bool(_piece_starts(printed_paragraphs(row)))
+
+
 def caption_lines(row) -> list[str]:
     """Subheadline lines printed as body text: the whole item of a ``headless`` one, else the paragraphs."""
     if headless(row):
@@ -224,10 +273,20 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     for h in heads:
         h = _double(h, rng) if layout.double_headlines else h
         wrapped = _wrap(h, layout.head_width * (2 if layout.double_headlines else 1))
+        if head_lines and layout.title_blank:
+            head_lines.append(("", ""))
         head_lines.extend((t, "HT" if k == 0 else "HC") for k, t in enumerate(wrapped))
-    body = render_article(row._replace(headline=""), layout, rng)
+    firsts: list[int] = []
+    body = render_article(row._replace(headline=""), layout, rng, firsts)
     body = body[2:] if layout.headline == "before" else body[:-2]      # render_article's empty headline
     body_lines = [(t, "B" if t else "") for t in body]
+    pieces = set(_piece_starts(printed_paragraphs(row)))
+    if pieces:
+        nonblank = [k for k, t in enumerate(body) if t]
+        for p, ordinal in enumerate(firsts):
+            if p in pieces:
+                k = nonblank[ordinal]
+                body_lines[k] = (body_lines[k][0], "BS")
     gap = [("", "")] if blank_between else []
     first = head_lines if head_lines and (layout.headline == "before" or not body_lines) else body_lines
     if first:
@@ -239,12 +298,19 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     return head_lines + gap + body_lines if layout.headline == "before" else body_lines + gap + head_lines
 
 
+def _section_names() -> list[str]:
+    from . import lexicons
+    return sorted(lexicons.words("page_titles"))
+
+
 def render_issue_random(articles: pd.DataFrame, family: str, seed: int = 0, page_headers: float = 0.5) -> str:
     """Render every article of an issue, a layout drawn for each page within ``family`` (see ``FAMILIES``).
 
     Blank lines between articles and between a headline block and its body are
-    drawn per page too (none at all in some pages), and a page header such as
-    ``人民日报 1998年1月22日 第3版`` opens some pages.
+    drawn per page too (none at all in some pages), four articles in ten are set
+    in columns of their own width, and a page header such as
+    ``人民日报 1998年1月22日 第3版`` or a section name from the page-title list
+    (要闻, 国际…) opens some pages.
     """
     return render_issue_labelled(articles, family, seed, page_headers)[0]
 
@@ -253,8 +319,9 @@ def render_issue_labelled(articles: pd.DataFrame, family: str, seed: int = 0,
                           page_headers: float = 0.5) -> tuple[str, list[str]]:
     """``render_issue_random`` and each line's label (one per line of the text, ``""`` for blank lines):
     ``HS`` a headline line that starts an article, ``HT`` one that starts another title line, ``HC`` one that
-    continues a title line, ``BS`` a body line that starts an article, ``B`` other body lines, ``X`` a page
-    header. The training data of the line labeller (``epaper.lines``)."""
+    continues a title line, ``BS`` a body line that starts an article or a story after the first under one
+    headline or a caption inside an article (``several_items``), ``B`` other body lines, ``X`` a page header
+    or page title. The training data of the line labeller (``epaper.lines``)."""
     headline, pages = FAMILIES[family]
     rng = random.Random(seed)
     out: list[tuple[str, str]] = []
@@ -267,10 +334,13 @@ def render_issue_labelled(articles: pd.DataFrame, family: str, seed: int = 0,
             d = page.issue_date.iloc[0]
             paper = page.newspaper.iloc[0] if "newspaper" in page and isinstance(page.newspaper.iloc[0], str) else "人民日报"
             lines += [(f"{paper} {d.year}年{d.month}月{d.day}日 第{page_no}版", "X"), ("", "")]
+        if rng.random() < page_headers * 0.6:               # a section name as the page's title (要闻, 国际…)
+            lines += [(rng.choice(_section_names()), "X"), ("", "")]
         for row in page.itertuples(index=False):
             if lines and lines[-1][0] and between:
                 lines.append(("", ""))
-            lines.extend(_article_lines(row, layout, prng, blank_between=rng.random() < 0.8))
+            own = layout if rng.random() < 0.6 or not layout.width else replace(layout, width=rng.randint(8, 30))
+            lines.extend(_article_lines(row, own, prng, blank_between=rng.random() < 0.8))
         if k > 0:
             lines[0] = (("\f" if pages == "formfeed" else " ") + lines[0][0], lines[0][1])
         out.extend(lines)

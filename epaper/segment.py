@@ -38,7 +38,7 @@ class Block:
     head: bool = False                      # a headline candidate
     dateline: bylines.Dateline | None = None
     credits: Credits | None = None
-    title: bool = False                     # one title line as the line labeller found it (not split again)
+    titles: bool = False                    # a headline block the line labeller found (several title lines)
 
     @property
     def first(self) -> int:
@@ -763,12 +763,12 @@ def title_lines(b: Block) -> list[str]:
     ['正确认识当前物价形势', '马凯']
     """
     text = clean.undouble(b.text)
-    if len(b.lines) < 2 or b.title:
+    if len(b.lines) < 2:
         return [text] if text else []
     scale = 2 if text != b.text else 1
     widths = [w / scale for w in b.widths]
-    widest = max(widths)
     cuts, pos = [], 0.0
+    widest = max(widths)
     for k, w in enumerate(widths[:-1]):
         pos += w
         if w <= 0.8 * widest:
@@ -804,7 +804,7 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
 
 def finalize_page_text(pt: PageText) -> dict:
     """A page title (with subtitle), page-wide credit or page header as a row."""
-    texts = [clean.undouble(b.text) for b in pt.blocks]
+    texts = [t for b in pt.blocks for t in (title_lines(b) if b.titles else [clean.undouble(b.text)])]
     all_lines = [no for b in pt.blocks for no, _ in b.lines]
     row = {
         "page": pt.page, "kind": pt.kind, "headline": None, "subheadline": None, "headline_raw": None,
@@ -826,31 +826,35 @@ def finalize_page_text(pt: PageText) -> dict:
     return row
 
 
-def rule_pages(pages) -> tuple[list[list[Block]], str, dict, list[tuple[list[Item], list[PageText]]]]:
-    """The rules on every page of an issue: the blocks, the layout, its evidence, and each page's items and
-    page-level text."""
+def rule_blocks(pages) -> tuple[list[list[Block]], str, dict]:
+    """Every page of an issue cut into classified blocks, the layout and its evidence."""
     pages_blocks = [split_blocks(p.lines) for p in pages]
     layout, evidence = detect_layout(pages_blocks)
     rate = dateline_rate(pages_blocks)
     evidence["dateline_rate"] = round(rate, 2)
     evidence["layout"] = layout
-    assembled = [assemble(page.number, blocks, layout, strict=rate >= 0.6) for page, blocks in zip(pages, pages_blocks)]
-    return pages_blocks, layout, evidence, assembled
+    return pages_blocks, layout, evidence
 
 
 def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, str],
-                   blocks: list[Block]) -> tuple[list[Item], list[PageText]]:
+                   blocks: list[Block], layout: str) -> tuple[list[Item], list[PageText]]:
     """Assemble a page's items from the line labeller's labels (``lines.LABELS``).
 
     An item starts at each ``HS`` or ``BS`` line and runs to the next; its
-    headline lines (``HS``/``HT``/``HC``, a title line starting at each ``HS``
-    or ``HT``) are its title lines, its other lines are cut into blocks and
-    classified as the rules do (datelines, bylines, credits, photo markers).
-    ``X`` lines are page headers. What the rules know for certain stays: a
-    page-wide photo credit is page-level text, and a headline alone at the top
-    of a page that the page-title list holds is the page's title.
+    headline lines (``HS``/``HT``/``HC``) are its headline block, split into
+    title lines by their widths (``title_lines``: the labeller's own title
+    starts fit the corpus it learnt from but not papers that wrap titles
+    narrower), its other lines are cut into blocks and classified as the
+    rules do (datelines, bylines, credits, photo markers).
+    ``X`` lines are page headers (or page titles). What the rules know for certain stays: a
+    page-wide photo credit is page-level text, and a title at the top of a
+    page is the page's title when the page-title list holds it or when, with
+    headlines after their articles, there is no article before it to close;
+    titles alone after a page-wide credit are the page's title too.
     """
     kinds = {no: b.kind for b in blocks for no, _ in b.lines}
+    heads_at = {no: b.head for b in blocks for no, _ in b.lines}
+    block_of = {no: k for k, b in enumerate(blocks) for no, _ in b.lines}
     titles = lexicons.words("page_titles")
     groups: list[list[tuple[int, str, str]]] = []
     headers: list[list[tuple[int, str]]] = []
@@ -875,31 +879,47 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
             groups.append([])
         groups[-1].append((no, raw, lab))
     items: list[Item] = []
-    page_text: list[PageText] = [PageText(page, "page_header", [classify(make_block(h))]) for h in headers]
+    page_text: list[PageText] = []
+    for h in headers:                                  # a header (第3版, 某某日报 …) or else the page's title
+        b = classify(make_block(h))
+        page_text.append(PageText(page, "page_header" if b.kind == "page_header" else "page_title", [b]))
     page_text += [PageText(page, "credit", [classify(make_block(c))]) for c in credits]
     for gi, g in enumerate(groups):
-        heads: list[Block] = []
-        cur: list[tuple[int, str]] = []
+        if gi == 0:
+            # a page title at the top of the page (one block of one line), whatever the labeller made of it
+            top = [(no, raw) for no, raw, _ in g if block_of[no] == block_of[g[0][0]]]
+            title = clean.undouble(clean.clean_line(top[0][1]))
+            if len(top) == 1 and (title in titles or layout == "after" and heads_at.get(top[0][0])):
+                b = make_block(top)
+                b.kind, b.head = "text", True
+                page_text.append(PageText(page, "page_title", [b]))
+                g = g[1:]
+                if not g:
+                    continue
+        heads: list[tuple[int, str]] = []
         body: list[tuple[int, str]] = []
         for no, raw, lab in g:
             if lab in ("HS", "HT", "HC"):
-                if lab != "HC" and cur:
-                    heads.append(cur)
-                    cur = []
-                cur.append((no, raw))
+                heads.append((no, raw))
             else:
-                if body and body[-1][0] != no - 1:
-                    body.append((no - 1, ""))          # the blank line (or lines) between
                 body.append((no, raw))
-        if cur:
-            heads.append(cur)
-        head_blocks = [make_block(h) for h in heads]
+        runs: list[list[tuple[int, str]]] = []              # a blank line between title lines ends a title
+        for no, raw in heads:
+            if runs and runs[-1][-1][0] == no - 1:
+                runs[-1].append((no, raw))
+            else:
+                runs.append([(no, raw)])
+        head_blocks = [make_block(r) for r in runs]
         for h in head_blocks:
-            h.kind, h.head, h.title = "text", True, True
-        if not body and head_blocks and gi == 0 and not items and clean.undouble(head_blocks[0].text) in titles:
-            page_text.append(PageText(page, "page_title", head_blocks))
+            h.kind, h.head, h.titles = "text", True, True
+        if credits and credits[-1][-1][0] < g[0][0] and all(heads_at.get(no) for no, _, _ in g):
+            # titles alone after a page-wide credit: the page's title, a title a block as the rules cut them
+            runs: dict[int, list[tuple[int, str]]] = {}
+            for no, raw, _ in g:
+                runs.setdefault(block_of[no], []).append((no, raw))
+            page_text.append(PageText(page, "page_title", [make_block(r) for r in runs.values()]))
             continue
-        body_blocks = split_blocks(body) if body else []
+        body_blocks = _body_blocks(body, blocks, block_of)
         it = Item(page, "headline" if head_blocks else "text", heads=head_blocks, body=body_blocks, closed=True)
         if body_blocks:
             first = body_blocks[0].kind
@@ -915,16 +935,41 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     return items, page_text
 
 
-def segment_pages(pages) -> tuple[list[dict], dict]:
-    """Segment every page of an issue; returns rows in reading order and layout evidence."""
-    pages_blocks, layout, evidence, assembled = rule_pages(pages)
+def _body_blocks(body: list[tuple[int, str]], blocks: list[Block], block_of: dict[int, int]) -> list[Block]:
+    """An item's body lines as blocks: the page's own blocks where the item holds them whole, else the part
+    it holds, cut and classified anew."""
+    runs: list[list[tuple[int, str]]] = []
+    for no, raw in body:
+        if runs and block_of[runs[-1][-1][0]] == block_of[no]:
+            runs[-1].append((no, raw))
+        else:
+            runs.append([(no, raw)])
+    out = []
+    for run in runs:
+        whole = blocks[block_of[run[0][0]]]
+        out.append(whole if len(run) == len(whole.lines) else classify(make_block(run)))
+    return out
+
+
+def segment_pages(pages, labeller=None) -> tuple[list[dict], dict]:
+    """Segment every page of an issue; returns rows in reading order and layout evidence.
+
+    Items are found by the line labeller (``lines.labeller()``, or ``labeller``)
+    where its model is present, else by the rules alone (``assemble``).
+    """
     from . import lines as line_labeller
-    labeller = line_labeller.labeller()
+
+    pages_blocks, layout, evidence = rule_blocks(pages)
+    labeller = labeller or line_labeller.labeller()
     if labeller is not None:
-        assembled = [labelled_items(page.number, page.lines, labeller.labels(blocks, items, page_text, layout),
-                                    blocks)
-                     for page, blocks, (items, page_text) in zip(pages, pages_blocks, assembled)]
+        labels = labeller.label_issue(pages_blocks, layout)
+        assembled = [labelled_items(page.number, page.lines, page_labels, blocks, layout)
+                     for page, blocks, page_labels in zip(pages, pages_blocks, labels)]
         evidence["segmentation"] = "line labeller"
+    else:
+        strict = evidence["dateline_rate"] >= 0.6
+        assembled = [assemble(page.number, blocks, layout, strict=strict) for page, blocks in zip(pages, pages_blocks)]
+        evidence["segmentation"] = "rules"
     rows: list[dict] = []
     for page, blocks, (items, page_text) in zip(pages, pages_blocks, assembled):
         photographers: list[str] = []

@@ -37,7 +37,9 @@ def test_every_article_is_rendered_and_scored(tmp_path, corpus, family):
         path = tmp_path / f"{issue_id}.txt"
         path.write_text(text, encoding="utf-8")
         s = segment_eval.score_issue(issue, parse_checked(path))
-        assert s["articles"] == len(issue) and s["exact"] + sum(m[0] != "headline" for m in s["misses"]) == len(issue)
+        assert s["articles"] + s["unscored"] == len(issue)
+        assert s["unscored"] == sum(render.several_items(r) for r in issue.itertuples(index=False))
+        assert s["exact"] + sum(m[0] != "headline" for m in s["misses"]) == s["articles"]
 
 
 def test_layouts_are_drawn_per_page_and_reproducible(corpus):
@@ -48,7 +50,7 @@ def test_layouts_are_drawn_per_page_and_reproducible(corpus):
     import random
     rng = random.Random(3)
     widths = {render.draw_layout(rng, "before", "formfeed").width for _ in range(20)}
-    assert len(widths) > 5 and min(widths) >= 8 and max(widths) <= 30
+    assert len(widths) > 5 and min(widths - {0}) >= 8 and max(widths) <= 30     # 0: a paragraph a line
 
 
 def test_a_sentence_without_body_is_printed_as_text():
@@ -74,11 +76,11 @@ def test_score_counts_exact_extents_and_headlines():
     assert segment_eval.score_issue(exp, merged)["exact"] == 0
 
 
-# Regression guards, not targets: the figures this excerpt gives today (exact-extent F1 0.66 in every
-# family, headlines 0.98-1.00), with a little room. The targets (F1 and headlines >= 0.95 on the
-# evaluation days) are not met yet; the README gives the measured figures.
-FLOORS = {"before, form feeds": 0.62, "before, space-led pages": 0.62, "after, form feeds": 0.62,
-          "after, space-led pages": 0.62}
+# Regression guards, not targets: the figures this excerpt gives today with the line labeller (exact-extent F1
+# 0.87-0.89 in every family, headlines 0.98-1.00; the rules alone gave 0.66), with a little room. The targets
+# (F1 and headlines >= 0.95 on the evaluation days) are not met yet; the README gives the measured figures.
+FLOORS = {"before, form feeds": 0.83, "before, space-led pages": 0.83, "after, form feeds": 0.83,
+          "after, space-led pages": 0.83}
 
 
 @pytest.mark.parametrize("family", list(render.FAMILIES))

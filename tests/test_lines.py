@@ -1,0 +1,136 @@
+"""The line labeller: units of lines, what the exact rules impose, the compiled decoder, training.
+
+Texts and names are invented. The labeller's accuracy on rendered corpus days is guarded in
+tests/test_layouts_random.py and reported in the README (``python -m epaper.segment_eval``).
+"""
+import pytest
+
+from checks import items, parse_text
+from conftest import FIXTURES
+from epaper import lines, pfr, render
+from epaper.read import split_pages
+from epaper.segment import rule_blocks, segment_pages, split_blocks
+
+
+def _units(text):
+    return lines.page_units(split_blocks(list(enumerate(text.split("\n"), 1))))
+
+
+# (page text, the lines each unit holds)
+UNITS = [
+    # full lines that end no paragraph run on; a paragraph's first line stands alone (it may be a headline)
+    ("一二三四五六\n七八九十甲乙\n丙丁戊己庚辛\n壬癸。\n子丑寅卯辰巳\n午未申酉戌亥\n天地。",
+     [[1], [2, 3, 4], [5], [6, 7]]),
+    # a sentence end stops the run; so does a blank line (a column break inside a sentence)
+    ("一二三四五六\n七八九十甲。\n丙丁戊己庚辛\n\n壬癸子丑寅卯\n辰巳。", [[1], [2], [3], [5], [6]]),
+    # a short line ends the run it closes
+    ("一二三四五六\n七八九十甲乙\n丙丁\n戊己庚辛壬癸\n子丑寅卯辰巳\n午。", [[1], [2, 3], [4, 5, 6]]),
+]
+
+
+@pytest.mark.parametrize("text, want", UNITS)
+def test_units(text, want):
+    assert [u.lines for u in _units(text)] == want
+
+
+def test_block_width_is_the_column_of_the_block():
+    assert lines.block_width((9, 9, 9, 4), 14) == 9         # an article set in its own narrower column
+    assert lines.block_width((9, 12, 4), 14) == 14         # no two lines agree: the page's width
+    assert lines.block_width((20, 20), 14) == 14           # too few lines to tell
+
+
+# (page text, layout, the labels each unit may take, whether a headline must come right before a body label)
+CONSTRAINTS = [
+    ("人民日报 2024年3月5日 第2版", "before", ["X"], False),
+    ("本报讯（记者甲乙丙） 今天上午，县里开会。", "after", ["BS"], False),
+    ("本报讯（记者甲乙丙） 今天上午，县里开会。", "before", ["BS", "B"], True),
+    ("上图 志愿者在社区宣传。", "after", ["BS"], False),
+    ("扫码观看视频。", "after", ["BS"], False),
+]
+
+
+@pytest.mark.parametrize("text, layout, labels, fresh", CONSTRAINTS)
+def test_what_the_rules_impose(text, layout, labels, fresh):
+    allowed, must = lines.constraints(_units(text), layout)
+    assert [lab for k, lab in enumerate(lines.LABELS) if allowed[0] >> k & 1] == labels
+    assert must == [fresh]
+
+
+def test_no_headline_holds_a_full_stop_and_a_credit_closes_its_caption():
+    units = _units("县城新貌。\n\n本报记者 赵小明 摄\n\n群众在广场上跳舞")
+    allowed, _ = lines.constraints(units, "after")
+    names = [[lab for k, lab in enumerate(lines.LABELS) if m >> k & 1] for m in allowed]
+    assert names[0] == ["BS"]                                # a caption followed by a photo credit opens an item
+    assert names[1] == ["B"]                                 # the credit belongs to it
+    assert "B" not in names[2] and "HC" not in names[2]     # and nothing continues it after the credit
+    plain = lines.constraints(_units("一句话。"), "after")[0][0]
+    assert not any(plain >> lines.LABELS.index(lab) & 1 for lab in ("HS", "HT", "HC"))
+
+
+def test_a_title_between_an_article_end_and_a_dateline():
+    text = "会议要求各地抓好落实。\n\n县里召开春耕生产会议\n\n本报讯 今天，县里召开春耕生产会议。"
+    after = lines.constraints(_units(text), "after")[0][1]
+    before = lines.constraints(_units(text), "before")[0][1]
+    assert after == 1 << lines.LABELS.index("HT")
+    assert before == sum(1 << lines.LABELS.index(lab) for lab in ("HS", "HT", "HC"))
+
+
+@pytest.fixture(scope="module")
+def excerpt():
+    return pfr.read_pfr(FIXTURES / "pd_excerpt.txt")
+
+
+def test_the_compiled_labeller_gives_python_crfsuites_labels(excerpt):
+    fast, reference = lines.Labeller(), lines.CrfsuiteLabeller()
+    compared = 0
+    for k, (_, issue) in enumerate(excerpt.groupby("issue_id")):
+        for family in render.FAMILIES:
+            pages_blocks, layout, _ = rule_blocks(split_pages(render.render_issue_random(issue, family, seed=k)))
+            got = fast.label_issue(pages_blocks, layout, constrained=False)
+            assert got == reference.label_issue(pages_blocks, layout)
+            compared += sum(map(len, got))
+    assert compared > 1000
+
+
+def test_without_the_model_the_rules_segment(monkeypatch):
+    pages = split_pages("县里召开春耕生产会议\n\n本报讯 今天，县里召开春耕生产会议。\n")
+    monkeypatch.setitem(lines._OVERRIDE, "model", None)
+    rows, evidence = segment_pages(pages)
+    assert evidence["segmentation"] == "rules" and rows[0]["headline"] == "县里召开春耕生产会议"
+    monkeypatch.delitem(lines._OVERRIDE, "model")
+    rows, evidence = segment_pages(pages)
+    assert evidence["segmentation"] == "line labeller" and rows[0]["headline"] == "县里召开春耕生产会议"
+
+
+# (issue text, expected (headline, first characters of the body) of each item): layouts the sample does not show
+ISSUES = [
+    # headlines after their articles, no blank line between an article's end and the next headline
+    ("本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。会议要求各乡镇抓好落实。\n"
+     "县政府召开常务会议\n\n本报讯 昨天，全县植树活动在城郊举行，干部\n群众一千余人参加。\n全县开展植树活动\n",
+     [("县政府召开常务会议", "今天上午"), ("全县开展植树活动", "昨天")]),
+    # headlines before, a kicker above the headline, paragraphs of one line each (text copied from a web page)
+    ("要闻\n\n聚焦春耕生产\n县政府召开常务会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n"
+     "会议要求各乡镇抓好落实。\n\n全县开展植树活动\n\n本报讯 昨天，全县植树活动在城郊举行。\n",
+     [("聚焦春耕生产", "今天上午"), ("全县开展植树活动", "昨天")]),
+    # a photo caption with its credit stands apart from the article after it
+    ("上图 群众在广场上跳舞。\n本报记者 赵小明 摄\n\n本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。\n"
+     "县政府召开常务会议\n",
+     [(None, "上图"), ("县政府召开常务会议", "今天上午")]),
+]
+
+
+@pytest.mark.parametrize("text, want", ISSUES)
+def test_issues_in_other_layouts(tmp_path, text, want):
+    it = items(parse_text(tmp_path, text))
+    got = [(h if isinstance(h, str) else None, b[:len(w)]) for (h, b), (_, w) in zip(zip(it.headline, it.body), want)]
+    assert len(it) == len(want) and got == want
+
+
+def test_training_writes_models_that_label(tmp_path):
+    out = {"before": tmp_path / "b.crfsuite", "after": tmp_path / "a.crfsuite"}
+    lines.train(FIXTURES / "pd_excerpt.txt", out=out, days=("19980101", "19991231"), seeds=(0,), iterations=20)
+    labeller = lines.Labeller(out)
+    pages_blocks, layout, _ = rule_blocks(split_pages("县里召开春耕生产会议\n\n本报讯 今天，县里开会。\n"))
+    labels = labeller.label_issue(pages_blocks, layout)[0]
+    assert set(labels) == {1, 3} and labels[3] in ("BS", "B") and set(labels.values()) <= set(lines.LABELS)
+
