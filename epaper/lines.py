@@ -40,6 +40,7 @@ issue is scored at once with numpy, and a compiled Viterbi finds the best labels
 from __future__ import annotations
 
 import operator
+import os
 import re
 from collections import Counter
 from functools import lru_cache
@@ -580,9 +581,13 @@ _OVERRIDE: dict = {}
 
 
 def labeller():
-    """The line labeller of ``MODELS`` (None when a model file is missing: the rules alone segment)."""
+    """The line labeller of ``MODELS``; None (the rules alone segment) when a model file is missing or the
+    environment sets ``EPAPER_SEGMENTATION=rules`` (about twice as fast, far fewer articles right on layouts
+    other than the sample's: README)."""
     if "model" in _OVERRIDE:
         return _OVERRIDE["model"]
+    if os.environ.get("EPAPER_SEGMENTATION") == "rules":
+        return None
     if not _LABELLER:
         _LABELLER.append(Labeller(MODELS) if all(p.exists() for p in MODELS.values()) else None)
     return _LABELLER[0]

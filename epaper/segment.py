@@ -767,8 +767,8 @@ def title_lines(b: Block) -> list[str]:
         return [text] if text else []
     scale = 2 if text != b.text else 1
     widths = [w / scale for w in b.widths]
-    cuts, pos = [], 0.0
     widest = max(widths)
+    cuts, pos = [], 0.0
     for k, w in enumerate(widths[:-1]):
         pos += w
         if w <= 0.8 * widest:
@@ -845,8 +845,8 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     title lines by their widths (``title_lines``: the labeller's own title
     starts fit the corpus it learnt from but not papers that wrap titles
     narrower), its other lines are cut into blocks and classified as the
-    rules do (datelines, bylines, credits, photo markers).
-    ``X`` lines are page headers (or page titles). What the rules know for certain stays: a
+    rules do (datelines, bylines, credits, photo markers). ``X`` lines are
+    page headers (or page titles). What the rules know for certain stays: a
     page-wide photo credit is page-level text, and a title at the top of a
     page is the page's title when the page-title list holds it or when, with
     headlines after their articles, there is no article before it to close;
@@ -914,10 +914,10 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
             h.kind, h.head, h.titles = "text", True, True
         if credits and credits[-1][-1][0] < g[0][0] and all(heads_at.get(no) for no, _, _ in g):
             # titles alone after a page-wide credit: the page's title, a title a block as the rules cut them
-            runs: dict[int, list[tuple[int, str]]] = {}
+            by_block: dict[int, list[tuple[int, str]]] = {}
             for no, raw, _ in g:
-                runs.setdefault(block_of[no], []).append((no, raw))
-            page_text.append(PageText(page, "page_title", [make_block(r) for r in runs.values()]))
+                by_block.setdefault(block_of[no], []).append((no, raw))
+            page_text.append(PageText(page, "page_title", [make_block(r) for r in by_block.values()]))
             continue
         body_blocks = _body_blocks(body, blocks, block_of)
         it = Item(page, "headline" if head_blocks else "text", heads=head_blocks, body=body_blocks, closed=True)

@@ -100,6 +100,8 @@ def test_without_the_model_the_rules_segment(monkeypatch):
     monkeypatch.delitem(lines._OVERRIDE, "model")
     rows, evidence = segment_pages(pages)
     assert evidence["segmentation"] == "line labeller" and rows[0]["headline"] == "县里召开春耕生产会议"
+    monkeypatch.setenv("EPAPER_SEGMENTATION", "rules")                  # the researcher's choice of speed
+    assert segment_pages(pages)[1]["segmentation"] == "rules"
 
 
 # (issue text, expected (headline, first characters of the body) of each item): layouts the sample does not show
