@@ -39,31 +39,26 @@ issue is scored at once with numpy, and a compiled Viterbi finds the best labels
 """
 from __future__ import annotations
 
-import operator
 import os
 import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from . import bylines, clean, lexicons, paths
+from . import bylines, clean, lexicons, paths, segment
 
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
           "after": paths.MODELS / "line_labels_after.crfsuite"}
 LABELS = ("HS", "HT", "HC", "BS", "B", "X")
 BUILD_DAYS = ("19980101", "19980121")
 
-_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]")
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]$")
 _CLASSES = {}
 for _chars, _name in (("。！？!?…；;", "E"), ("，、,", "C"), ("：:", "K"), ("）)】]", "R"), ("（(【[", "O"),
                       ("“‘「『《〈\"", "Q"), ("”’」』》〉", "q"), ("0123456789", "D"), ("—-－", "-"), ("·•●■□◎◇◆○", "M")):
     for _c in _chars:
         _CLASSES[_c] = _name
-_PARA_END = frozenset("。！？!?…；;）)】")
-_QUOTE_END = frozenset("”’」』")
 
 
 def char_class(ch: str) -> str:
@@ -104,23 +99,10 @@ def _relative(n: int, width: int) -> str:
     return "9" if q >= 0.9 else "7" if q >= 0.7 else "5" if q >= 0.5 else "3" if q >= 0.3 else "0"
 
 
-@lru_cache(maxsize=65536)
-def _pairs(s: str) -> frozenset:
-    s = _NOT_HAN.sub("", s)
-    return frozenset(map(operator.add, s[:-1], s[1:]))
-
-
 def _share(pairs: frozenset, around: str) -> str:
     """How many of a line's character pairs the text around it holds, in four steps."""
     q = sum(1 for p in pairs if p in around) / len(pairs)
     return "0" if q == 0 else "1" if q < 0.25 else "2" if q < 0.5 else "3"
-
-
-def _ends_paragraph(text: str) -> bool:
-    if not text:
-        return True
-    c = text[-1]
-    return c in _PARA_END or (c in _QUOTE_END and len(text) > 1 and text[-2] in _PARA_END)
 
 
 def page_width(widths) -> int:
@@ -178,7 +160,7 @@ def page_units(blocks) -> list[Unit]:
         para_start = True
         for k in range(m):
             end = bounds[k + 1]
-            ends = _ends_paragraph(text[bounds[k]:end])
+            ends = segment._closes(text[bounds[k]:end])
             if k < m - 1 and not para_start and width and b.widths[k] >= width - 1 and not ends:
                 continue                                  # line k + 1 continues this unit
             para_start = ends
@@ -194,17 +176,17 @@ NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op")
 OFFSETS = (-2, -1, 1, 2)
 
 
-def unit_values(units: list[Unit]) -> list[dict[str, str]]:
-    """The feature values of each unit of a page (template -> value)."""
+def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[str, str]]:
+    """The feature values of each unit of a page (template -> value); ``opens``: ``opening(units)``."""
     out = []
     n_units = len(units)
     prev_e = "_"
     prev_last = 0
     # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
-    ends = [k for k, u in enumerate(units[:-1]) if _ends_paragraph(u.text)]
+    ends = [k for k, u in enumerate(units[:-1]) if segment._closes(u.text)]
     q = sum(1 for k in ends if units[k + 1].blanks_before) / len(ends) if ends else 0.5
     pgb = "0" if q < 0.1 else "1" if q < 0.4 else "2" if q < 0.8 else "3"
-    opens = opening(units)
+    opens = opening(units) if opens is None else opens
     titles = lexicons.words("page_titles")
     for k, u in enumerate(units):
         t = u.text
@@ -233,7 +215,7 @@ def unit_values(units: list[Unit]) -> list[dict[str, str]]:
             v["cm"] = ("。" if "。" in und[:-1] else "") + ("，" if "，" in und else "") + \
                 ("p" if _PHOTO_HEAD.search(und) else "")
             if n <= 48 and e not in "ECK" and len(u.lines) <= 3:
-                pairs = _pairs(und)
+                pairs = segment._bigrams(und)
                 if pairs:
                     v["sa"] = _share(pairs, "".join(x.text[:60] for x in units[k + 1:k + 4]))
                     v["sb"] = _share(pairs, "".join(x.text[-60:] for x in units[max(0, k - 3):k]))
@@ -290,7 +272,7 @@ def opening(units: list[Unit]) -> list[str]:
     return out
 
 
-def constraints(units: list[Unit], layout: str) -> tuple[list[int], list[bool]]:
+def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) -> tuple[list[int], list[bool]]:
     """What the exact rules say of each unit, as the labels it may take (a bit mask over ``LABELS``) and
     whether it must start an item unless a headline stands right before it.
 
@@ -305,7 +287,7 @@ def constraints(units: list[Unit], layout: str) -> tuple[list[int], list[bool]]:
     """
     every = (1 << len(LABELS)) - 1
     x, b, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HC", "HT", "BS"))
-    opens = opening(units)
+    opens = opening(units) if opens is None else opens
     heads = sum(1 << LABELS.index(lab) for lab in ("HS", "HT", "HC"))
     allowed, fresh = [], []
     closed = page_closed = False
@@ -325,7 +307,7 @@ def constraints(units: list[Unit], layout: str) -> tuple[list[int], list[bool]]:
             else:
                 m, f = bs | b, True
         elif u.block.head and u.block_start and k + 1 < len(units) and opens[k + 1] \
-                and units[k + 1].block is not u.block and (k == 0 or _ends_paragraph(units[k - 1].text)):
+                and units[k + 1].block is not u.block and (k == 0 or segment._closes(units[k - 1].text)):
             m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
         if not top and not (u.block_start and kind == "page_header"):
             m = m & ~x or m                         # page headers and titles open the page
@@ -412,8 +394,6 @@ class Labeller:
             t = pycrfsuite.Tagger()
             t.open(str(path))
             info = t.info()
-            labels = list(t.labels())
-            order = [labels.index(lab) if lab in labels else -1 for lab in LABELS]
             trans = np.full((len(LABELS), len(LABELS)), 0.0)
             for (a, b), w in info.transitions.items():
                 if a in LABELS and b in LABELS:
@@ -428,7 +408,6 @@ class Labeller:
                     k = attrs[attr] = len(rows)
                     rows.append(np.zeros(len(LABELS)))
                 rows[k][LABELS.index(lab)] = w
-            del order
             W = np.vstack(rows)
             # each template's values as codes (0: unseen), and for each offset the row of each code
             codes: dict[str, dict[str, int]] = {a: {} for a in TEMPLATES}
@@ -456,28 +435,26 @@ class Labeller:
         n = len(values)
         E = np.repeat(W[bias][None, :], n, axis=0)
         index = np.arange(n)
+        near = {}                                       # each offset: the neighbour's index, and whether it is one
+        for off in OFFSETS:
+            j = np.clip(index + off, 0, n - 1)
+            near[off] = j, (index + off >= 0) & (index + off < n) & (page_of[j] == page_of)
+            E += W[np.where(near[off][1], 0, none[off])]
         for a in TEMPLATES:
             vocab = codes[a]
             c = np.fromiter((vocab.get(v[a], 0) for v in values), dtype=np.int64, count=n)
             E += W[tables[0, a][c]]
             if a in NEIGHBOUR:
                 for off in OFFSETS:
-                    j = index + off
-                    ok = (j >= 0) & (j < n)
-                    j = np.clip(j, 0, n - 1)
-                    ok &= page_of[j] == page_of
+                    j, ok = near[off]
                     E += W[np.where(ok, tables[off, a][c[j]], 0)]
-        for off in OFFSETS:
-            j = index + off
-            out = (j < 0) | (j >= n)
-            out |= page_of[np.clip(j, 0, n - 1)] != page_of
-            E += W[np.where(out, none[off], 0)]
         return E
 
     def label_issue(self, pages_blocks, layout: str, constrained: bool = True) -> list[dict[int, str]]:
         """Each page's line labels (``{line number: label}``) for an issue's blocks."""
         units = [page_units(blocks) for blocks in pages_blocks]
-        values = [v for us in units for v in unit_values(us)]
+        opens = [opening(us) for us in units]
+        values = [v for us, op in zip(units, opens) for v in unit_values(us, op)]
         if not values:
             return [{} for _ in pages_blocks]
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
@@ -485,12 +462,12 @@ class Labeller:
         trans = self.models[layout][1]
         heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
         out, k = [], 0
-        for us in units:
+        for us, op in zip(units, opens):
             if not us:
                 out.append({})
                 continue
             if constrained:
-                allowed, fresh = constraints(us, layout)
+                allowed, fresh = constraints(us, layout, op)
             else:
                 allowed, fresh = [(1 << len(LABELS)) - 1] * len(us), [False] * len(us)
             tags = _viterbi(E[k:k + len(us)], trans, np.array(allowed, dtype=np.int64), np.array(fresh),

@@ -250,8 +250,8 @@ def _piece_starts(paras: list[str]) -> list[int]:
 
 def several_items(row) -> bool:
     """An article a paper prints as several items (``_piece_starts``): stories under one headline, each with
-    its dateline, or photo captions (上图…, ▲…, …（某某摄）) inside the text. The parse makes an item of each, so the corpus's article
-    is not scored whole (``segment_eval``)."""
+    its dateline, or photo captions (上图…, ▲…, …（某某摄）) inside the text. The parse makes an item of each,
+    so the corpus's article is not scored whole (``segment_eval``)."""
     return bool(_piece_starts(printed_paragraphs(row)))
 
 
@@ -265,6 +265,7 @@ def caption_lines(row) -> list[str]:
 def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool) -> list[tuple[str, str]]:
     """An article's lines, each with its label for the line labeller (``lines.LABELS``; blank lines ``""``)."""
     heads = headline_block(row)
+    pieces = set(_piece_starts(printed_paragraphs(row)))
     captions = caption_lines(row)
     if captions:
         body = "\n".join(captions + ([row.body] if isinstance(row.body, str) and row.body.strip() else []))
@@ -280,7 +281,6 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     body = render_article(row._replace(headline=""), layout, rng, firsts)
     body = body[2:] if layout.headline == "before" else body[:-2]      # render_article's empty headline
     body_lines = [(t, "B" if t else "") for t in body]
-    pieces = set(_piece_starts(printed_paragraphs(row)))
     if pieces:
         nonblank = [k for k, t in enumerate(body) if t]
         for p, ordinal in enumerate(firsts):

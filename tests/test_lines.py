@@ -136,3 +136,17 @@ def test_training_writes_models_that_label(tmp_path):
     labels = labeller.label_issue(pages_blocks, layout)[0]
     assert set(labels) == {1, 3} and labels[3] in ("BS", "B") and set(labels.values()) <= set(lines.LABELS)
 
+
+
+def test_rendered_labels_mark_every_item_a_paper_prints(excerpt):
+    """The training labels: a story after the first under one headline starts an item (BS) on its own first
+    line, also when a caption is printed before the text; the headline starts the article (before)."""
+    row = excerpt.iloc[[0]].assign(
+        headline="县城新貌（图片）", subheadline="群众在新建的广场上跳舞。（赵小明摄）", dateline=None, byline=None,
+        body="县城今年新修了三条道路。\n新华社某地1月1日电 另一座城市也在修路，工程进展顺利。")
+    text, labels = render.render_issue_labelled(row, "before, form feeds", seed=3, page_headers=0.0)
+    printed = text.split("\n")
+    assert len(labels) == len(printed)
+    starts = [printed[k] for k, lab in enumerate(labels) if lab in ("HS", "BS")]
+    assert len(starts) == 2 and starts[0].startswith("县城") and starts[1].lstrip("\u3000").startswith("新华")
+    assert render.several_items(next(row.itertuples(index=False)))
