@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -139,9 +140,10 @@ STATE = "state.json"
 
 
 def fingerprint() -> str:
-    """What decides an issue's rows besides its own bytes: the parser's version, the word lists,
-    the models (names, line labels) and the roster. A change to any of them re-parses every issue."""
+    """What decides an issue's rows besides its own bytes: the parser's version, the segmentation chosen
+    (``EPAPER_SEGMENTATION``), the word lists, the models (names, line labels) and the roster. A change to any of them re-parses every issue."""
     h = hashlib.sha256(PARSER_VERSION.encode())
+    h.update(os.environ.get("EPAPER_SEGMENTATION", "").encode())     # rules alone, or the line labeller
     files = sorted(paths.LEXICONS.glob("*")) + sorted(paths.MODELS.glob("*")) + [paths.ROSTER]
     for f in files:
         if f.is_file():
@@ -230,7 +232,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
         for f in todo:
             store(f, write_issue(f, out_dir, manifest, roster))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_init) as pool:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_init,
+                                 initargs=(os.environ.get("EPAPER_SEGMENTATION", ""),)) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             n = len(todo)
             results = pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n, chunksize=chunk)
@@ -288,10 +291,16 @@ def _context():
     return ctx
 
 
-def _worker_init() -> None:
-    """A build worker: collect garbage less often (it allocates many small objects and keeps few), and
-    keep Arrow to one thread (the other cores run workers of their own)."""
+def _worker_init(segmentation: str = "") -> None:
+    """A build worker: segment as the build was asked to (``EPAPER_SEGMENTATION``, which a fork server
+    started earlier would not know), collect garbage less often (it allocates many small objects and keeps
+    few), and keep Arrow to one thread (the other cores run workers of their own)."""
     import gc
+
+    if segmentation:
+        os.environ["EPAPER_SEGMENTATION"] = segmentation
+    else:
+        os.environ.pop("EPAPER_SEGMENTATION", None)
 
     import pyarrow as pa
 

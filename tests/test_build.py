@@ -149,3 +149,11 @@ def test_a_killed_build_leaves_the_previous_outputs_whole(tmp_path):
     assert not list(out.glob(".*.tmp"))
     assert {f"copy{k:02d}" for k in range(12)} <= set(result.articles.issue_id)
     assert pd.read_csv(out / "problems.csv").file.tolist() == ["empty.txt", "noise.txt"]
+
+
+def test_choosing_the_rules_alone_parses_every_issue_again(tmp_path, monkeypatch):
+    raw, out = _raw(tmp_path), tmp_path / "out"
+    helpers.build(raw, out, progress=False)
+    monkeypatch.setenv("EPAPER_SEGMENTATION", "rules")
+    assert helpers.build(raw, out, progress=False).counts == {"added": 0, "changed": 5, "removed": 0, "reused": 0}
+    assert helpers.build(raw, out, progress=False).counts["reused"] == 5
