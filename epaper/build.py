@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, storage
+from . import lines, paths, storage
 from .storage import write_atomic, write_parquet
 from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages
 from .people import COLUMNS as PEOPLE_COLUMNS
@@ -141,9 +141,10 @@ STATE = "state.json"
 
 def fingerprint() -> str:
     """What decides an issue's rows besides its own bytes: the parser's version, the segmentation chosen
-    (``EPAPER_SEGMENTATION``), the word lists, the models (names, line labels) and the roster. A change to any of them re-parses every issue."""
+    (``lines.SWITCH``), the word lists, the models (names, line labels) and the roster. A change to any of
+    them re-parses every issue."""
     h = hashlib.sha256(PARSER_VERSION.encode())
-    h.update(os.environ.get("EPAPER_SEGMENTATION", "").encode())     # rules alone, or the line labeller
+    h.update(lines.chosen().encode())                                 # rules alone, or the line labeller
     files = sorted(paths.LEXICONS.glob("*")) + sorted(paths.MODELS.glob("*")) + [paths.ROSTER]
     for f in files:
         if f.is_file():
@@ -233,7 +234,7 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
             store(f, write_issue(f, out_dir, manifest, roster))
     else:
         with ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_worker_init,
-                                 initargs=(os.environ.get("EPAPER_SEGMENTATION", ""),)) as pool:
+                                 initargs=(lines.chosen(),)) as pool:
             chunk = max(1, len(todo) // (workers * 8))
             n = len(todo)
             results = pool.map(write_issue, todo, [out_dir] * n, [manifest] * n, [roster] * n, chunksize=chunk)
@@ -292,15 +293,15 @@ def _context():
 
 
 def _worker_init(segmentation: str = "") -> None:
-    """A build worker: segment as the build was asked to (``EPAPER_SEGMENTATION``, which a fork server
-    started earlier would not know), collect garbage less often (it allocates many small objects and keeps
-    few), and keep Arrow to one thread (the other cores run workers of their own)."""
+    """A build worker: segment as the build was asked to (``lines.SWITCH``, which a fork server started
+    earlier would not know), collect garbage less often (it allocates many small objects and keeps few), and
+    keep Arrow to one thread (the other cores run workers of their own)."""
     import gc
 
     if segmentation:
-        os.environ["EPAPER_SEGMENTATION"] = segmentation
+        os.environ[lines.SWITCH] = segmentation
     else:
-        os.environ.pop("EPAPER_SEGMENTATION", None)
+        os.environ.pop(lines.SWITCH, None)
 
     import pyarrow as pa
 

@@ -555,6 +555,12 @@ class CrfsuiteLabeller:
 
 _LABELLER: list = []
 _OVERRIDE: dict = {}
+SWITCH = "EPAPER_SEGMENTATION"          # "rules": segment with the rules alone
+
+
+def chosen() -> str:
+    """The segmentation the environment asks for (``SWITCH``; "" for the default)."""
+    return os.environ.get(SWITCH, "")
 
 
 def labeller():
@@ -563,7 +569,7 @@ def labeller():
     other than the sample's: README)."""
     if "model" in _OVERRIDE:
         return _OVERRIDE["model"]
-    if os.environ.get("EPAPER_SEGMENTATION") == "rules":
+    if chosen() == "rules":
         return None
     if not _LABELLER:
         _LABELLER.append(Labeller(MODELS) if all(p.exists() for p in MODELS.values()) else None)

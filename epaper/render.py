@@ -53,10 +53,14 @@ def suitable(articles: pd.DataFrame) -> pd.DataFrame:
 _NO_LINE_START = set("。，、；：！？）》」』”’…")
 
 
-def _has_inner_dateline(body: str) -> bool:
+def _opens_story(paragraph: str) -> bool:
+    """A paragraph that opens with a dateline or a byline."""
     from . import bylines
-    paras = body.split("\n")[1:]
-    return any(bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None for p in paras)
+    return bylines.parse_dateline(paragraph) is not None or bylines.parse_byline(paragraph[:30]) is not None
+
+
+def _has_inner_dateline(body: str) -> bool:
+    return any(_opens_story(p) for p in body.split("\n")[1:])
 
 
 def _wrap(text: str, width: int, first: int | None = None) -> list[str]:
@@ -241,9 +245,8 @@ def _piece_starts(paras: list[str]) -> list[int]:
     out = []
     for k in range(1, len(paras)):
         p = clean.clean_line(paras[k])
-        if bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None \
-                or p.startswith(markers) or (bylines.find_credit(p) is not None
-                                             and bylines.find_credit(p, whole=True) is None):
+        if _opens_story(p) or p.startswith(markers) or (bylines.find_credit(p) is not None
+                                                       and bylines.find_credit(p, whole=True) is None):
             out.append(k)
     return out
 

@@ -852,9 +852,7 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     headlines after their articles, there is no article before it to close;
     titles alone after a page-wide credit are the page's title too.
     """
-    kinds = {no: b.kind for b in blocks for no, _ in b.lines}
-    heads_at = {no: b.head for b in blocks for no, _ in b.lines}
-    block_of = {no: k for k, b in enumerate(blocks) for no, _ in b.lines}
+    block_at = {no: b for b in blocks for no, _ in b.lines}          # every labelled line is in a block
     titles = lexicons.words("page_titles")
     groups: list[list[tuple[int, str, str]]] = []
     headers: list[list[tuple[int, str]]] = []
@@ -863,7 +861,7 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
         lab = labels.get(no)
         if lab is None:
             continue
-        if kinds.get(no) == "page_credit":
+        if block_at[no].kind == "page_credit":
             if credits and credits[-1][-1][0] == no - 1:
                 credits[-1].append((no, raw))
             else:
@@ -887,9 +885,9 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     for gi, g in enumerate(groups):
         if gi == 0:
             # a page title at the top of the page (one block of one line), whatever the labeller made of it
-            top = [(no, raw) for no, raw, _ in g if block_of[no] == block_of[g[0][0]]]
+            top = [(no, raw) for no, raw, _ in g if block_at[no] is block_at[g[0][0]]]
             title = clean.undouble(clean.clean_line(top[0][1]))
-            if len(top) == 1 and (title in titles or layout == "after" and heads_at.get(top[0][0])):
+            if len(top) == 1 and (title in titles or layout == "after" and block_at[top[0][0]].head):
                 b = make_block(top)
                 b.kind, b.head = "text", True
                 page_text.append(PageText(page, "page_title", [b]))
@@ -912,14 +910,14 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
         head_blocks = [make_block(r) for r in runs]
         for h in head_blocks:
             h.kind, h.head, h.titles = "text", True, True
-        if credits and credits[-1][-1][0] < g[0][0] and all(heads_at.get(no) for no, _, _ in g):
+        if credits and credits[-1][-1][0] < g[0][0] and all(block_at[no].head for no, _, _ in g):
             # titles alone after a page-wide credit: the page's title, a title a block as the rules cut them
             by_block: dict[int, list[tuple[int, str]]] = {}
             for no, raw, _ in g:
-                by_block.setdefault(block_of[no], []).append((no, raw))
+                by_block.setdefault(id(block_at[no]), []).append((no, raw))
             page_text.append(PageText(page, "page_title", [make_block(r) for r in by_block.values()]))
             continue
-        body_blocks = _body_blocks(body, blocks, block_of)
+        body_blocks = _body_blocks(body, block_at)
         it = Item(page, "headline" if head_blocks else "text", heads=head_blocks, body=body_blocks, closed=True)
         if body_blocks:
             first = body_blocks[0].kind
@@ -935,18 +933,18 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     return items, page_text
 
 
-def _body_blocks(body: list[tuple[int, str]], blocks: list[Block], block_of: dict[int, int]) -> list[Block]:
+def _body_blocks(body: list[tuple[int, str]], block_at: dict[int, Block]) -> list[Block]:
     """An item's body lines as blocks: the page's own blocks where the item holds them whole, else the part
     it holds, cut and classified anew."""
     runs: list[list[tuple[int, str]]] = []
     for no, raw in body:
-        if runs and block_of[runs[-1][-1][0]] == block_of[no]:
+        if runs and block_at[runs[-1][-1][0]] is block_at[no]:
             runs[-1].append((no, raw))
         else:
             runs.append([(no, raw)])
     out = []
     for run in runs:
-        whole = blocks[block_of[run[0][0]]]
+        whole = block_at[run[0][0]]
         out.append(whole if len(run) == len(whole.lines) else classify(make_block(run)))
     return out
 
