@@ -39,6 +39,7 @@ issue is scored at once with numpy, and a compiled Viterbi finds the best labels
 """
 from __future__ import annotations
 
+import operator
 import os
 import re
 from collections import Counter
@@ -99,6 +100,47 @@ def _relative(n: int, width: int) -> str:
     return "9" if q >= 0.9 else "7" if q >= 0.7 else "5" if q >= 0.5 else "3" if q >= 0.3 else "0"
 
 
+# Templates whose values are computed as arrays: each value is an index into the template's strings.
+_CLASS_NAMES = ("_", "E", "C", "K", "R", "O", "Q", "q", "D", "-", "M", "H", "L", "P")
+_CLASS_CODE = np.full(0x10000 + 2, _CLASS_NAMES.index("P"), dtype=np.int64)   # a code point's class
+_CLASS_CODE[0x10000] = 0                                                       # no character
+for _cp in range(0x10000):
+    _CLASS_CODE[_cp] = _CLASS_NAMES.index(char_class(chr(_cp)))
+_LEN_TOP = 121
+_LEN_VALUES = tuple(dict.fromkeys(_bucket(x) for x in range(_LEN_TOP + 1)))
+_LEN_INDEX = np.array([_LEN_VALUES.index(_bucket(x)) for x in range(_LEN_TOP + 1)])
+_REL_VALUES = ("?", "full", "over", "wide", "9", "7", "5", "3", "0")
+_NC = len(_CLASS_NAMES)
+VALUES = {
+    "n": _LEN_VALUES, "T": _LEN_VALUES, "nl": tuple("012345"), "r": _REL_VALUES, "r0": _REL_VALUES,
+    "e": _CLASS_NAMES, "f": _CLASS_NAMES, "bb": tuple("012"), "ba": tuple("012"), "pos": ("first", "mid", "last"),
+    "dp": ("=", "<", ">"),
+    "pe": tuple(a + b + c for a in _CLASS_NAMES for b in "01" for c in _CLASS_NAMES),
+    "eba": tuple(a + b for a in _CLASS_NAMES for b in "01"),
+    "pgb": tuple(a + b + c for a in "0123" for b in "01" for c in "01"),
+}
+_PAIRS = tuple(a + b for a in _CLASS_NAMES for b in _CLASS_NAMES)
+
+
+def _lengths(x: np.ndarray) -> np.ndarray:
+    return _LEN_INDEX[np.clip(x, 0, _LEN_TOP)]
+
+
+def _relatives(n: np.ndarray, width: np.ndarray) -> np.ndarray:
+    """``_relative`` of arrays, as indices into ``_REL_VALUES``."""
+    w = np.maximum(width, 1)
+    q = n / w
+    return np.select([width == 0, np.abs(n - width) <= 1, (n > width) & (n < 1.6 * width), n > width,
+                      q >= 0.9, q >= 0.7, q >= 0.5, q >= 0.3], np.arange(8), 8)
+
+
+def _classes(texts: list[str], at: int) -> np.ndarray:
+    """The class (index into ``_CLASS_NAMES``) of each text's character at ``at`` (-1 last, 0 first, -2)."""
+    need = at + 1 if at >= 0 else -at
+    cps = np.fromiter([ord(t[at]) if len(t) >= need else 0x10000 for t in texts], dtype=np.int64, count=len(texts))
+    return _CLASS_CODE[np.minimum(cps, 0x10000 + 1)]
+
+
 def _share(pairs: frozenset, around: str) -> str:
     """How many of a line's character pairs the text around it holds, in four steps."""
     q = sum(1 for p in pairs if p in around) / len(pairs)
@@ -118,17 +160,36 @@ def page_width(widths) -> int:
     return w if n >= 3 else 0
 
 
+_LINE_CLOSERS = frozenset("）)】")
+_QUOTES_CLOSE = frozenset(clean._CLOSERS)
+_SENT_END = frozenset(clean._SENTENCE_END)
+
+
+def _closes_at(text: str, start: int, end: int) -> bool:
+    """``segment._closes(text[start:end])``, without the copy."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end == start:
+        return False
+    if text[end - 1] in _LINE_CLOSERS:
+        return True
+    while end > start and text[end - 1] in _QUOTES_CLOSE:
+        end -= 1
+    return end > start and text[end - 1] in _SENT_END
+
+
 class Unit:
     """Lines of a page the labeller labels as one: the first line of a paragraph stands alone (it may be a
     headline as wide as the column); the lines after it run on while each follows a full line of the column's
     width that ends no paragraph, with no blank line between."""
 
-    __slots__ = ("lines", "text", "first_len", "last_len", "block", "block_start", "blanks_before", "raw", "width")
+    __slots__ = ("lines", "text", "first_len", "last_len", "block", "block_start", "blanks_before", "raw", "width",
+                 "closes")
 
-    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width):
+    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width, closes):
         self.lines, self.text, self.first_len, self.last_len = lines, text, first_len, last_len
         self.block, self.block_start, self.blanks_before, self.raw = block, block_start, blanks_before, raw
-        self.width = width
+        self.width, self.closes = width, closes
 
 
 def block_width(widths, page: int) -> int:
@@ -139,10 +200,16 @@ def block_width(widths, page: int) -> int:
     (9, 14)
     """
     if len(widths) >= 3:
-        w, n = Counter(widths[:-1]).most_common(1)[0]
+        counts: dict[int, int] = {}
+        for w in widths[:-1]:
+            counts[w] = counts.get(w, 0) + 1
+        w, n = max(counts.items(), key=_second)        # the first of the commonest, as Counter.most_common
         if n >= 2 and w >= 4:
             return w
     return page
+
+
+_second = operator.itemgetter(1)
 
 
 def page_units(blocks) -> list[Unit]:
@@ -151,23 +218,23 @@ def page_units(blocks) -> list[Unit]:
     units: list[Unit] = []
     prev_last = None
     for b in blocks:
-        text = b.text
+        text, widths, lines = b.text, b.widths, b.lines
         bounds = (0, *b.breaks, len(text))
-        m = len(b.lines)
-        width = block_width(b.widths, page)
+        m = len(lines)
+        width = block_width(widths, page)
         k0 = 0
-        blanks = (b.lines[0][0] - prev_last - 1) if prev_last is not None else 0
+        blanks = (lines[0][0] - prev_last - 1) if prev_last is not None else 0
         para_start = True
         for k in range(m):
             end = bounds[k + 1]
-            ends = segment._closes(text[bounds[k]:end])
-            if k < m - 1 and not para_start and width and b.widths[k] >= width - 1 and not ends:
+            ends = _closes_at(text, bounds[k], end)
+            if k < m - 1 and not para_start and width and widths[k] >= width - 1 and not ends:
                 continue                                  # line k + 1 continues this unit
             para_start = ends
-            units.append(Unit([no for no, _ in b.lines[k0:k + 1]], text[bounds[k0]:end], b.widths[k0], b.widths[k],
-                              b, k0 == 0, blanks if k0 == 0 else 0, b.lines[k0][1], width))
+            units.append(Unit([no for no, _ in lines[k0:k + 1]], text[bounds[k0]:end], widths[k0], widths[k],
+                              b, k0 == 0, blanks if k0 == 0 else 0, lines[k0][1], width, ends))
             k0 = k + 1
-        prev_last = b.lines[-1][0]
+        prev_last = lines[-1][0]
     return units
 
 
@@ -176,52 +243,67 @@ NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op")
 OFFSETS = (-2, -1, 1, 2)
 
 
-def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[str, str]]:
-    """The feature values of each unit of a page (template -> value); ``opens``: ``opening(units)``."""
-    out = []
+def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str, list[str] | np.ndarray]:
+    """The feature values of a page's units, template by template: for the templates of ``VALUES`` an array
+    of indices into their values, for the others a list of strings (``unit_values`` gives the strings);
+    ``opens``: ``opening(units)``."""
     n_units = len(units)
-    prev_e = "_"
-    prev_last = 0
-    # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
-    ends = [k for k, u in enumerate(units[:-1]) if segment._closes(u.text)]
-    q = sum(1 for k in ends if units[k + 1].blanks_before) / len(ends) if ends else 0.5
-    pgb = "0" if q < 0.1 else "1" if q < 0.4 else "2" if q < 0.8 else "3"
+    if not n_units:
+        return {a: (np.zeros(0, dtype=np.int64) if a in VALUES else []) for a in TEMPLATES}
     opens = opening(units) if opens is None else opens
     titles = lexicons.words("page_titles")
-    for k, u in enumerate(units):
-        t = u.text
-        n = len(t)
-        short = n <= 96
-        und = clean.undouble(t) if short else t
-        b = u.block
-        ba = units[k + 1].blanks_before if k + 1 < n_units else 9
-        e = char_class(und[-1:])
-        f = char_class(und[:1])
-        first_len = u.first_len
-        v = {
-            "n": _bucket(first_len), "nl": str(min(len(u.lines), 5)), "T": _bucket(len(und)),
-            "r": _relative(u.last_len, u.width), "r0": _relative(first_len, u.width), "e": e, "f": f,
-            "e2": und[-2:] if e == "R" else char_class(und[-2:-1]) + e,
-            "bb": str(min(u.blanks_before, 2)), "ba": str(min(ba, 2)),
-            "kb": b.kind + ("+" if b.head else "") + ("^" if u.block_start else ""),
-            "dbl": "1" if und != t else "0", "sp": "1" if u.raw.count(" ") > 2 else "0",
-            "pos": "first" if k == 0 else "last" if k == n_units - 1 else "mid",
-            "dp": "=" if abs(prev_last - first_len) <= 1 else "<" if prev_last < first_len else ">",
-            "pe": prev_e + str(min(u.blanks_before, 1)) + f, "eba": e + str(min(ba, 1)),
-            "pgb": pgb + str(min(u.blanks_before, 1)) + str(min(ba, 1)),
-            "cm": "", "sa": "-", "sb": "-", "op": opens[k], "pt": "1" if short and und in titles else "0",
-        }
-        if short:
-            v["cm"] = ("。" if "。" in und[:-1] else "") + ("，" if "，" in und else "") + \
-                ("p" if _PHOTO_HEAD.search(und) else "")
-            if n <= 48 and e not in "ECK" and len(u.lines) <= 3:
-                pairs = segment._bigrams(und)
-                if pairs:
-                    v["sa"] = _share(pairs, "".join(x.text[:60] for x in units[k + 1:k + 4]))
-                    v["sb"] = _share(pairs, "".join(x.text[-60:] for x in units[max(0, k - 3):k]))
-        out.append(v)
-        prev_e, prev_last = e, u.last_len
-    return out
+    texts = [u.text for u in units]
+    und = [clean.undouble(t) if len(t) <= 96 else t for t in texts]
+    nlines = np.array([len(u.lines) for u in units])
+    first = np.array([u.first_len for u in units])
+    last = np.array([u.last_len for u in units])
+    width = np.array([u.width for u in units])
+    bb = np.array([u.blanks_before for u in units])
+    ba = np.append(bb[1:], 9)
+    ee, ff, e_before = _classes(und, -1), _classes(und, 0), _classes(und, -2)
+    # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
+    closes = np.array([u.closes for u in units[:-1]], dtype=bool)
+    q = (bb[1:][closes] > 0).mean() if closes.any() else 0.5
+    pgb = 0 if q < 0.1 else 1 if q < 0.4 else 2 if q < 0.8 else 3
+    b1, a1 = np.minimum(bb, 1), np.minimum(ba, 1)
+    prev_e = np.append(0, ee[:-1])
+    prev_last = np.append(0, last[:-1])
+    pos = np.ones(n_units, dtype=np.int64)
+    pos[-1], pos[0] = 2, 0
+    r_class = _CLASS_NAMES.index("R")
+    cols = {
+        "n": _lengths(first), "nl": np.minimum(nlines, 5), "T": _lengths(np.array([len(t) for t in und])),
+        "r": _relatives(last, width), "r0": _relatives(first, width), "e": ee, "f": ff,
+        "e2": [t[-2:] if e == r_class else _PAIRS[c * _NC + e] for t, e, c in zip(und, ee.tolist(), e_before.tolist())],
+        "bb": np.minimum(bb, 2), "ba": np.minimum(ba, 2),
+        "kb": [u.block.kind + ("+" if u.block.head else "") + ("^" if u.block_start else "") for u in units],
+        "dbl": ["1" if len(a) != len(b) else "0" for a, b in zip(und, texts)],
+        "sp": ["1" if u.raw.count(" ") > 2 else "0" for u in units],
+        "pos": pos,
+        "dp": np.where(np.abs(prev_last - first) <= 1, 0, np.where(prev_last < first, 1, 2)),
+        "pe": (prev_e * 2 + b1) * _NC + ff, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
+        "cm": [""] * n_units, "sa": ["-"] * n_units, "sb": ["-"] * n_units, "op": opens,
+        "pt": ["1" if len(t) <= 96 and u in titles else "0" for t, u in zip(texts, und)],
+    }
+    cm, sa, sb = cols["cm"], cols["sa"], cols["sb"]
+    plain = {_CLASS_NAMES.index(c) for c in "ECK"}
+    for k, t in enumerate(texts):
+        if len(t) > 96:
+            continue
+        u = und[k]
+        cm[k] = ("。" if "。" in u[:-1] else "") + ("，" if "，" in u else "") + ("p" if _PHOTO_HEAD.search(u) else "")
+        if len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain:
+            pairs = segment._bigrams(u)
+            if pairs:
+                sa[k] = _share(pairs, "".join(x[:60] for x in texts[k + 1:k + 4]))
+                sb[k] = _share(pairs, "".join(x[-60:] for x in texts[max(0, k - 3):k]))
+    return cols
+
+
+def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[str, str]]:
+    """The feature values of each unit of a page (template -> value): ``unit_columns`` unit by unit."""
+    cols = {a: [VALUES[a][i] for i in c] if a in VALUES else c for a, c in unit_columns(units, opens).items()}
+    return [{a: cols[a][k] for a in TEMPLATES} for k in range(len(units))]
 
 
 TEMPLATES = ("n", "nl", "T", "r", "r0", "e", "f", "e2", "bb", "ba", "kb", "dbl", "sp", "pos", "dp", "pe", "eba",
@@ -426,13 +508,16 @@ class Labeller:
                         tab[c] = attrs.get(prefix + v, 0)
                     tables[off, a] = tab
             none = {off: attrs.get(f"{off}none", 0) for off in OFFSETS}
-            self.models[layout] = (W, trans, codes, tables, attrs.get("bias", 0), none)
+            # templates computed as arrays (``VALUES``): the code of each value index
+            coded = {a: np.array([codes[a].get(v, 0) for v in VALUES[a]], dtype=np.int64) for a in VALUES}
+            self.models[layout] = (W, trans, codes, tables, attrs.get("bias", 0), none, coded)
 
-    def scores(self, values: list[dict[str, str]], page_of: np.ndarray, layout: str) -> np.ndarray:
-        """The state scores of every unit (rows) for every label (columns); ``page_of`` numbers each unit's
-        page, so that neighbours are taken within a page."""
-        W, _, codes, tables, bias, none = self.models[layout]
-        n = len(values)
+    def scores(self, columns: dict[str, list[str]], page_of: np.ndarray, layout: str) -> np.ndarray:
+        """The state scores of every unit (rows) for every label (columns) from the units' feature values
+        (``unit_columns``, the pages one after another); ``page_of`` numbers each unit's page, so that
+        neighbours are taken within a page."""
+        W, _, codes, tables, bias, none, coded = self.models[layout]
+        n = len(page_of)
         E = np.repeat(W[bias][None, :], n, axis=0)
         index = np.arange(n)
         near = {}                                       # each offset: the neighbour's index, and whether it is one
@@ -441,8 +526,11 @@ class Labeller:
             near[off] = j, (index + off >= 0) & (index + off < n) & (page_of[j] == page_of)
             E += W[np.where(near[off][1], 0, none[off])]
         for a in TEMPLATES:
-            vocab = codes[a]
-            c = np.fromiter((vocab.get(v[a], 0) for v in values), dtype=np.int64, count=n)
+            if a in coded:
+                c = coded[a][columns[a]]
+            else:
+                get = codes[a].get
+                c = np.fromiter([get(v, 0) for v in columns[a]], dtype=np.int64, count=n)
             E += W[tables[0, a][c]]
             if a in NEIGHBOUR:
                 for off in OFFSETS:
@@ -453,12 +541,14 @@ class Labeller:
     def label_issue(self, pages_blocks, layout: str, constrained: bool = True) -> list[dict[int, str]]:
         """Each page's line labels (``{line number: label}``) for an issue's blocks."""
         units = [page_units(blocks) for blocks in pages_blocks]
-        opens = [opening(us) for us in units]
-        values = [v for us, op in zip(units, opens) for v in unit_values(us, op)]
-        if not values:
+        if not any(units):
             return [{} for _ in pages_blocks]
+        opens = [opening(us) for us in units]
+        per_page = [unit_columns(us, op) for us, op in zip(units, opens)]
+        columns = {a: np.concatenate([c[a] for c in per_page]) if a in VALUES else [v for c in per_page for v in c[a]]
+                   for a in TEMPLATES}
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
-        E = self.scores(values, page_of, layout)
+        E = self.scores(columns, page_of, layout)
         trans = self.models[layout][1]
         heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
         out, k = [], 0

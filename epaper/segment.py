@@ -205,8 +205,11 @@ def classify(b: Block) -> Block:
     if cr is not None and len(t) <= 30:
         b.kind, b.credits = "credit", cr[1]
         return b
-    first_line = make_block(b.lines[:1])
-    by = bylines.parse_byline(first_line.text, first_line.gaps)
+    if b.breaks:                                    # the first line alone, as make_block(b.lines[:1]) gives it
+        cut = b.breaks[0]
+        by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut))
+    else:
+        by = bylines.parse_byline(t, b.gaps)
     if by is not None:
         b.kind, b.credits = "byline", by
         return b
