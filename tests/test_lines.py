@@ -33,6 +33,33 @@ def test_units(text, want):
     assert [u.lines for u in _units(text)] == want
 
 
+# (page text, unit, the feature values of that unit: template -> value)
+VALUES = [
+    # a short title over a story: its own length, what it starts and ends with, its echo in the text after it
+    ("春耕备耕忙\n\n本报讯 春耕备耕正忙，各地抓紧\n准备农资。", 0,
+     {"n": "6", "T": "6", "nl": "1", "e": "H", "f": "H", "e2": "HH", "bb": "0", "ba": "1", "pos": "first",
+      "dp": "<", "pe": "_0H", "eba": "H1", "sa": "3", "sb": "0", "kb": "text+^", "dbl": "0", "pt": "0"}),
+    # a dateline opens the story; with no column width known (too few lines) each line is a unit
+    ("春耕备耕忙\n\n本报讯 春耕备耕正忙，各地抓紧\n准备农资。", 1,
+     {"n": "15", "nl": "1", "e": "H", "f": "H", "bb": "1", "ba": "0", "pos": "mid", "dp": "<", "pe": "H1H",
+      "eba": "H0", "op": "d", "sa": "0", "cm": "，", "kb": "dateline^", "r": "?"}),
+    # bold text extracted twice is read once; a closing bracket's characters are kept as they are
+    ("新闻新闻（（图图））\n正文第一句话在这里。", 0, {"dbl": "1", "T": "6", "e": "R", "e2": "图）", "f": "H"}),
+    # the width of the lines against the column's: full lines run on to the paragraph's short last line
+    ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\n一二三四五六七八九十一二", 1,
+     {"nl": "3", "r0": "full", "r": "5", "e": "E", "bb": "0", "ba": "1", "dp": "="}),
+    ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\n一二三四五六七八九十一二", 2,
+     {"r0": "over", "n": "12", "pos": "last", "bb": "1", "ba": "2", "pgb": "311"}),
+]
+
+
+@pytest.mark.parametrize("text, k, want", VALUES)
+def test_feature_values(text, k, want):
+    values = lines.unit_values(_units(text))[k]
+    assert {a: values[a] for a in want} == want
+    assert set(values) == set(lines.TEMPLATES)
+
+
 def test_block_width_is_the_column_of_the_block():
     assert lines.block_width((9, 9, 9, 4), 14) == 9         # an article set in its own narrower column
     assert lines.block_width((9, 12, 4), 14) == 14         # no two lines agree: the page's width
