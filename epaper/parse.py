@@ -8,15 +8,17 @@ import numpy as np
 import pandas as pd
 
 from . import annotate, clean
+from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, read_pages
 from .segment import _PAPER_HEADER, segment_pages
 
-PARSER_VERSION = "4"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller
+PARSER_VERSION = "5"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
+                       # 5: PDF input, the bbox column
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",
     "kind", "headline", "subheadline", "dateline", "byline", "reporters", "correspondents", "photographers",
-    "credit", "event_date", "body", "n_chars", "start_line", "end_line", "headline_raw", "layout", "source",
+    "credit", "event_date", "body", "n_chars", "start_line", "end_line", "bbox", "headline_raw", "layout", "source",
 ]
 ITEM_KINDS = ("news", "feature", "photo", "caption")
 PAGE_KINDS = ("page_title", "page_header", "credit")
@@ -45,13 +47,26 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
     >>> df = parse_issue("data/raw/000_75661ba705b5605c.txt", newspaper="焦作日报")   # doctest: +SKIP
     >>> df.loc[df.kind == "news", ["page", "headline", "reporters"]].head(2)          # doctest: +SKIP
     """
-    return parse_pages(read_pages(path), path, date=date, newspaper=newspaper)
+    pages, pdf = read_issue(path)
+    return parse_pages(pages, path, date=date, newspaper=newspaper, pdf=pdf)
 
 
-def parse_pages(pages, path, *, date=None, newspaper=None) -> pd.DataFrame:
-    """``parse_issue`` on pages already read (``read_pages``) from ``path``."""
+def read_issue(path) -> tuple[list, PdfIssue | None]:
+    """An issue's pages of numbered lines: from text (``read_pages``) or from PDF (``pdf.read_pdf_issue``,
+    which also gives each line's label, type size and box)."""
+    if is_pdf_input(path):
+        pdf = read_pdf_issue(path)
+        return pdf.pages, pdf
+    return read_pages(path), None
+
+
+def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None = None) -> pd.DataFrame:
+    """``parse_issue`` on pages already read (``read_issue``) from ``path``."""
     path = Path(path)
-    rows, evidence = segment_pages(pages)
+    if pdf is not None:
+        rows, evidence = segment_pages(pages, labels=pdf.labels, sizes=pdf.sizes)
+    else:
+        rows, evidence = segment_pages(pages)
     if not rows:
         raise ParseError(path, "no text found")
     issue_id = path.name if path.is_dir() else path.stem
@@ -91,11 +106,34 @@ def parse_pages(pages, path, *, date=None, newspaper=None) -> pd.DataFrame:
             "n_chars": clean.visible_len(r["body"] or ""),
             "layout": evidence["layout"],
             "source": str(path.name),
+            "bbox": pdf_boxes(pdf, r["start_line"], r["end_line"]) if pdf is not None else None,
         })
     df = pd.DataFrame({c: [r.get(c) for r in out] for c in COLUMNS}, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")   # the unit Parquet keeps
     return df
+
+
+def pdf_boxes(pdf: PdfIssue, start: int, end: int) -> str:
+    """Where a row's lines stand on its PDF page: one box ``x0,top,x1,bottom`` (points from the page's top
+    left) for each run of lines in one column, joined by ``;``.
+
+    >>> pdf = PdfIssue([], [], boxes={1: (1, 10, 20, 100, 30), 2: (1, 10, 32, 90, 42), 3: (1, 120, 20, 210, 30)})
+    >>> pdf_boxes(pdf, 1, 3)
+    '10,20,100,42;120,20,210,30'
+    """
+    pieces: list[list[float]] = []
+    for no in range(start, end + 1):
+        b = pdf.boxes.get(no)
+        if b is None:
+            continue
+        _, x0, top, x1, bottom = b
+        last = pieces[-1] if pieces else None
+        if last and x0 < last[2] and x1 > last[0] and top >= last[1]:
+            last[:] = [min(last[0], x0), last[1], max(last[2], x1), max(last[3], bottom)]
+        else:
+            pieces.append([x0, top, x1, bottom])
+    return ";".join(",".join(f"{v:g}" for v in p) for p in pieces) or None
 
 
 def conservation(raw_text: str, articles: pd.DataFrame) -> dict:

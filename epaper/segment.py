@@ -39,6 +39,7 @@ class Block:
     dateline: bylines.Dateline | None = None
     credits: Credits | None = None
     titles: bool = False                    # a headline block the line labeller found (several title lines)
+    size: float = 0.0                       # a title's type size, where the input gives it (PDF)
 
     @property
     def first(self) -> int:
@@ -729,7 +730,12 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         if cb.credits:
             credits.photographers.extend(n for n in cb.credits.photographers if n not in credits.photographers)
     body = _join_blocks(body_parts)
-    heads = [line for h in item.heads for line in title_lines(h)]
+    if any(h.size for h in item.heads):             # type sizes known: a title a block, the largest the headline
+        titles = [clean.undouble(h.text) for h in item.heads]
+        main = max(range(len(titles)), key=lambda k: item.heads[k].size)
+        heads = [titles[main], *titles[:main], *titles[main + 1:]]
+    else:
+        heads = [line for h in item.heads for line in title_lines(h)]
     kind = _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
@@ -840,7 +846,8 @@ def rule_blocks(pages) -> tuple[list[list[Block]], str, dict]:
 
 
 def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, str],
-                   blocks: list[Block], layout: str) -> tuple[list[Item], list[PageText]]:
+                   blocks: list[Block], layout: str, sizes: dict[int, float] | None = None
+                   ) -> tuple[list[Item], list[PageText]]:
     """Assemble a page's items from the line labeller's labels (``lines.LABELS``).
 
     An item starts at each ``HS`` or ``BS`` line and runs to the next; its
@@ -853,7 +860,9 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     page-wide photo credit is page-level text, and a title at the top of a
     page is the page's title when the page-title list holds it or when, with
     headlines after their articles, there is no article before it to close;
-    titles alone after a page-wide credit are the page's title too.
+    titles alone after a page-wide credit are the page's title too. Where
+    ``sizes`` gives each line's type size (PDF), a title is a run of lines of
+    one size, and the largest title is the headline (``finalize``).
     """
     block_at = {no: b for b in blocks for no, _ in b.lines}          # every labelled line is in a block
     titles = lexicons.words("page_titles")
@@ -906,13 +915,15 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
                 body.append((no, raw))
         runs: list[list[tuple[int, str]]] = []              # a blank line between title lines ends a title
         for no, raw in heads:
-            if runs and runs[-1][-1][0] == no - 1:
+            if runs and runs[-1][-1][0] == no - 1 and (sizes is None or sizes.get(no) == sizes.get(no - 1)):
                 runs[-1].append((no, raw))
             else:
                 runs.append([(no, raw)])
         head_blocks = [make_block(r) for r in runs]
-        for h in head_blocks:
-            h.kind, h.head, h.titles = "text", True, True
+        for h, r in zip(head_blocks, runs):
+            h.kind, h.head, h.titles = "text", True, sizes is None
+            if sizes is not None:
+                h.size = max(sizes.get(no, 0.0) for no, _ in r)
         if credits and credits[-1][-1][0] < g[0][0] and all(block_at[no].head for no, _, _ in g):
             # titles alone after a page-wide credit: the page's title, a title a block as the rules cut them
             by_block: dict[int, list[tuple[int, str]]] = {}
@@ -952,17 +963,23 @@ def _body_blocks(body: list[tuple[int, str]], block_at: dict[int, Block]) -> lis
     return out
 
 
-def segment_pages(pages, labeller=None) -> tuple[list[dict], dict]:
+def segment_pages(pages, labeller=None, *, labels=None, sizes=None) -> tuple[list[dict], dict]:
     """Segment every page of an issue; returns rows in reading order and layout evidence.
 
-    Items are found by the line labeller (``lines.labeller()``, or ``labeller``)
-    where its model is present, else by the rules alone (``assemble``).
+    Items are found from each line's label where the input gives them
+    (``labels`` and ``sizes``: a PDF's type sizes, ``pdf.read_pdf_issue``),
+    else by the line labeller (``lines.labeller()``, or ``labeller``) where
+    its model is present, else by the rules alone (``assemble``).
     """
     from . import lines as line_labeller
 
     pages_blocks, layout, evidence = rule_blocks(pages)
-    labeller = labeller or line_labeller.labeller()
-    if labeller is not None:
+    if labels is not None:
+        layout = evidence["layout"] = "before"          # titles are read where they are printed, above their text
+        assembled = [labelled_items(page.number, page.lines, page_labels, blocks, layout, sizes)
+                     for page, blocks, page_labels in zip(pages, pages_blocks, labels)]
+        evidence["segmentation"] = "type sizes"
+    elif (labeller := labeller or line_labeller.labeller()) is not None:
         labels = labeller.label_issue(pages_blocks, layout)
         assembled = [labelled_items(page.number, page.lines, page_labels, blocks, layout)
                      for page, blocks, page_labels in zip(pages, pages_blocks, labels)]

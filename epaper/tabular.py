@@ -147,7 +147,7 @@ def article_table(rows: list[dict]) -> pd.DataFrame:
     """Rows made by ``article_row`` as an article table (the columns and date types of ``parse_issue``)."""
     from .parse import COLUMNS
 
-    out = pd.DataFrame({c: [r[c] for r in rows] for c in COLUMNS}, columns=COLUMNS)
+    out = pd.DataFrame({c: [r.get(c) for r in rows] for c in COLUMNS}, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
         out[col] = pd.to_datetime(out[col]).astype("datetime64[ms]")
     return out
