@@ -20,6 +20,8 @@ from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PEOPLE, PROCESS
 
 # 1. read: bytes -> text -> pages
 from epaper.read import ParseError, decode_bytes, read_pages, read_text, split_pages  # noqa: F401
+# ... or an e-paper PDF: characters with their type size and place -> lines in reading order
+from epaper.pdf import pdf_text, read_pdf_issue  # noqa: F401
 
 # 2. clean: what PDF export does to Chinese text
 from epaper.clean import clean_line, ends_sentence, fold_width, strip_spaces, undouble  # noqa: F401

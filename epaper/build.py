@@ -17,25 +17,27 @@ import pandas as pd
 
 from . import lines, paths, storage
 from .storage import write_atomic, write_parquet
-from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages
+from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages, read_issue
+from .pdf import PDF_SUFFIXES
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
 from .topics import classify_topics
-from .read import ParseError, read_pages
+from .read import ParseError
 from .tabular import TABLE_SUFFIXES, read_articles, source_text
 from .webpage import HTML_SUFFIXES, read_webpage
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
-    """The inputs in a raw folder: each ``*.txt`` issue, each sub-folder of page files, each table of
-    articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest) and
+    """The inputs in a raw folder: each ``*.txt`` or ``*.pdf`` issue, each sub-folder of page files (text or
+    PDF), each table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest) and
     each saved web page of one article (``.html``, ``.htm``)."""
     raw_dir = Path(raw_dir or paths.RAW)
     out = []
     for p in sorted(raw_dir.iterdir()):
         if p.name.startswith(".") or p.name == paths.MANIFEST.name:
             continue
-        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *TABLE_SUFFIXES, *HTML_SUFFIXES)):
+        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *PDF_SUFFIXES, *TABLE_SUFFIXES,
+                                                               *HTML_SUFFIXES)):
             out.append(p)
     return out
 
@@ -90,8 +92,9 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
         df = read_webpage(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
         raw = "\n".join(v for c in ("headline_raw", "dateline", "body") for v in df[c] if isinstance(v, str))
     else:
-        pages = read_pages(path)
-        df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
+        pages, pdf = read_issue(path)
+        df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None,
+                         pdf=pdf)
         raw = "\n".join(t for pg in pages for _, t in pg.lines)
     cons = conservation(raw, df)
     info = {

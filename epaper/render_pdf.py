@@ -148,20 +148,26 @@ def _body_pieces(row, lay: PdfLayout, width: float, fontname: str, rng: random.R
 
 
 class _Canvas:
-    """A reportlab canvas that starts pages as they fill, with the page's header drawn on each."""
+    """A reportlab canvas that starts pages as they fill (each with the corpus page's header), pages of
+    ``height`` points; with ``path`` None it only counts the pages it would start."""
 
-    def __init__(self, path, fontname: str, header: str | None, section: str | None, lay: PdfLayout):
+    def __init__(self, path, fontname: str):
         from reportlab.pdfgen import canvas
 
-        self.c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1)
-        self.fontname, self.header, self.section, self.lay = fontname, header, section, lay
+        self.c = canvas.Canvas(str(path), pagesize=PAGE, invariant=1) if path is not None else None
+        self.fontname, self.header, self.section, self.lay = fontname, None, None, PdfLayout()
+        self.height = PAGE[1]
         self.started = False
+        self.pages = 0
 
     def new_page(self) -> float:
         """Start a page; returns the top of its text area (points from the top)."""
-        if self.started:
+        if self.started and self.c is not None:
             self.c.showPage()
+        if self.c is not None:
+            self.c.setPageSize((PAGE[0], self.height))
         self.started = True
+        self.pages += 1
         y = MARGIN
         if self.header:
             size = self.lay.body * 0.85
@@ -174,8 +180,9 @@ class _Canvas:
         return y
 
     def draw(self, text: str, size: float, x: float, baseline: float) -> None:
-        self.c.setFont(self.fontname, size)
-        self.c.drawString(x, PAGE[1] - baseline, text)
+        if self.c is not None:
+            self.c.setFont(self.fontname, size)
+            self.c.drawString(x, self.height - baseline, text)
 
     def save(self) -> None:
         self.c.save()
@@ -201,7 +208,7 @@ def _height(pieces: list[_Piece], lay: PdfLayout) -> float:
 
 def _render_bands(cv: _Canvas, rows, lay: PdfLayout, rng: random.Random) -> None:
     col_w, gutter = _column_geometry(lay)
-    bottom = PAGE[1] - MARGIN
+    bottom = cv.height - MARGIN
     pitch = lay.body * lay.leading
     top = y = cv.new_page()
     band: list[tuple[int, list[_Piece], list[list[_Piece]]]] = []
@@ -250,7 +257,7 @@ def _render_bands(cv: _Canvas, rows, lay: PdfLayout, rng: random.Random) -> None
 
 def _render_columns(cv: _Canvas, rows, lay: PdfLayout, rng: random.Random) -> None:
     col_w, gutter = _column_geometry(lay)
-    bottom = PAGE[1] - MARGIN
+    bottom = cv.height - MARGIN
     top = cv.new_page()
     col, y = 0, top
     for row in rows:
@@ -283,18 +290,27 @@ def render_issue_pdf(articles: pd.DataFrame, family: str, path, seed: int = 0) -
     path = Path(path)
     rng = random.Random(seed)
     fontname = font(family)
-    pages = list(articles.groupby("page", sort=True))
-    cv = None
-    for page_no, page in pages:
+    cv = _Canvas(path, fontname)
+    for page_no, page in articles.groupby("page", sort=True):
         lay = draw_pdf_layout(rng)
         d = page.issue_date.iloc[0]
         header = f"人民日报 {d.year}年{d.month}月{d.day}日 第{page_no}版" if lay.header else None
         section = rng.choice(render._section_names()) if lay.section else None
-        if cv is None:
-            cv = _Canvas(path, fontname, header, section, lay)
-        else:
-            cv.header, cv.section, cv.lay = header, section, lay
         rows = list(page.itertuples(index=False))
-        (_render_bands if lay.flow == "bands" else _render_columns)(cv, rows, lay, rng)
+        draw = _render_bands if lay.flow == "bands" else _render_columns
+        page_seed = rng.randint(0, 2 ** 31)
+        height = PAGE[1]
+        for _ in range(4):                      # a page tall enough for the corpus page (as printed: one page)
+            dry = _Canvas(None, fontname)
+            dry.header, dry.section, dry.lay, dry.height = header, section, lay, height
+            draw(dry, rows, lay, random.Random(page_seed))
+            if dry.pages <= 1:
+                break
+            height = round(height * 1.4)
+        cv.header, cv.section, cv.lay, cv.height = header, section, lay, height
+        if cv.started:
+            cv.c.showPage()
+            cv.started = False
+        draw(cv, rows, lay, random.Random(page_seed))
     cv.save()
     return path

@@ -22,6 +22,12 @@ commentary, name lists and headline blocks of several lines are all scored.
   headline and subheadline hold the characters of the article's headline block;
 - title lines exact: and they are split into the same title lines (``headline``
   the first, ``subheadline`` the others, one a line).
+
+``python -m epaper.segment_eval --pdf`` scores PDF input the same way: each day
+is rendered as an e-paper PDF (``render_pdf.render_issue_pdf``, a layout drawn
+for each page: two to five columns, articles in rows or running down columns,
+title sizes and positions, page headers) in each font family (an embedded
+TrueType subset, a non-embedded CID font) and read back with ``parse_issue``.
 """
 from __future__ import annotations
 
@@ -115,12 +121,17 @@ def _why(want: str, texts: list[str]) -> str:
     return "other"
 
 
-def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0) -> dict:
-    """Exact-extent precision, recall and F1 and exact headlines per layout family and overall."""
+def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False) -> dict:
+    """Exact-extent precision, recall and F1 and exact headlines per layout family and overall (``pdf``: of
+    PDF input, per font family)."""
     from .pfr import read_pfr
 
     articles = read_pfr(corpus, days=days)
-    families = list(families or render.FAMILIES)
+    if pdf:
+        from . import render_pdf
+        families = list(families or render_pdf.FAMILIES)
+    else:
+        families = list(families or render.FAMILIES)
     out: dict = {}
     total = Counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,9 +139,13 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0) -> dic
             c = Counter()
             misses = []
             for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
-                path = Path(tmp) / f"{issue_id}.txt"
-                path.write_text(render.render_issue_random(issue, family, seed=seed * 1000 + fi * 100 + k),
-                                encoding="utf-8")
+                if pdf:
+                    path = render_pdf.render_issue_pdf(issue, family, Path(tmp) / f"{issue_id}.pdf",
+                                                       seed=seed * 1000 + fi * 100 + k)
+                else:
+                    path = Path(tmp) / f"{issue_id}.txt"
+                    path.write_text(render.render_issue_random(issue, family, seed=seed * 1000 + fi * 100 + k),
+                                    encoding="utf-8")
                 s = score_issue(issue, parse_issue(path))
                 misses += s.pop("misses")
                 c.update(s)
@@ -159,9 +174,10 @@ def main(argv=None) -> int:
     p.add_argument("--days", choices=["evaluation", "building"], default="evaluation")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--misses", type=int, default=0, help="print this many misses per family")
+    p.add_argument("--pdf", action="store_true", help="score PDF input (days rendered as e-paper PDFs)")
     a = p.parse_args(argv)
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
-    r = evaluate(a.corpus, days, seed=a.seed)
+    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf)
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
