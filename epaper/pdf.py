@@ -35,8 +35,9 @@ from .read import Page, ParseError
 
 PDF_SUFFIXES = (".pdf",)
 HEAD_RATIO = 1.15           # a title line is set at least this much larger than the page's body text
-UNREADABLE_SHARE = 0.02
-BAND_GAP = 1.2              # a white gap across a page this many body ems high separates rows of articles     # refuse a PDF when more of its characters than this have no Unicode meaning
+UNREADABLE_SHARE = 0.02     # refuse a PDF when more of its characters than this have no Unicode meaning
+MIN_COLUMN = 5.0            # a column is at least this many ems wide (a narrower white gap is an indent)
+BAND_GAP = 1.2              # a white gap across a page this many body ems high separates rows of articles
 
 
 @dataclass
@@ -67,6 +68,7 @@ class PdfIssue:
     sizes: dict[int, float] = field(default_factory=dict)
     boxes: dict[int, tuple] = field(default_factory=dict)
     above: dict[int, float | None] = field(default_factory=dict)    # white above a block's first line
+    foot: dict[int, float] = field(default_factory=dict)             # where the column of each line ends
 
 
 # ---------------------------------------------------------------- characters -> lines
@@ -138,8 +140,8 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
     A page is cut (recursive XY-cut) along a white gap across it between rows
     of articles, top before bottom: a gap wider than the space between lines
     (``BAND_GAP``) where every column above it opens with a title (set larger
-    than the ``body`` size) or with text level with a title's text beside it,
-    and a title stands below it; else along its widest gutter (a white
+    than the ``body`` size) or with text level with a title's text beside it;
+    else along its widest gutter (a white
     gap from top to bottom), left before right; else along its widest gap
     across; and each part again, until a part is one column of lines (top to
     bottom). A gap across that only happens to cross columns of running text
@@ -166,7 +168,8 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
 
     def columns_open_with_titles(part: list[PdfLine], em: float) -> bool:
         """Whether every column of a part opens with a title, or with text level with the text under a
-        title beside it (an article's second column under a short headline)."""
+        title beside it (an article's second column under a short headline); without titles, whether its
+        columns all start level (a row of text without a headline)."""
         cuts = sorted(at for w, at in gaps([(l.x0, l.right) for l in part]) if w >= 0.5 * em)
         cols: dict[int, list[PdfLine]] = {}
         for line in part:
@@ -182,8 +185,8 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
                     starts.append(text.top)
             else:
                 plain.append(col[0].top)
-        if len(plain) == len(cols):
-            return False                            # (no column, or none under a title)
+        if not starts:                              # no title: a row of text whose columns start level
+            return len(plain) >= 2 and len(cols) == len(plain) and max(plain) - min(plain) <= 0.5 * em
         return all(any(abs(t - s) <= 0.5 * em for s in starts) for t in plain)
 
     def cut(part: list[PdfLine]):
@@ -192,7 +195,9 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
                 out.append(part)
             return
         em = sorted(l.size for l in part)[len(part) // 2]
-        v = [g for g in gaps([(l.x0, l.right) for l in part]) if g[0] >= 0.5 * em]
+        left = min(l.x0 for l in part)
+        v = [g for g in gaps([(l.x0, l.right) for l in part]) if g[0] >= 0.5 * em
+             and min(l.x0 for l in part if l.x0 > g[1]) - left >= MIN_COLUMN * em]   # not a paragraph's indent
         if not v:                                   # one column: top to bottom, cut where a block ends
             col = sorted(part, key=lambda l: (l.top, l.x0))
             h = [g for g in gaps([(l.top, l.bottom) for l in col]) if g[0] > 0]
@@ -207,7 +212,7 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
                                 reverse=True):      # rows of articles, one above the other
             above = [l for l in part if l.bottom <= at]
             below = [l for l in part if l.bottom > at]
-            if columns_open_with_titles(above, em) and any(l.size >= title for l in below):
+            if columns_open_with_titles(above, em):
                 cut(above)
                 cut(below)
                 return
@@ -287,12 +292,21 @@ def read_pdf(path) -> list[list[list[PdfLine]]]:
 
 
 def body_size(regions_pages) -> float:
-    """The size most characters of an issue (or of the pages given) are set in."""
+    """The size most of an issue's running text (or the pages given) is set in: characters of lines that
+    hold a comma or a full stop, or of every line where none does.
+
+    >>> body_size([[[PdfLine("人民日报 第2版", 0, 0, 80, 8, 8.0), PdfLine("本报讯 开会。", 0, 10, 60, 20, 10.0)]]])
+    10.0
+    """
     c: Counter = Counter()
+    every: Counter = Counter()
     for regions in regions_pages:
         for region in regions:
             for line in region:
-                c[line.size] += len(line.text)
+                every[line.size] += len(line.text)
+                if "，" in line.text or "。" in line.text:
+                    c[line.size] += len(line.text)
+    c = c or every
     return c.most_common(1)[0][0] if c else 0.0
 
 
@@ -310,6 +324,7 @@ def read_pdf_issue(path) -> PdfIssue:
     sizes: dict[int, float] = {}
     boxes: dict[int, tuple] = {}
     above: dict[int, float | None] = {}
+    foot: dict[int, float] = {}
     no = 0
     for k, regions in enumerate(regions_pages, 1):
         page = Page(k, source=Path(path).name)
@@ -328,6 +343,7 @@ def read_pdf_issue(path) -> PdfIssue:
                 page.lines.append((no, indent + line.text))
                 sizes[no] = line.size
                 boxes[no] = (k, line.x0, line.top, line.x1, line.bottom)
+                foot[no] = region[-1].bottom
                 prev = line
             prev = None
             if page.lines and page.lines[-1][1]:
@@ -337,7 +353,7 @@ def read_pdf_issue(path) -> PdfIssue:
             page.lines.pop()
             no -= 1
         pages.append(page)
-    issue = PdfIssue(pages, [], sizes, boxes, above)
+    issue = PdfIssue(pages, [], sizes, boxes, above, foot)
     issue.labels = label_pages(issue, bodies)
     return issue
 
@@ -379,7 +395,8 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
     under a headline where the rules open one (a dateline, a byline, a note, a photo marker, a caption:
     ``lines.opening``), or where a paragraph opens after the text before it has ended one and white space
     wider than ``BAND_GAP`` stands above it (an item without a headline), unless it is the top of a column
-    the item's text runs on into. A page header (第3版, 某某日报 2024年…) or section title (要闻, from the
+    the item's text runs on into (level with the item's text beside it, and ending no lower: an article's
+    columns are balanced, the last no longer than the others). A page header (第3版, 某某日报 2024年…) or section title (要闻, from the
     page-title list) above everything else on its page is ``X``.
     """
     from . import lexicons
@@ -418,7 +435,8 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
             elif opens_at.get(no):
                 lab = "BS"
             elif white is not None and white >= BAND_GAP * size and _closes(prev_text) \
-                    and not (box and body_top is not None and abs(box[2] - body_top) <= 0.5 * size):
+                    and not (box and body_top is not None and abs(box[2] - body_top) <= 0.5 * size
+                             and issue.foot.get(no, 0) <= issue.foot.get(prev_no, 0) + 2 * size):
                 lab = "BS"
             else:
                 lab = "B"

@@ -262,8 +262,6 @@ def _render_columns(cv: _Canvas, rows, lay: PdfLayout, rng: random.Random) -> No
     col, y = 0, top
     for row in rows:
         pieces = _title_pieces(row, lay, col_w, cv.fontname, rng)
-        if pieces:
-            pieces[-1].before += 0.0
         body = _body_pieces(row, lay, col_w, cv.fontname, rng)
         if body and pieces:
             body[0].before += lay.body * 0.6
@@ -285,8 +283,6 @@ def _render_columns(cv: _Canvas, rows, lay: PdfLayout, rng: random.Random) -> No
 def render_issue_pdf(articles: pd.DataFrame, family: str, path, seed: int = 0) -> Path:
     """Every article of an issue as a PDF (``family``: ``truetype`` or ``cid``), a layout drawn for each
     corpus page."""
-    from reportlab.pdfgen import canvas as _  # noqa: F401  (reportlab is needed)
-
     path = Path(path)
     rng = random.Random(seed)
     fontname = font(family)

@@ -1,0 +1,194 @@
+"""PDF input: characters with their type size and place -> the article table.
+
+The PDFs are made here with reportlab, with fonts both ways Chinese PDFs come: an
+embedded TrueType subset (SimHei) and a CID font named but not embedded
+(STSong-Light). Texts and names are invented. The figures on the corpus's
+evaluation days are in the README (``python -m epaper.segment_eval --pdf``).
+"""
+import shutil
+
+import pytest
+
+import helpers
+from conftest import PFR, SAMPLE
+from epaper import pdf, render_pdf, segment_eval
+from epaper.parse import ITEM_KINDS
+from epaper.read import ParseError
+
+W, H = 595, 842
+
+
+def draw(path, pages, family="truetype", size=(W, H), **canvas_args):
+    """A PDF of pages of ``(text, type size, x, top)`` (points from the top left)."""
+    from reportlab.pdfgen import canvas
+
+    font = render_pdf.font(family)
+    c = canvas.Canvas(str(path), pagesize=size, invariant=1, **canvas_args)
+    for k, page in enumerate(pages):
+        if k:
+            c.showPage()
+        for text, pt, x, top in page:
+            c.setFont(font, pt)
+            c.drawString(x, size[1] - top, text)
+    c.save()
+    return path
+
+
+def column(lines, x, top, pt=10.0, lead=14.0):
+    """Body lines down a column from ``top``."""
+    return [(t, pt, x, top + k * lead) for k, t in enumerate(lines)]
+
+
+def items(df):
+    return df[df.kind.isin(ITEM_KINDS)].reset_index(drop=True)
+
+
+# (what the page shows, its lines, the items expected: headline, subheadline, dateline, body)
+PAGES = [
+    ("a kicker above the headline, a subtitle below: the largest title is the headline",
+     [("全市春耕动员", 14, 40, 50), ("春耕备耕正当时", 22, 40, 78), ("农资供应有保障", 14, 40, 100),
+      *column(["　　本报讯 连日来，各地抓紧准备农资，", "确保春耕顺利进行。"], 40, 130)],
+     [("春耕备耕正当时", "全市春耕动员\n农资供应有保障", "本报讯", "连日来，各地抓紧准备农资，确保春耕顺利进行。")]),
+    ("two articles side by side, each under its headline",
+     [("东区新建三所学校", 18, 40, 50), ("西区修缮两座桥梁", 18, 310, 50),
+      *column(["　　本报讯 东区今年新建三所", "学校，九月开学。"], 40, 80),
+      *column(["　　本报讯 西区修缮两座桥梁，", "月底完工。"], 310, 80)],
+     [("东区新建三所学校", None, "本报讯", "东区今年新建三所学校，九月开学。"),
+      ("西区修缮两座桥梁", None, "本报讯", "西区修缮两座桥梁，月底完工。")]),
+    ("an article running from the foot of one column to the head of the next, then the next article",
+     [("老街换新颜", 18, 40, 50), *column(["　　本报讯 老街改造完成，路面", "拓宽，沿街店铺"], 40, 80),
+      *column(["重新开张。"], 310, 50), ("新桥通车", 18, 310, 90),
+      *column(["　　本报讯 新桥今日通车。"], 310, 120)],
+     [("老街换新颜", None, "本报讯", "老街改造完成，路面拓宽，沿街店铺重新开张。"),
+      ("新桥通车", None, "本报讯", "新桥今日通车。")]),
+    ("a brief without a headline after a gap is an item of its own; paragraphs inside an article are not",
+     [("夜市开放", 18, 40, 50),
+      *column(["　　本报讯 夜市本周开放，摊", "位共计二百个。", "　　营业时间为每晚六时至", "十时。"], 40, 80),
+      *column(["　　社区图书馆延长开放时间", "至晚九时。"], 40, 180)],
+     [("夜市开放", None, "本报讯", "夜市本周开放，摊位共计二百个。\n营业时间为每晚六时至十时。"),
+      (None, None, None, "社区图书馆延长开放时间至晚九时。")]),
+]
+
+
+@pytest.mark.parametrize("family", render_pdf.FAMILIES)
+@pytest.mark.parametrize("what, lines, want", PAGES, ids=[p[0][:40] for p in PAGES])
+def test_pages(tmp_path, family, what, lines, want):
+    df = items(helpers.parse_issue(draw(tmp_path / "p.pdf", [lines], family)))
+    got = [(r.headline if isinstance(r.headline, str) else None,
+            r.subheadline if isinstance(r.subheadline, str) else None,
+            r.dateline if isinstance(r.dateline, str) else None, r.body) for r in df.itertuples()]
+    assert got == want
+
+
+def test_page_header_section_title_and_boxes(tmp_path):
+    lines = [("滨江日报 2024年3月5日 第2版", 8, 40, 30), ("要闻", 24, 40, 62),
+             ("大桥合龙", 18, 40, 100), *column(["　　本报讯 大桥昨日合龙。"], 40, 130)]
+    df = helpers.parse_issue(draw(tmp_path / "滨江日报_2024-03-05.pdf", [lines]))
+    assert df.kind.tolist() == ["page_header", "page_title", "news"]
+    assert df.headline.tolist()[1:] == ["要闻", "大桥合龙"]
+    assert df.newspaper.iloc[0] == "滨江日报" and str(df.issue_date.iloc[0].date()) == "2024-03-05"
+    x0, top, x1, bottom = map(float, df.bbox.iloc[2].split(","))
+    assert x0 == pytest.approx(40, abs=1) and 80 < top < 100 and bottom > 130 and x1 > 100
+    assert df.source.iloc[0] == "滨江日报_2024-03-05.pdf"
+
+
+def test_a_folder_of_page_pdfs_is_one_issue_in_page_order(tmp_path):
+    folder = tmp_path / "issue"
+    folder.mkdir()
+    for k, title in ((10, "十版新闻"), (2, "二版新闻")):
+        draw(folder / f"page{k}.pdf", [[(title, 18, 40, 50), *column(["　　本报讯 内容。"], 40, 80)]])
+    df = items(helpers.parse_issue(folder))
+    assert df[["page", "headline"]].values.tolist() == [[1, "二版新闻"], [2, "十版新闻"]]
+
+
+def test_the_text_in_reading_order(tmp_path):
+    path = draw(tmp_path / "p.pdf", [PAGES[2][1]])
+    text = helpers.pdf_text(path)
+    assert text.index("拓宽，沿街店铺") < text.index("重新开张。") < text.index("新桥通车")
+
+
+def _encrypted(path):
+    return draw(path, [[("本报讯 内容。", 10, 40, 50)]], encrypt="secret")
+
+
+def _scanned(path):
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
+    c.drawImage(ImageReader(Image.new("RGB", (100, 100), "white")), 50, 50, 200, 200)
+    c.save()
+    return path
+
+
+def _unmapped(path):
+    draw(path, [[("本报讯 春耕备耕正忙，各地抓紧准备农资。", 10, 40, 50)]])
+    data = path.read_bytes()
+    assert data.count(b"/ToUnicode") == 1
+    path.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))    # the font's map to Unicode taken out
+    return path
+
+
+def _not_pdf(path):
+    path.write_text("这不是PDF文件", encoding="utf-8")
+    return path
+
+
+def _damaged(path):
+    draw(path, [[("本报讯 内容。", 10, 40, 50)]])
+    path.write_bytes(path.read_bytes()[:400])
+    return path
+
+
+@pytest.mark.parametrize("make, reason", [
+    (_encrypted, "encrypted"), (_scanned, "no text layer"), (_unmapped, "without a Unicode map"),
+    (_not_pdf, "not a PDF"), (_damaged, "damaged"),
+])
+def test_bad_pdfs_are_refused_with_the_file_and_the_reason(tmp_path, make, reason):
+    path = make(tmp_path / "bad.pdf")
+    with pytest.raises(ParseError) as e:
+        helpers.parse_issue(path)
+    assert reason in str(e.value) and "bad.pdf" in str(e.value)
+
+
+def test_a_mapped_pdf_is_not_refused(tmp_path):
+    assert not pdf.read_pdf(draw(tmp_path / "ok.pdf", [[("本报讯 内容。", 10, 40, 50)]]))[0][0][0].text.startswith("(")
+
+
+def test_a_batch_builds_around_bad_pdfs(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    draw(raw / "滨江日报_2024-03-05.pdf", [[("大桥合龙", 18, 40, 50), *column(["　　本报讯 大桥昨日合龙。"], 40, 80)]],
+         "cid")
+    _scanned(raw / "scan.pdf")
+    _unmapped(raw / "nomap.pdf")
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    result = helpers.build(raw, tmp_path / "out", progress=False, workers=1)
+    problems = dict(zip(result.problems.file, result.problems.reason))
+    assert set(problems) == {"scan.pdf", "nomap.pdf"}
+    assert "no text layer" in problems["scan.pdf"] and "Unicode map" in problems["nomap.pdf"]
+    arts = result.articles
+    pdf_rows = arts[arts.source == "滨江日报_2024-03-05.pdf"]
+    assert pdf_rows.headline.tolist() == ["大桥合龙"] and pdf_rows.bbox.notna().all()
+    assert (arts.source == SAMPLE.name).sum() > 20 and arts.loc[arts.source == SAMPLE.name, "bbox"].isna().all()
+    issues = result.issues.set_index("source")
+    assert issues.loc["滨江日报_2024-03-05.pdf", "conserved"] == 1.0
+
+
+def test_the_samples_articles_as_a_pdf(tmp_path, sample_table):
+    """The sample's own articles, set as an e-paper PDF in several layouts, come back whole. (The fonts
+    have no arrows: the arrow photo markers are printed as another marker, ▲.)"""
+    arts = items(sample_table).replace({"➡": "▲", "⬇": "▲"}, regex=True)
+    for seed, family in ((1, "truetype"), (2, "cid"), (3, "truetype")):
+        path = render_pdf.render_issue_pdf(arts, family, tmp_path / f"s{seed}.pdf", seed=seed)
+        s = segment_eval.score_issue(arts, helpers.parse_issue(path))
+        assert s["exact"] >= 0.9 * s["articles"] and s["headlines"] == s["exact"], (seed, s["misses"])
+
+
+@pytest.mark.skipif(not PFR.exists(), reason="the People's Daily corpus (../shared/corpora) is not here")
+def test_floors_on_the_evaluation_days():
+    """Every article of the evaluation days, rendered as PDFs in both font families (README figures)."""
+    r = segment_eval.evaluate(PFR, segment_eval.EVAL_DAYS, pdf=True)
+    for family in render_pdf.FAMILIES:
+        assert r[family]["f1"] >= 0.94 and r[family]["headlines"] >= 0.97, (family, r[family])
