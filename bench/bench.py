@@ -52,6 +52,27 @@ def make_corpus(corpus: str, n_issues: int, out: Path) -> list[Path]:
     return paths
 
 
+def pdf_speed(corpus: str, out: Path, days: int = 5) -> dict:
+    """Seconds to parse the first ``days`` days of the corpus rendered as PDFs, with their pages and
+    characters, for each font family (``epaper.render_pdf``)."""
+    from epaper import pfr, render_pdf
+    from epaper.parse import parse_issue
+
+    out.mkdir(parents=True, exist_ok=True)
+    articles = pfr.read_pfr(corpus, days=("19980101", f"199801{days:02d}"))
+    result = {}
+    for family in render_pdf.FAMILIES:
+        paths = [render_pdf.render_issue_pdf(issue, family, out / f"{iid}_{family}.pdf", seed=k)
+                 for k, (iid, issue) in enumerate(articles.groupby("issue_id", sort=True))]
+        parse_issue(paths[0])                           # the PDF engine loads outside the timing
+        t0 = time.perf_counter()
+        tables = [parse_issue(p) for p in paths]
+        secs = time.perf_counter() - t0
+        result[family] = (secs, sum(int(t.page.max()) for t in tables),
+                          sum(int(t.n_chars.sum()) for t in tables))
+    return result
+
+
 def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
@@ -144,6 +165,9 @@ def main(argv=None) -> int:
     if a.notebooks:
         print(f"| execute the four notebooks on the corpus | {t_nb:.1f} | | |")
     print(f"| peak memory of the build (largest of its processes) | {build_peak:,.0f} MB | | |")
+    for family, (secs, pages, chars) in pdf_speed(a.corpus, tmp / "pdf").items():
+        print(f"| parse a PDF issue ({family} font), per page: {pages} pages, {chars:,} characters | "
+              f"{secs / pages:.3f} | {chars / secs:,.0f} | |")
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

@@ -80,6 +80,52 @@ def test_pages(tmp_path, family, what, lines, want):
     assert got == want
 
 
+# the example of the README ("Adding issues"): tests/fixtures/issue.pdf, made by make_fixture
+FIXTURE_PAGES = [
+    [("滨江日报 2024年3月5日 第1版", 8, 40, 30),
+     ("市政府召开常务会议", 13, 40, 62), ("部署春季农业生产", 24, 40, 92), ("确保粮食稳产增收", 13, 40, 114),
+     *column(["　　本报讯（记者 周明）3月4日，市", "政府召开常务会议，研究部署春季农", "业生产工作。",
+              "　　会议要求，各县区要抓紧春耕备"], 40, 144),
+     *column(["耕，做好农资储备和调运。", "　　会议还研究了其他事项。"], 310, 144),
+     ("滨江大桥主体完工", 20, 40, 250),
+     *column(["　　本报讯 滨江大桥主体工程昨日完", "工，预计年内通车。"], 40, 280)],
+    [("滨江日报 2024年3月5日 第2版", 8, 40, 30),
+     ("社区志愿服务队成立", 20, 40, 62),
+     *column(["　　本报记者 吴芳", "　　3月3日，东城社区志愿服务队成", "立，首批队员六十人。"], 40, 92),
+     *column(["　　上图 志愿者在社区宣传防火知", "识。（本报记者 何军摄）"], 40, 160, pt=9, lead=12),
+     *column(["　　西城区图书馆即日起延长开放时", "间至晚九时。"], 40, 215)],
+]
+
+
+def make_fixture(path):
+    """tests/fixtures/issue.pdf: two pages of invented articles (the embedded TrueType font)."""
+    return draw(path, FIXTURE_PAGES)
+
+
+def test_the_readme_example(tmp_path):
+    from conftest import FIXTURES
+
+    df = helpers.parse_issue(FIXTURES / "issue.pdf", newspaper="滨江日报", date="2024-03-05")
+    rows = [(r.page, r.kind, *(v if isinstance(v, str) else None for v in (r.headline, r.subheadline)))
+            for r in df.itertuples()]
+    assert rows == [
+        (1, "page_header", None, None),
+        (1, "news", "部署春季农业生产", "市政府召开常务会议\n确保粮食稳产增收"),
+        (1, "news", "滨江大桥主体完工", None),
+        (2, "page_header", None, None),
+        (2, "feature", "社区志愿服务队成立", None),
+        (2, "photo", None, None),
+        (2, "caption", None, None),
+    ]
+    news = df.iloc[1]
+    assert news.reporters == ["周明"] and news.body.endswith("做好农资储备和调运。\n会议还研究了其他事项。")
+    assert df.iloc[5].photographers == ["何军"] and df.bbox.notna().all()
+    assert helpers.conservation(helpers.pdf_text(FIXTURES / "issue.pdf"), df)["ratio"] == 1.0
+    # the committed file is what make_fixture makes
+    assert helpers.parse_issue(make_fixture(tmp_path / "issue.pdf")).drop(columns=["source"]).equals(
+        helpers.parse_issue(FIXTURES / "issue.pdf").drop(columns=["source"]))
+
+
 def test_page_header_section_title_and_boxes(tmp_path):
     lines = [("滨江日报 2024年3月5日 第2版", 8, 40, 30), ("要闻", 24, 40, 62),
              ("大桥合龙", 18, 40, 100), *column(["　　本报讯 大桥昨日合龙。"], 40, 130)]
