@@ -1,6 +1,9 @@
 """Tables of articles already cut into items (CSV, TSV, JSON Lines, Excel, Parquet) as article tables,
-and a raw folder that mixes them with text issues."""
+and a raw folder that mixes them with text and PDF issues and saved web pages."""
+import os
 import shutil
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -55,25 +58,45 @@ def test_columns_named_by_the_researcher_and_bad_tables(tmp_path):
         helpers.read_articles(tmp_path / "y.parquet")
 
 
-def test_a_folder_mixing_text_issues_and_tables_builds_one_corpus(tmp_path):
-    raw, out = tmp_path / "raw", tmp_path / "out"
+def _mixed_folder(raw):
     raw.mkdir()
     shutil.copy(SAMPLE, raw / SAMPLE.name)
+    shutil.copy(FIXTURES / "issue.pdf", raw / "滨江日报_2024-03-05.pdf")
     shutil.copy(FIXTURES / "articles.csv", raw / "articles.csv")
     shutil.copy(FIXTURES / "articles.jsonl", raw / "某市日报.jsonl")
     shutil.copy(FIXTURES / "article_page.html", raw / "article_page.html")
+    return raw
+
+
+def test_a_folder_mixing_text_pdf_tables_and_web_pages_builds_one_corpus(tmp_path):
+    raw, out = _mixed_folder(tmp_path / "raw"), tmp_path / "out"
     (raw / "broken.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     result = helpers.build(raw, out)
     arts = result.articles
-    assert set(arts.source) == {SAMPLE.name, "articles.csv", "某市日报.jsonl", "article_page.html"}
-    assert arts.article_id.is_unique and len(arts[arts.source != SAMPLE.name]) == 6
+    assert set(arts.source) == {SAMPLE.name, "滨江日报_2024-03-05.pdf", "articles.csv", "某市日报.jsonl",
+                                "article_page.html"}
+    assert arts.article_id.is_unique and len(arts[~arts.source.isin([SAMPLE.name, "滨江日报_2024-03-05.pdf"])]) == 6
+    pdf_rows = arts[arts.source == "滨江日报_2024-03-05.pdf"]
+    assert (pdf_rows.newspaper == "滨江日报").all() and pdf_rows.bbox.notna().all() and len(pdf_rows) == 7
     assert result.problems.file.tolist() == ["broken.csv"] and "no body column" in result.problems.reason.iloc[0]
     issues = result.issues
     assert (issues.conserved == 1.0).all()
     people = result.people
     assert {"易建国", "佟东升", "宫卫红", "蔡春林"} <= set(people.name)
     again = helpers.build(raw, out)
-    assert again.counts["reused"] == 5 and again.counts["added"] == 0          # the broken file is remembered too
+    assert again.counts["reused"] == 6 and again.counts["added"] == 0          # the broken file is remembered too
+
+
+def test_the_notebooks_run_on_a_mixed_corpus(tmp_path):
+    """Text and PDF issues, tables and web pages built together; every notebook runs on the result."""
+    raw = _mixed_folder(tmp_path / "raw")
+    env = {**os.environ, "EPAPER_PROCESSED": str(tmp_path / "out"), "EPAPER_FIGURES": str(tmp_path / "figures")}
+    code = ("from epaper.build import build; from epaper.notebooks import run_notebooks; "
+            f"build({str(raw)!r}, progress=False); print(len(run_notebooks(progress=False)))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=helpers.ROOT, env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split()[-1] == str(len(list((helpers.ROOT / "notebooks").glob("*.ipynb"))))
+    assert any((tmp_path / "figures").iterdir())
 
 
 def test_saved_web_page_of_one_article():
