@@ -31,6 +31,8 @@ from epaper.parse import COLUMNS, ITEM_KINDS, PAGE_KINDS, conservation, parse_is
 # ... or a table of articles already cut into items (CSV, JSON Lines, Excel, Parquet) -> article table
 from epaper.tabular import read_articles  # noqa: F401
 from epaper.webpage import read_webpage  # noqa: F401
+# ... any of them by its file type (text, PDF, table, web page), with the text it holds
+from epaper.inputs import read_input  # noqa: F401
 
 # batch: every raw issue -> the tables in data/processed/
 from epaper.build import build, corpus_overview, data_quality, load_articles, load_issues, read_table  # noqa: F401

@@ -17,14 +17,12 @@ import pandas as pd
 
 from . import lines, paths, storage
 from .storage import write_atomic, write_parquet
-from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation, parse_pages, read_issue
-from .pdf import PDF_SUFFIXES
+from .inputs import is_input, read_input
+from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
 from .topics import classify_topics
 from .read import ParseError
-from .tabular import TABLE_SUFFIXES, read_articles, source_text
-from .webpage import HTML_SUFFIXES, read_webpage
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
@@ -36,8 +34,7 @@ def raw_issues(raw_dir=None) -> list[Path]:
     for p in sorted(raw_dir.iterdir()):
         if p.name.startswith(".") or p.name == paths.MANIFEST.name:
             continue
-        if p.is_dir() or (p.is_file() and p.suffix.lower() in (".txt", *PDF_SUFFIXES, *TABLE_SUFFIXES,
-                                                               *HTML_SUFFIXES)):
+        if is_input(p):
             out.append(p)
     return out
 
@@ -85,17 +82,7 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
     """Parse one issue (or read one table of articles) with the manifest's metadata; also measure how much
     text it kept."""
     meta = (manifest or {}).get(path.name, {})
-    if path.is_file() and path.suffix.lower() in TABLE_SUFFIXES:
-        df = read_articles(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
-        raw = source_text(path)
-    elif path.is_file() and path.suffix.lower() in HTML_SUFFIXES:
-        df = read_webpage(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
-        raw = "\n".join(v for c in ("headline_raw", "dateline", "body") for v in df[c] if isinstance(v, str))
-    else:
-        pages, pdf = read_issue(path)
-        df = parse_pages(pages, path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None,
-                         pdf=pdf)
-        raw = "\n".join(t for pg in pages for _, t in pg.lines)
+    df, raw = read_input(path, date=meta.get("date") or None, newspaper=meta.get("newspaper") or None)
     cons = conservation(raw, df)
     info = {
         "issue_id": df.issue_id.iloc[0], "source": path.name, "newspaper": df.newspaper.iloc[0],

@@ -125,3 +125,19 @@ def test_web_page_with_br_lines_and_pages_without_text(tmp_path):
     (tmp_path / "empty.html").write_text("<html><body><nav>首页</nav></body></html>", encoding="utf-8")
     with pytest.raises(helpers.ParseError, match="empty.html: no article text"):
         helpers.read_webpage(tmp_path / "empty.html")
+
+
+@pytest.mark.parametrize("name, layout", [
+    ("articles.csv", "table"), ("articles.jsonl", "table"), ("article_page.html", "webpage"), ("issue.pdf", "before"),
+])
+def test_one_dispatch_by_file_type(name, layout):
+    df, text = helpers.read_input(FIXTURES / name)
+    assert list(df.columns) == helpers.COLUMNS and set(df.source) == {name} and set(df.layout) == {layout}
+    assert helpers.conservation(text, df)["ratio"] == 1.0
+
+
+def test_one_dispatch_refuses_what_it_cannot_read(tmp_path):
+    bad = tmp_path / "notes.pdf"
+    bad.write_bytes(b"\x00\x01binary")
+    with pytest.raises(helpers.ParseError, match="notes.pdf"):
+        helpers.read_input(bad)
