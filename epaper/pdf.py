@@ -167,8 +167,9 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
         return found
 
     def columns_open_with_titles(part: list[PdfLine], em: float) -> bool:
-        """Whether every column of a part opens with a title, or with text level with the text under a
-        title beside it (an article's second column under a short headline); without titles, whether its
+        """Whether every column of a part opens with a title, with text level with the text under a title
+        beside it (an article's second column under a short headline), or with an indented paragraph at
+        the top of the row (an item without a headline beside the others); without titles, whether its
         columns all start level (a row of text without a headline)."""
         cuts = sorted(at for w, at in gaps([(l.x0, l.right) for l in part]) if w >= 0.5 * em)
         cols: dict[int, list[PdfLine]] = {}
@@ -176,7 +177,7 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
             if line.size < 0.95 * body:
                 continue                            # a page header, a caption: set smaller than the text
             cols.setdefault(sum(1 for at in cuts if line.x0 > at), []).append(line)
-        starts, plain = [], []
+        starts, plain, opened = [], [], []
         for col in cols.values():
             col.sort(key=lambda l: l.top)
             if col[0].size >= title:
@@ -185,9 +186,13 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
                     starts.append(text.top)
             else:
                 plain.append(col[0].top)
+                if len(col) > 1 and col[0].x0 >= min(l.x0 for l in col[1:]) + 0.8 * em:
+                    opened.append(col[0].top)       # it opens with an indented paragraph
         if not starts:                              # no title: a row of text whose columns start level
             return len(plain) >= 2 and len(cols) == len(plain) and max(plain) - min(plain) <= 0.5 * em
-        return all(any(abs(t - s) <= 0.5 * em for s in starts) for t in plain)
+        row_top = min(l.top for l in part)
+        return all(any(abs(t - s) <= 0.5 * em for s in starts) or (t in opened and t - row_top <= 0.5 * em)
+                   for t in plain)
 
     def cut(part: list[PdfLine]):
         if len(part) <= 1:
@@ -432,8 +437,8 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
                     lab = "HS"
             elif prev_lab in ("HS", "HT", "HC"):
                 lab = "B"
-            elif opens_at.get(no):
-                lab = "BS"
+            elif opens_at.get(no) and (opens_at[no] != "c" or _closes(prev_text)):
+                lab = "BS"                              # (a caption does not open in the middle of a sentence)
             elif white is not None and white >= BAND_GAP * size and _closes(prev_text) \
                     and not (box and body_top is not None and abs(box[2] - body_top) <= 0.5 * size
                              and issue.foot.get(no, 0) <= issue.foot.get(prev_no, 0) + 2 * size):
