@@ -69,6 +69,7 @@ class PdfIssue:
     boxes: dict[int, tuple] = field(default_factory=dict)
     above: dict[int, float | None] = field(default_factory=dict)    # white above a block's first line
     foot: dict[int, float] = field(default_factory=dict)             # where the column of each line ends
+    column: dict[int, int] = field(default_factory=dict)             # which column (region) each line is in
 
 
 # ---------------------------------------------------------------- characters -> lines
@@ -330,6 +331,8 @@ def read_pdf_issue(path) -> PdfIssue:
     boxes: dict[int, tuple] = {}
     above: dict[int, float | None] = {}
     foot: dict[int, float] = {}
+    column: dict[int, int] = {}
+    regions_read = 0
     no = 0
     for k, regions in enumerate(regions_pages, 1):
         page = Page(k, source=Path(path).name)
@@ -349,8 +352,10 @@ def read_pdf_issue(path) -> PdfIssue:
                 sizes[no] = line.size
                 boxes[no] = (k, line.x0, line.top, line.x1, line.bottom)
                 foot[no] = region[-1].bottom
+                column[no] = regions_read
                 prev = line
             prev = None
+            regions_read += 1
             if page.lines and page.lines[-1][1]:
                 no += 1
                 page.lines.append((no, ""))                     # a region ends a block
@@ -358,7 +363,7 @@ def read_pdf_issue(path) -> PdfIssue:
             page.lines.pop()
             no -= 1
         pages.append(page)
-    issue = PdfIssue(pages, [], sizes, boxes, above, foot)
+    issue = PdfIssue(pages, [], sizes, boxes, above, foot, column)
     issue.labels = label_pages(issue, bodies)
     return issue
 
@@ -417,6 +422,7 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
         opens = line_labeller.opening(units)
         opens_at = {u.lines[0]: op for u, op in zip(units, opens)}
         kind_at = {no: b.kind for b in blocks for no, _ in b.lines}
+        starts = [no for no, text in page.lines if text and no in issue.above]     # where blocks start
         prev_lab, prev_size, prev_no, prev_text = None, None, None, ""
         body_top = None                             # where the current item's text starts on the page
         top = True
@@ -441,7 +447,7 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
                 lab = "BS"                              # (a caption does not open in the middle of a sentence)
             elif white is not None and white >= BAND_GAP * size and _closes(prev_text) \
                     and not (box and body_top is not None and abs(box[2] - body_top) <= 0.5 * size
-                             and issue.foot.get(no, 0) <= issue.foot.get(prev_no, 0) + 2 * size):
+                             and _next_column(issue, no, prev_no, size, starts)):
                 lab = "BS"
             else:
                 lab = "B"
@@ -452,6 +458,21 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
             prev_lab, prev_size, prev_no, prev_text = lab, size, no, text
         out.append(labels)
     return out
+
+
+def _next_column(issue: PdfIssue, no: int, prev_no: int, size: float, starts: list[int]) -> bool:
+    """Whether the column starting at line ``no`` can run on from the column ending at ``prev_no``: an
+    article's columns are balanced, so it ends no lower than that one, and where it ends more than a line
+    higher it is the article's last, with no column level with it after it."""
+    foot, prev_foot = issue.foot.get(no, 0.0), issue.foot.get(prev_no, 0.0)
+    if foot > prev_foot + 2 * size:
+        return False
+    if foot >= prev_foot - 2 * size:
+        return True
+    k = starts.index(no) if no in starts else -1
+    after = next((n for n in starts[k + 1:] if issue.column.get(n) != issue.column.get(no)), None) \
+        if k >= 0 else None
+    return after is None or abs(issue.boxes[after][2] - issue.boxes[no][2]) > 0.5 * size
 
 
 def pdf_text(path) -> str:
