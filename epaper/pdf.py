@@ -443,8 +443,9 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
                     lab = "HS"
             elif prev_lab in ("HS", "HT", "HC"):
                 lab = "B"
-            elif opens_at.get(no) and (opens_at[no] != "c" or _closes(prev_text)):
-                lab = "BS"                              # (a caption does not open in the middle of a sentence)
+            elif opens_at.get(no) and (_closes(prev_text) if opens_at[no] == "c"
+                                       else prev_text[-1:] not in _RUNS_ON):
+                lab = "BS"          # (a caption opens no item mid-sentence, nothing opens one after a comma or（)
             elif white is not None and white >= BAND_GAP * size and _closes(prev_text) \
                     and not (box and body_top is not None and abs(box[2] - body_top) <= 0.5 * size
                              and _next_column(issue, no, prev_no, size, starts)):
@@ -460,12 +461,15 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
     return out
 
 
+_RUNS_ON = frozenset("，、：（(“‘《〈【—")     # text ending with one of these goes on in the next line
+
+
 def _next_column(issue: PdfIssue, no: int, prev_no: int, size: float, starts: list[int]) -> bool:
     """Whether the column starting at line ``no`` can run on from the column ending at ``prev_no``: an
     article's columns are balanced, so it ends no lower than that one, and where it ends more than a line
     higher it is the article's last, with no column level with it after it."""
     foot, prev_foot = issue.foot.get(no, 0.0), issue.foot.get(prev_no, 0.0)
-    if foot > prev_foot + 2 * size:
+    if foot > prev_foot + size:
         return False
     if foot >= prev_foot - 2 * size:
         return True
