@@ -401,13 +401,14 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
 
     Title lines (set ``HEAD_RATIO`` larger than the body) standing together are one item's headline block:
     its first line ``HS``, the first line of each further title (a title is a run of lines of one size)
-    ``HT``, the others ``HC``. Text lines are ``B``, except that an item starts (``BS``) other than right
-    under a headline where the rules open one (a dateline, a byline, a note, a photo marker, a caption:
-    ``lines.opening``), or where a paragraph opens after the text before it has ended one and white space
-    wider than ``BAND_GAP`` stands above it (an item without a headline), unless it is the top of a column
-    the item's text runs on into (level with the item's text beside it, and ending no lower: an article's
-    columns are balanced, the last no longer than the others). A page header (第3版, 某某日报 2024年…) or section title (要闻, from the
-    page-title list) above everything else on its page is ``X``.
+    ``HT``, the others ``HC``; white space as high as a title line ends a block. Text lines are ``B``,
+    except that an item starts (``BS``) other than right under a headline where the rules open one (a
+    dateline, a byline, a note, a photo marker, a caption: ``lines.opening``; a caption not in the middle
+    of a sentence, nothing after a comma or an opening bracket), or where a paragraph opens after the
+    text before it has ended one and white space wider than ``BAND_GAP`` stands above it (an item without
+    a headline), unless it is the top of a column the item's text runs on into (``_next_column``). A page
+    header (第3版, 某某日报 2024年…) or section title (要闻, from the page-title list) above everything else
+    on its page is ``X``.
     """
     from . import lexicons
     from . import lines as line_labeller
