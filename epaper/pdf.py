@@ -78,7 +78,7 @@ _HANGING = frozenset("。，、；：！？）》」』”’…—.,;:!?)")    
 
 
 def _unreadable(cp: int) -> bool:
-    return cp < 0x20 or 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp or cp == 0xFFFD
+    return cp < 0x20 or 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp or cp == 0xFFFD or 0xD800 <= cp <= 0xDFFF
 
 
 def page_lines(textpage, height: float) -> tuple[list[PdfLine], int, int]:
@@ -90,18 +90,23 @@ def page_lines(textpage, height: float) -> tuple[list[PdfLine], int, int]:
     box = raw.FS_RECTF()
     lines: list[PdfLine] = []
     chars: list[str] = []
-    cur = None                              # [x0, top, x1, bottom, baseline, sizes]
+    cur = None                  # the line being gathered: [x0, top, x1, bottom, first bottom, sizes, core right]
     bad = total = 0
+
+    seen: dict[str, list] = {}
 
     def close():
         if cur is not None and chars:
             text = "".join(chars)
-            if text:
-                size = Counter(cur[5]).most_common(1)[0][0]
-                lines.append(PdfLine(text, round(cur[0], 1), round(cur[1], 1), round(cur[2], 1), round(cur[3], 1),
-                                     size, round(cur[6], 1)))
+            size = Counter(cur[5]).most_common(1)[0][0]
+            if any(abs(x - cur[0]) < 0.3 * size and abs(y - cur[3]) < 0.3 * size for x, y in seen.get(text, ())):
+                return                                          # bold faked by printing a line twice
+            seen.setdefault(text, []).append((cur[0], cur[3]))
+            lines.append(PdfLine(text, round(cur[0], 1), round(cur[1], 1), round(cur[2], 1), round(cur[3], 1),
+                                 size, round(cur[6], 1)))
 
     space = False                           # a space character since the last character
+    last_x0 = 0.0
     for i in range(n):
         if raw.FPDFText_IsGenerated(textpage, i):
             continue
@@ -112,10 +117,14 @@ def page_lines(textpage, height: float) -> tuple[list[PdfLine], int, int]:
         size = round(raw.FPDFText_GetFontSize(textpage, i) * 2) / 2
         raw.FPDFText_GetLooseCharBox(textpage, i, box)
         x0, x1, top, bottom = box.left, box.right, height - box.top, height - box.bottom
+        em = size or 1.0
+        if cur is not None and chars and chars[-1] == chr(cp) and abs(x0 - last_x0) < 0.3 * em \
+                and abs(bottom - cur[4]) < 0.3 * em:
+            continue                                            # bold faked by printing a character twice
+        last_x0 = x0
         total += 1
         if _unreadable(cp) or raw.FPDFText_HasUnicodeMapError(textpage, i) == 1:
             bad += 1
-        em = size or 1.0
         if cur is not None and (abs(bottom - cur[4]) > 0.4 * em or x0 < cur[2] - 0.5 * em
                                 or x0 - cur[2] > 1.5 * em):
             close()

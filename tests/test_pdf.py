@@ -126,6 +126,31 @@ def test_the_readme_example(tmp_path):
         helpers.parse_issue(FIXTURES / "issue.pdf").drop(columns=["source"]))
 
 
+@pytest.mark.parametrize("family", render_pdf.FAMILIES)
+def test_bold_faked_by_printing_twice_is_read_once(tmp_path, family):
+    """Some e-papers make a title bold by printing it twice, a fraction of a point apart: a line at a
+    time, or a character at a time."""
+    from reportlab.pdfgen import canvas
+
+    font = render_pdf.font(family)
+    c = canvas.Canvas(str(tmp_path / "bold.pdf"), pagesize=(W, H), invariant=1)
+    c.setFont(font, 20)
+    for dx in (0, 0.4):
+        c.drawString(40 + dx, H - 50, "春耕备耕正当时")
+    c.setFont(font, 14)
+    x = 40.0
+    for ch in "农资供应有保障":
+        for dx in (0, 0.3):
+            c.drawString(x + dx, H - 76, ch)
+        x += 14
+    c.setFont(font, 10)
+    c.drawString(40, H - 110, "本报讯 各地抓紧准备农资。")
+    c.save()
+    df = items(helpers.parse_issue(tmp_path / "bold.pdf"))
+    assert df[["headline", "subheadline", "body"]].values.tolist() == [["春耕备耕正当时", "农资供应有保障",
+                                                                        "各地抓紧准备农资。"]]
+
+
 def test_page_header_section_title_and_boxes(tmp_path):
     lines = [("滨江日报 2024年3月5日 第2版", 8, 40, 30), ("要闻", 24, 40, 62),
              ("大桥合龙", 18, 40, 100), *column(["　　本报讯 大桥昨日合龙。"], 40, 130)]
@@ -237,4 +262,5 @@ def test_floors_on_the_evaluation_days():
     """Every article of the evaluation days, rendered as PDFs in both font families (README figures)."""
     r = segment_eval.evaluate(PFR, segment_eval.EVAL_DAYS, pdf=True)
     for family in render_pdf.FAMILIES:
-        assert r[family]["f1"] >= 0.94 and r[family]["headlines"] >= 0.97, (family, r[family])
+        assert r[family]["f1"] >= 0.95 and r[family]["headlines"] >= 0.97, (family, r[family])
+    assert r["overall"]["f1"] >= 0.97 and r["overall"]["headlines"] >= 0.97, r["overall"]
