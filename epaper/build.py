@@ -26,9 +26,9 @@ from .read import ParseError
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
-    """The inputs in a raw folder: each ``*.txt`` or ``*.pdf`` issue, each sub-folder of page files (text or
-    PDF), each table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest) and
-    each saved web page of one article (``.html``, ``.htm``)."""
+    """The inputs in a raw folder (``inputs.is_input``): each ``*.txt`` or ``*.pdf`` issue, each sub-folder
+    of page files (text or PDF), each table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``,
+    ``.parquet``; ``issues.csv`` is the manifest) and each saved web page of one article (``.html``)."""
     raw_dir = Path(raw_dir or paths.RAW)
     out = []
     for p in sorted(raw_dir.iterdir()):

@@ -104,8 +104,10 @@ def _relative(n: int, width: int) -> str:
 _CLASS_NAMES = ("_", "E", "C", "K", "R", "O", "Q", "q", "D", "-", "M", "H", "L", "P")
 _CLASS_CODE = np.full(0x10000 + 2, _CLASS_NAMES.index("P"), dtype=np.int64)   # a code point's class
 _CLASS_CODE[0x10000] = 0                                                       # no character
-for _cp in range(0x10000):
-    _CLASS_CODE[_cp] = _CLASS_NAMES.index(char_class(chr(_cp)))
+_CLASS_CODE[0x4E00:0xA000] = _CLASS_NAMES.index("H")
+_CLASS_CODE[[ord(c) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"]] = _CLASS_NAMES.index("L")
+for _c, _name in _CLASSES.items():
+    _CLASS_CODE[ord(_c)] = _CLASS_NAMES.index(_name)
 _LEN_TOP = 121
 _LEN_VALUES = tuple(dict.fromkeys(_bucket(x) for x in range(_LEN_TOP + 1)))
 _LEN_INDEX = np.array([_LEN_VALUES.index(_bucket(x)) for x in range(_LEN_TOP + 1)])

@@ -36,13 +36,16 @@ def _as_date(value) -> dt.date | None:
 
 
 def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
-    """Parse one raw issue (a text file, or a folder of one file per page) into an article table.
+    """Parse one raw issue (a text file or an e-paper PDF, or a folder of one such file per page) into an
+    article table.
 
     One row per item in reading order: ``kind`` is ``news``, ``feature``,
     ``photo`` or ``caption`` for items, and ``page_title``, ``page_header`` or
     ``credit`` for text printed for the whole page. See ``COLUMNS`` and the
     README for every column. Raises :class:`ParseError` naming the file and
-    the reason when it is empty, binary or undecodable.
+    the reason when it is empty, binary or undecodable, or a PDF that is not
+    one, is damaged or encrypted, has no text layer or fonts without a
+    Unicode map.
 
     >>> df = parse_issue("data/raw/000_75661ba705b5605c.txt", newspaper="焦作日报")   # doctest: +SKIP
     >>> df.loc[df.kind == "news", ["page", "headline", "reporters"]].head(2)          # doctest: +SKIP
