@@ -5,19 +5,20 @@ set and where it stands. Here every character is read with its size and box
 (pypdfium2, the PDFium engine of Chromium: BSD-3-Clause / Apache-2.0, fast
 because compiled; pdfplumber's pdfminer is pure Python and several times
 slower on a full newspaper page, PyMuPDF is AGPL), gathered into lines, and
-the lines put in reading order by cutting the page along its widest white
-gaps, columns left to right and bands top to bottom (recursive XY-cut; blocks
-by position, not by the order the PDF happens to draw them in).
+the lines put in reading order by where they stand (``reading_order``: rows
+of articles top to bottom, columns left to right; not the order the PDF
+happens to draw them in).
 
-The page's body size is the size most of its characters are set in. A line
-set clearly larger (``HEAD_RATIO``) is a title line: the titles standing
-together make an item's headline block, the largest of them its headline and
-the others (引题 above it, 副题 below it) its subheadline, as printed. Every
-other line is read as text; datelines, bylines, photo credits and captions are
-found in it by the same rules as in text issues (``segment``), which also
-decide where an item without a headline starts. The result is the issue's
-text (``PdfIssue.pages``: what ``parse_issue`` reads, one line a printed
-line), each line's label (``lines.LABELS``), size and box.
+A page's body size is the size most of its running text is set in
+(``body_size``). A line set clearly larger (``HEAD_RATIO``) is a title line:
+the titles standing together make an item's headline block, the largest of
+them its headline and the others (引题 above it, 副题 below it) its
+subheadline, as printed. Every other line is read as text; datelines,
+bylines, photo credits and captions are found in it by the same rules as in
+text issues (``segment``), and white space and columns tell where an item
+without a headline starts (``label_pages``). The result is the issue's text
+(``PdfIssue.pages``: what ``parse_issue`` reads, one line a printed line),
+each line's label (``lines.LABELS``), size and box.
 
 A PDF that cannot be read this way is refused with a :class:`ParseError`
 naming the file and the reason: not a PDF, damaged, encrypted, no text layer
@@ -263,8 +264,9 @@ def is_pdf_input(path) -> bool:
     return p.suffix.lower() in PDF_SUFFIXES
 
 
-def read_pdf(path) -> list[list[list[PdfLine]]]:
-    """Every page of a PDF file as regions of lines in reading order (``reading_order``).
+def read_pdf(path) -> list[tuple[list[list[PdfLine]], float]]:
+    """Every page of a PDF file as regions of lines in reading order (``reading_order``), with the size
+    its running text is set in (``body_size``).
 
     Raises :class:`ParseError` (naming the file and the reason) for a file that is not a PDF, is damaged
     or encrypted, has no text layer, or whose fonts have no Unicode map.
@@ -292,7 +294,8 @@ def read_pdf(path) -> list[list[list[PdfLine]]]:
             total, bad = total + n, bad + b
             if not n:
                 images += sum(1 for obj in page.get_objects() if obj.type == 3)   # FPDF_PAGEOBJ_IMAGE
-            pages.append(reading_order(lines, body_size([[lines]])))
+            body = body_size([[lines]])
+            pages.append((reading_order(lines, body), body))
             textpage.close()
             page.close()
     finally:
@@ -329,12 +332,13 @@ def read_pdf_issue(path) -> PdfIssue:
     """An issue from a PDF (one page or many) or a folder of page PDFs: its text as pages of numbered
     lines (a blank line where a block ends: a new region, a gap, a change of size), and each line's label
     from type sizes and the rules (``label_pages``), size and box."""
-    regions_pages = [regions for f in pdf_files(path) for regions in read_pdf(f)]
+    read = [page for f in pdf_files(path) for page in read_pdf(f)]
+    regions_pages = [regions for regions, _ in read]
     issue_body = body_size(regions_pages)
     bodies = []                                 # each page's body size (the issue's where a page has little text)
-    for regions in regions_pages:
+    for regions, body in read:
         chars = sum(len(line.text) for region in regions for line in region)
-        bodies.append(body_size([regions]) if chars >= 300 else issue_body)
+        bodies.append(body if chars >= 300 else issue_body)
     pages: list[Page] = []
     sizes: dict[int, float] = {}
     boxes: dict[int, tuple] = {}
@@ -350,7 +354,7 @@ def read_pdf_issue(path) -> PdfIssue:
         every = [line for region in regions for line in region]
         for region in regions:
             for line in region:
-                if prev is not None and _block_ends(prev, line, body):
+                if prev is not None and _block_ends(prev, line):
                     no += 1
                     page.lines.append((no, ""))
                 no += 1
@@ -388,7 +392,7 @@ def _white_above(line: PdfLine, every: list[PdfLine]) -> float | None:
     return best
 
 
-def _block_ends(prev: PdfLine, line: PdfLine, body: float) -> bool:
+def _block_ends(prev: PdfLine, line: PdfLine) -> bool:
     """Whether a blank line stands between two lines of a region: a gap wider than the leading, or a
     change of type size."""
     em = max(prev.size, line.size)

@@ -224,7 +224,8 @@ def test_bad_pdfs_are_refused_with_the_file_and_the_reason(tmp_path, make, reaso
 
 
 def test_a_mapped_pdf_is_not_refused(tmp_path):
-    assert not pdf.read_pdf(draw(tmp_path / "ok.pdf", [[("本报讯 内容。", 10, 40, 50)]]))[0][0][0].text.startswith("(")
+    regions, body = pdf.read_pdf(draw(tmp_path / "ok.pdf", [[("本报讯 内容。", 10, 40, 50)]]))[0]
+    assert regions[0][0].text == "本报讯 内容。" and body == 10
 
 
 def test_a_batch_builds_around_bad_pdfs(tmp_path):
