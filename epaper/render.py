@@ -88,6 +88,14 @@ def _double(text: str, rng: random.Random) -> str:
     return "".join(out)
 
 
+def byline_line(row) -> str:
+    """An article's byline as printed on a line of its own: 本报记者 张三 李四 where the byline is the role
+    and the names run on, else as it is."""
+    names = list(row.reporters) + list(row.correspondents)
+    role = row.byline[: len(row.byline) - len("".join(names))]
+    return f"{role} {' '.join(names)}".strip() if role + "".join(names) == row.byline else row.byline
+
+
 def render_article(row, layout: Layout, rng: random.Random, firsts: list | None = None) -> list[str]:
     """One article as lines of text (``firsts`` collects the place of each paragraph's first line among the
     non-blank lines of the body)."""
@@ -101,12 +109,8 @@ def render_article(row, layout: Layout, rng: random.Random, firsts: list | None 
     if isinstance(row.dateline, str) and row.dateline:
         first = row.dateline
     if isinstance(row.byline, str) and row.byline:
-        names = list(row.reporters) + list(row.correspondents)
-        role = row.byline[: len(row.byline) - len("".join(names))]
         if layout.byline_line:
-            # 本报记者 张三 李四 where the byline is the role and the names run on; else as printed
-            spaced = f"{role} {' '.join(names)}".strip() if role + "".join(names) == row.byline else row.byline
-            body_lines.append(spaced)
+            body_lines.append(byline_line(row))
         else:
             first = row.byline + " "
     for k, para in enumerate(paras):

@@ -124,10 +124,8 @@ def _paragraphs(row, byline_line: bool) -> list[str]:
     first = row.dateline if isinstance(row.dateline, str) and row.dateline else ""
     lead = []
     if isinstance(row.byline, str) and row.byline:
-        names = list(row.reporters) + list(row.correspondents)
-        role = row.byline[: len(row.byline) - len("".join(names))]
         if byline_line:
-            lead = [f"{role} {' '.join(names)}".strip() if role + "".join(names) == row.byline else row.byline]
+            lead = [render.byline_line(row)]
         else:
             first = row.byline + " " + first
     if first:
