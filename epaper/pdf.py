@@ -210,7 +210,7 @@ def reading_order(lines: list[PdfLine], body: float | None = None) -> list[list[
             if part:
                 out.append(part)
             return
-        em = sorted(l.size for l in part)[len(part) // 2]
+        em = body or sorted(l.size for l in part)[len(part) // 2]     # gaps are measured in the text size
         left = min(l.x0 for l in part)
         v = [g for g in gaps([(l.x0, l.right) for l in part]) if g[0] >= 0.5 * em
              and min(l.x0 for l in part if l.x0 > g[1]) - left >= MIN_COLUMN * em]   # not a paragraph's indent
