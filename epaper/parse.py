@@ -66,10 +66,7 @@ def read_issue(path) -> tuple[list, PdfIssue | None]:
 def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None = None) -> pd.DataFrame:
     """``parse_issue`` on pages already read (``read_issue``) from ``path``."""
     path = Path(path)
-    if pdf is not None:
-        rows, evidence = segment_pages(pages, labels=pdf.labels, sizes=pdf.sizes)
-    else:
-        rows, evidence = segment_pages(pages)
+    rows, evidence = segment_pages(pages, pdf, sizes=pdf.sizes) if pdf is not None else segment_pages(pages)
     if not rows:
         raise ParseError(path, "no text found")
     issue_id = path.name if path.is_dir() else path.stem

@@ -61,16 +61,22 @@ class PdfLine:
 
 @dataclass
 class PdfIssue:
-    """An issue read from PDF: its pages of numbered lines (blank lines between blocks), and for each
-    line number its label, type size and box ``(x0, top, x1, bottom)`` with its page."""
+    """An issue read from PDF: its pages of numbered lines (blank lines between blocks) and the size each
+    page's running text is set in, and for each line number its type size, box ``(x0, top, x1, bottom)``
+    with its page, and place. Labels its lines for ``segment.segment_pages`` as the line labeller does
+    (``label_issue``)."""
 
     pages: list[Page]
-    labels: list[dict[int, str]]
+    bodies: list[float]                                              # each page's running-text size
     sizes: dict[int, float] = field(default_factory=dict)
     boxes: dict[int, tuple] = field(default_factory=dict)
     above: dict[int, float | None] = field(default_factory=dict)    # white above a block's first line
     foot: dict[int, float] = field(default_factory=dict)             # where the column of each line ends
     column: dict[int, int] = field(default_factory=dict)             # which column (region) each line is in
+
+    def label_issue(self, pages_blocks, layout: str = "before") -> list[dict[int, str]]:
+        """Each page's line labels (``label_pages``) from its blocks (``segment.split_blocks``)."""
+        return label_pages(self, pages_blocks)
 
 
 # ---------------------------------------------------------------- characters -> lines
@@ -330,8 +336,8 @@ def body_size(regions_pages) -> float:
 
 def read_pdf_issue(path) -> PdfIssue:
     """An issue from a PDF (one page or many) or a folder of page PDFs: its text as pages of numbered
-    lines (a blank line where a block ends: a new region, a gap, a change of size), and each line's label
-    from type sizes and the rules (``label_pages``), size and box."""
+    lines (a blank line where a block ends: a new region, a gap, a change of size), each line's type size,
+    box and place (``PdfIssue.label_issue`` labels them)."""
     read = [page for f in pdf_files(path) for page in read_pdf(f)]
     regions_pages = [regions for regions, _ in read]
     issue_body = body_size(regions_pages)
@@ -376,9 +382,7 @@ def read_pdf_issue(path) -> PdfIssue:
             page.lines.pop()
             no -= 1
         pages.append(page)
-    issue = PdfIssue(pages, [], sizes, boxes, above, foot, column)
-    issue.labels = label_pages(issue, bodies)
-    return issue
+    return PdfIssue(pages, bodies, sizes, boxes, above, foot, column)
 
 
 def _white_above(line: PdfLine, every: list[PdfLine]) -> float | None:
@@ -409,7 +413,7 @@ def _indented(line: PdfLine, region: list[PdfLine], body: float) -> bool:
     return line.x0 - left >= 0.8 * line.size and line.x0 - left <= 4 * line.size
 
 
-def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
+def label_pages(issue: PdfIssue, pages_blocks) -> list[dict[int, str]]:
     """Each line's label (``lines.LABELS``) from its type size, its place and the rules.
 
     Title lines (set ``HEAD_RATIO`` larger than the body) standing together are one item's headline block:
@@ -425,13 +429,12 @@ def label_pages(issue: PdfIssue, bodies: list[float]) -> list[dict[int, str]]:
     """
     from . import lexicons
     from . import lines as line_labeller
-    from .segment import _closes, split_blocks
+    from .segment import _closes
 
     titles = lexicons.words("page_titles")
     out = []
-    for page, body in zip(issue.pages, bodies):
+    for page, body, blocks in zip(issue.pages, issue.bodies, pages_blocks):
         labels: dict[int, str] = {}
-        blocks = split_blocks(page.lines)
         units = line_labeller.page_units(blocks)
         opens = line_labeller.opening(units)
         opens_at = {u.lines[0]: op for u, op in zip(units, opens)}

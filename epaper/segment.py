@@ -963,27 +963,25 @@ def _body_blocks(body: list[tuple[int, str]], block_at: dict[int, Block]) -> lis
     return out
 
 
-def segment_pages(pages, labeller=None, *, labels=None, sizes=None) -> tuple[list[dict], dict]:
+def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict]:
     """Segment every page of an issue; returns rows in reading order and layout evidence.
 
-    Items are found from each line's label where the input gives them
-    (``labels`` and ``sizes``: a PDF's type sizes, ``pdf.read_pdf_issue``),
-    else by the line labeller (``lines.labeller()``, or ``labeller``) where
-    its model is present, else by the rules alone (``assemble``).
+    Items are found from each line's label, by the line labeller
+    (``lines.labeller()``, or ``labeller``) where its model is present, else
+    by the rules alone (``assemble``). A PDF labels its own lines from their
+    type sizes (``labeller``: a ``pdf.PdfIssue``, with ``sizes``, each line's
+    type size); its titles are read where they are printed, above their text.
     """
     from . import lines as line_labeller
 
     pages_blocks, layout, evidence = rule_blocks(pages)
-    if labels is not None:
-        layout = evidence["layout"] = "before"          # titles are read where they are printed, above their text
+    if sizes is not None:
+        layout = evidence["layout"] = "before"
+    if (labeller := labeller or line_labeller.labeller()) is not None:
+        labels = labeller.label_issue(pages_blocks, layout)
         assembled = [labelled_items(page.number, page.lines, page_labels, blocks, layout, sizes)
                      for page, blocks, page_labels in zip(pages, pages_blocks, labels)]
-        evidence["segmentation"] = "type sizes"
-    elif (labeller := labeller or line_labeller.labeller()) is not None:
-        labels = labeller.label_issue(pages_blocks, layout)
-        assembled = [labelled_items(page.number, page.lines, page_labels, blocks, layout)
-                     for page, blocks, page_labels in zip(pages, pages_blocks, labels)]
-        evidence["segmentation"] = "line labeller"
+        evidence["segmentation"] = "type sizes" if sizes is not None else "line labeller"
     else:
         strict = evidence["dateline_rate"] >= 0.6
         assembled = [assemble(page.number, blocks, layout, strict=strict) for page, blocks in zip(pages, pages_blocks)]
