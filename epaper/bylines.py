@@ -293,6 +293,9 @@ _CREDIT = re.compile(
 )
 
 
+_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)")
+
+
 def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     """A photo credit (… 摄) at the end of text: returns ``(start, Credits)`` or None.
 
@@ -306,8 +309,7 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     >>> find_credit("游客在景区拍摄") is None
     True
     """
-    tail = text[:-1] if text[-1:] in "）)" else text
-    if not (tail.endswith("摄") or tail.endswith("摄影")):
+    if not text.endswith(_CREDIT_ENDS):
         return None                                     # cheap test first: the regex tries every start
     m = _CREDIT.search(text)
     if not m:
@@ -367,7 +369,8 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     >>> parse_trailing_author("（新华社北京1月1日电）") is None
     True
     """
-    m = _TRAILING.search(text) if text.rstrip("\n")[-1:] in "）)" else None   # cheap test first
+    # cheap test first; the brackets hold at most 30 characters, so only the end is searched
+    m = _TRAILING.search(text, max(0, len(text) - 40)) if text.rstrip("\n")[-1:] in "）)" else None
     if not m:
         return None
     inner = m.group("inner")

@@ -14,13 +14,17 @@ linear-chain CRF over the lines of a page labels each
 - ``X`` a page header or page title;
 
 from features of the line and its neighbours: its length against its column's
-width, what it starts and ends with, blank lines around it and how often the
-page puts blank lines after paragraphs, its position on the page, whether it is
-bold (printed twice) or letter-spaced, how much it shares with the lines around
-it (a headline echoes its article's lead), whether the page-title list holds
-it, and what the rules made of it (the kind of its block, whether it is
-headline-shaped, whether the rules open an item there: a dateline, byline,
-photo marker, note, caption).
+width (and whether it is two characters short, the paragraph indent that PDF
+text loses, or opens with spaces), whether the column narrows or widens there
+(articles set in columns of their own), what it starts and ends with (a list
+number, an author in brackets closing a brief), blank lines around it and how
+often the page puts blank lines after paragraphs, its position on the page,
+whether it is bold (printed twice) or letter-spaced, how much it shares with
+the lines before and after it (a headline echoes its article's lead), whether
+the page-title list holds it, and what the rules made of it (the kind of its
+block, whether it is headline-shaped, whether the rules open an item there: a
+dateline, byline, photo marker, note, caption); and some of these in pairs
+(what a line ends with and how full it is, what the next one opens with).
 
 Lines are labelled in *units* (``page_units``): a paragraph's first line, then
 the lines that run on from a full line of the column without a paragraph end.
@@ -49,11 +53,20 @@ import numpy as np
 
 from . import bylines, clean, lexicons, paths, segment
 
+
+def _compile(fn):
+    try:
+        from numba import njit
+    except ImportError:                                 # pragma: no cover - numba is in the requirements
+        return fn
+    return njit(cache=True, nogil=True)(fn)
+
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
           "after": paths.MODELS / "line_labels_after.crfsuite"}
 LABELS = ("HS", "HT", "HC", "BS", "B", "X")
 BUILD_DAYS = ("19980101", "19980121")
 
+_NUMBERED = re.compile(r"^(?:[0-9]{1,2}(?:[、．]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}、|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳])")
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]$")
 _CLASSES = {}
 for _chars, _name in (("。！？!?…；;", "E"), ("，、,", "C"), ("：:", "K"), ("）)】]", "R"), ("（(【[", "O"),
@@ -120,7 +133,26 @@ VALUES = {
     "pe": tuple(a + b + c for a in _CLASS_NAMES for b in "01" for c in _CLASS_NAMES),
     "eba": tuple(a + b for a in _CLASS_NAMES for b in "01"),
     "pgb": tuple(a + b + c for a in "0123" for b in "01" for c in "01"),
+    "wc": ("?", "=", "<", ">"), "ta": ("0", "1"), "dbl": ("0", "1"),
 }
+_KINDS = ("text", "dateline", "byline", "credit", "page_credit", "page_header", "note", "photo", "intertitle")
+_SHARE_VALUES = ("-", "0", "1", "2", "3")
+VALUES.update({
+    "kb": tuple(k + h + s for k in _KINDS for h in ("", "+") for s in ("", "^")),    # block kind, head, start
+    "sp": ("0", "1"), "pt": ("0", "1"), "op": ("", "d", "b", "n", "p", "c"),
+    "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),
+    "sa": _SHARE_VALUES, "sb": _SHARE_VALUES, "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),
+})
+_KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
+_OPEN_CODE = {v: i for i, v in enumerate(VALUES["op"])}
+VALUES["er"] = tuple(a + b + c for a in _CLASS_NAMES for b in _REL_VALUES for c in "01")       # e, r, blank after
+VALUES["pw"] = tuple(a + b for a in VALUES["pe"] for b in VALUES["wc"])                       # pe and wc
+VALUES["nx"] = tuple(a + b + c for a in _CLASS_NAMES for b in "012" for c in _CLASS_NAMES)   # e, blanks after, next f
+VALUES["gap"] = ("?", "-", "0", "1", "2", "3", "4", "5+")       # the column's width less the unit's first line
+VALUES["gi"] = tuple(a + b for a in VALUES["gap"] for b in "012")   # gap, and how often the page indents so
+VALUES["ind"] = ("0", "1", "2")                                    # spaces opening the unit's first raw line
+VALUES["en"] = ("0", "1")                                          # opens with a list number: 一、 2. （三） ①
+VALUES["hb"] = tuple(a + b + c for a in "012" for b in "01" for c in "012")                  # bb, dbl, ba
 _PAIRS = tuple(a + b for a in _CLASS_NAMES for b in _CLASS_NAMES)
 
 
@@ -143,10 +175,105 @@ def _classes(texts: list[str], at: int) -> np.ndarray:
     return _CLASS_CODE[np.minimum(cps, 0x10000 + 1)]
 
 
-def _share(pairs: frozenset, around: str) -> str:
-    """How many of a line's character pairs the text around it holds, in four steps."""
-    q = sum(1 for p in pairs if p in around) / len(pairs)
-    return "0" if q == 0 else "1" if q < 0.25 else "2" if q < 0.5 else "3"
+def _codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """The code points of texts one after another, and where each text starts (and the last ends)."""
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    np.cumsum([len(t) for t in texts], out=starts[1:])
+    return np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.int64), starts
+
+
+@_compile
+def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
+    """How many of a unit's pairs of Chinese characters (once each, other characters left out) the text
+    around it holds, in four steps (0 none, 1 under a quarter, 2 under half, 3 more), for the units
+    ``which`` marks (-1 for the others and for units without such a pair): after it (the first ``span``
+    characters of each of the ``near`` units after it, joined), and before it (the last ``span`` of each
+    of the ``near`` units before it). ``cps``/``starts``: the units' texts (``_codes``); ``und``/
+    ``und_starts``: the same read once where printed twice."""
+    n = len(which)
+    after = np.full(n, -1, dtype=np.int64)
+    before = np.full(n, -1, dtype=np.int64)
+    size = 1024
+    table = np.full(size, -1, dtype=np.int64)           # open addressing: the pairs around the unit
+    used = np.empty(3 * near * span, dtype=np.int64)
+    han = np.empty(256, dtype=np.int64)
+    mine = np.empty(256, dtype=np.int64)
+    for k in range(n):
+        if not which[k]:
+            continue
+        m = 0                                            # the unit's Chinese characters, then its pairs
+        for i in range(und_starts[k], und_starts[k + 1]):
+            c = und[i]
+            if 0x4E00 <= c <= 0x9FFF and m < 256:
+                han[m] = c
+                m += 1
+        p = 0
+        for i in range(m - 1):
+            code = han[i] * 65536 + han[i + 1]
+            seen = False
+            for j in range(p):
+                if mine[j] == code:
+                    seen = True
+                    break
+            if not seen:
+                mine[p] = code
+                p += 1
+        if p == 0:
+            continue
+        for side in range(2):
+            u = 0
+            prev = -1
+            lo, hi = (k + 1, min(n, k + 1 + near)) if side == 0 else (max(0, k - near), k)
+            for q in range(lo, hi):
+                a, b = starts[q], starts[q + 1]
+                a, b = (a, min(b, a + span)) if side == 0 else (max(a, b - span), b)
+                for i in range(a, b):
+                    c = cps[i]
+                    if prev >= 0:
+                        code = prev * 65536 + c
+                        h = (code * 2654435761) & (size - 1)
+                        while table[h] != -1 and table[h] != code:
+                            h = (h + 1) & (size - 1)
+                        if table[h] == -1:
+                            table[h] = code
+                            used[u] = h
+                            u += 1
+                    prev = c
+            hits = 0
+            for j in range(p):
+                code = mine[j]
+                h = (code * 2654435761) & (size - 1)
+                while table[h] != -1 and table[h] != code:
+                    h = (h + 1) & (size - 1)
+                if table[h] == code:
+                    hits += 1
+            for j in range(u):
+                table[used[j]] = -1
+            level = 0 if hits == 0 else 1 if 4 * hits < p else 2 if 2 * hits < p else 3
+            if side == 0:
+                after[k] = level
+            else:
+                before[k] = level
+    return after, before
+
+
+def _width_change(first: np.ndarray, nlines: np.ndarray) -> np.ndarray:
+    """Whether the column narrows or widens at each unit (an index into ``VALUES["wc"]``): the width of the
+    unit's lines (of the next unit of several lines where it has one line) against that of the last unit of
+    several lines before it. Articles set in columns of their own change width where one ends.
+
+    >>> _width_change(np.array([9, 9, 5, 14, 14]), np.array([3, 2, 1, 2, 4])).tolist()
+    [0, 1, 3, 3, 1]
+    """
+    n = len(first)
+    index = np.arange(n)
+    multi = nlines >= 2
+    before = np.maximum.accumulate(np.where(multi, index, -1))
+    before = np.append(-1, before[:-1])                     # the last unit of several lines before each
+    after = np.minimum.accumulate(np.where(multi, index, n)[::-1])[::-1]
+    own = np.where(multi, first, np.where(after < n, first[np.minimum(after, n - 1)], 0))
+    prev = np.where(before >= 0, first[np.maximum(before, 0)], 0)
+    return np.select([(own == 0) | (prev == 0), np.abs(own - prev) <= 1, own < prev], [0, 1, 2], 3)
 
 
 def page_width(widths) -> int:
@@ -155,10 +282,12 @@ def page_width(widths) -> int:
     >>> page_width([5, 5, 5, 3, 9])
     5
     """
-    c = Counter(w for w in widths if w >= 4)
+    c = Counter(widths)
+    for w in range(4):
+        c.pop(w, None)
     if not c:
         return 0
-    w, n = c.most_common(1)[0]
+    w, n = max(c.items(), key=_second)                 # the first of the commonest, as Counter.most_common
     return w if n >= 3 else 0
 
 
@@ -223,25 +352,33 @@ def page_units(blocks) -> list[Unit]:
         text, widths, lines = b.text, b.widths, b.lines
         bounds = (0, *b.breaks, len(text))
         m = len(lines)
-        width = block_width(widths, page)
+        width = block_width(widths, page) if m >= 3 else page
+        first_no = lines[0][0]
+        numbers = range(first_no, first_no + m) if lines[-1][0] - first_no == m - 1 else [no for no, _ in lines]
         k0 = 0
-        blanks = (lines[0][0] - prev_last - 1) if prev_last is not None else 0
+        blanks = (first_no - prev_last - 1) if prev_last is not None else 0
         para_start = True
         for k in range(m):
-            end = bounds[k + 1]
-            ends = _closes_at(text, bounds[k], end)
+            start, end = bounds[k], bounds[k + 1]
+            c = text[end - 1] if end > start else ""
+            # ``_closes_at`` where the last character does not settle it
+            ends = c in _ENDS or ((c in _QUOTE_ENDS or c.isspace()) and _closes_at(text, start, end))
             if k < m - 1 and not para_start and width and widths[k] >= width - 1 and not ends:
                 continue                                  # line k + 1 continues this unit
             para_start = ends
-            units.append(Unit([no for no, _ in lines[k0:k + 1]], text[bounds[k0]:end], widths[k0], widths[k],
+            units.append(Unit(numbers[k0:k + 1], text[bounds[k0]:end], widths[k0], widths[k],
                               b, k0 == 0, blanks if k0 == 0 else 0, lines[k0][1], width, ends))
             k0 = k + 1
         prev_last = lines[-1][0]
     return units
 
 
+_ENDS = _LINE_CLOSERS | _SENT_END                       # a line ending with one of these closes a paragraph
+_QUOTE_ENDS = _QUOTES_CLOSE - _ENDS                     # ... with one of these, it may
+
+
 # the templates copied from the neighbours (offsets -2..2) of a unit
-NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op")
+NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta")
 OFFSETS = (-2, -1, 1, 2)
 
 
@@ -255,7 +392,7 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     opens = opening(units) if opens is None else opens
     titles = lexicons.words("page_titles")
     texts = [u.text for u in units]
-    und = [clean.undouble(t) if len(t) <= 96 else t for t in texts]
+    und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
     nlines = np.array([len(u.lines) for u in units])
     first = np.array([u.first_len for u in units])
     last = np.array([u.last_len for u in units])
@@ -273,32 +410,54 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     pos = np.ones(n_units, dtype=np.int64)
     pos[-1], pos[0] = 2, 0
     r_class = _CLASS_NAMES.index("R")
+    doubled = np.array([len(a) != len(b) for a, b in zip(und, texts)], dtype=np.int64)   # printed twice (bold)
+    wc = _width_change(first, nlines)
+    # paragraphs' first lines two characters short: the indent that text taken from PDFs loses
+    gap = np.where(width == 0, 0, np.where(first > width, 1, 2 + np.clip(width - first, 0, 5)))
+    after_end = np.append(False, closes)
+    dropped = (gap[after_end] == 4).mean() if after_end.any() else 0.0
+    pgi = 0 if dropped < 0.2 else 1 if dropped < 0.5 else 2
+    rel = _relatives(last, width)
+    pe = (prev_e * 2 + b1) * _NC + ff
     cols = {
         "n": _lengths(first), "nl": np.minimum(nlines, 5), "T": _lengths(np.array([len(t) for t in und])),
-        "r": _relatives(last, width), "r0": _relatives(first, width), "e": ee, "f": ff,
+        "r": rel, "r0": _relatives(first, width), "e": ee, "f": ff,
         "e2": [t[-2:] if e == r_class else _PAIRS[c * _NC + e] for t, e, c in zip(und, ee.tolist(), e_before.tolist())],
         "bb": np.minimum(bb, 2), "ba": np.minimum(ba, 2),
-        "kb": [u.block.kind + ("+" if u.block.head else "") + ("^" if u.block_start else "") for u in units],
-        "dbl": ["1" if len(a) != len(b) else "0" for a, b in zip(und, texts)],
-        "sp": ["1" if u.raw.count(" ") > 2 else "0" for u in units],
+        "kb": np.array([_KIND_CODE[u.block.kind] * 4 + u.block.head * 2 + u.block_start for u in units],
+                       dtype=np.int64),
+        "dbl": doubled,
+        "gap": gap, "gi": gap * 3 + pgi,
+        "en": np.array([_NUMBERED.match(t) is not None for t in und], dtype=np.int64),
+        "ind": np.array([0 if not u.raw[:1].isspace() else 1 if not u.raw[1:2].isspace() else 2 for u in units],
+                        dtype=np.int64),
+        "sp": np.array([u.raw.count(" ") > 2 for u in units], dtype=np.int64),
         "pos": pos,
         "dp": np.where(np.abs(prev_last - first) <= 1, 0, np.where(prev_last < first, 1, 2)),
-        "pe": (prev_e * 2 + b1) * _NC + ff, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
-        "cm": [""] * n_units, "sa": ["-"] * n_units, "sb": ["-"] * n_units, "op": opens,
-        "pt": ["1" if len(t) <= 96 and u in titles else "0" for t, u in zip(texts, und)],
+        "pe": pe, "er": (ee * len(_REL_VALUES) + rel) * 2 + a1, "pw": pe * 4 + wc, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
+        "nx": (ee * 3 + np.minimum(ba, 2)) * _NC + np.append(ff[1:], 0),
+        "hb": (np.minimum(bb, 2) * 2 + doubled) * 3 + np.minimum(ba, 2),
+        "op": np.fromiter(map(_OPEN_CODE.__getitem__, opens), dtype=np.int64, count=n_units),
+        "pt": np.array([len(t) <= 96 and u in titles for t, u in zip(texts, und)], dtype=np.int64),
+        "wc": wc,
+        "ta": np.array([e == r_class and bylines.parse_trailing_author(t) is not None
+                        for t, e in zip(texts, ee.tolist())], dtype=np.int64),
     }
-    cm, sa, sb = cols["cm"], cols["sa"], cols["sb"]
     plain = {_CLASS_NAMES.index(c) for c in "ECK"}
+    cm = np.zeros(n_units, dtype=np.int64)
+    echo = np.zeros(n_units, dtype=np.bool_)             # short lines that may be titles: their echo
     for k, t in enumerate(texts):
         if len(t) > 96:
             continue
         u = und[k]
-        cm[k] = ("。" if "。" in u[:-1] else "") + ("，" if "，" in u else "") + ("p" if _PHOTO_HEAD.search(u) else "")
-        if len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain:
-            pairs = segment._bigrams(u)
-            if pairs:
-                sa[k] = _share(pairs, "".join(x[:60] for x in texts[k + 1:k + 4]))
-                sb[k] = _share(pairs, "".join(x[-60:] for x in texts[max(0, k - 3):k]))
+        cm[k] = ("。" in u[:-1]) * 4 + ("，" in u) * 2 + (_PHOTO_HEAD.search(u) is not None)
+        echo[k] = len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain
+    if echo.any():
+        after, before = _echoes(*_codes(texts), *_codes(und), echo)
+    else:
+        after = before = np.full(n_units, -1, dtype=np.int64)
+    cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
+    cols["ab"] = (after + 1) * len(_SHARE_VALUES) + before + 1
     return cols
 
 
@@ -309,7 +468,8 @@ def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[
 
 
 TEMPLATES = ("n", "nl", "T", "r", "r0", "e", "f", "e2", "bb", "ba", "kb", "dbl", "sp", "pos", "dp", "pe", "eba",
-             "pgb", "cm", "sa", "sb", "op", "pt")
+             "pgb", "cm", "sa", "sb", "op", "pt", "wc", "ta", "er", "pw", "nx", "hb", "ab",
+             "gap", "gi", "ind", "en")
 
 
 def features(values: list[dict[str, str]]) -> list[list[str]]:
@@ -443,7 +603,7 @@ def labelled_pages(articles, families=None, seeds=(0,)):
                         yield layout, features(unit_values(units)), [labels[u.lines[0] - 1] or "B" for u in units]
 
 
-def train(corpus, out=None, days=BUILD_DAYS, seeds=(0, 1, 2), iterations: int = 200,
+def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(6)), iterations: int = 200,
           verbose: bool = False) -> dict[str, Path]:
     """Train the line labellers (one for each detected layout) on the building days of the People's Daily
     corpus, rendered in every layout family with each seed; ``out`` maps a layout to its model file."""
@@ -520,25 +680,25 @@ class Labeller:
         neighbours are taken within a page."""
         W, _, codes, tables, bias, none, coded = self.models[layout]
         n = len(page_of)
-        E = np.repeat(W[bias][None, :], n, axis=0)
         index = np.arange(n)
+        rows = [np.full(n, bias)]                       # the weight rows to add up for each unit
         near = {}                                       # each offset: the neighbour's index, and whether it is one
         for off in OFFSETS:
             j = np.clip(index + off, 0, n - 1)
             near[off] = j, (index + off >= 0) & (index + off < n) & (page_of[j] == page_of)
-            E += W[np.where(near[off][1], 0, none[off])]
+            rows.append(np.where(near[off][1], 0, none[off]))
         for a in TEMPLATES:
             if a in coded:
                 c = coded[a][columns[a]]
             else:
                 get = codes[a].get
                 c = np.fromiter([get(v, 0) for v in columns[a]], dtype=np.int64, count=n)
-            E += W[tables[0, a][c]]
+            rows.append(tables[0, a][c])
             if a in NEIGHBOUR:
                 for off in OFFSETS:
                     j, ok = near[off]
-                    E += W[np.where(ok, tables[off, a][c[j]], 0)]
-        return E
+                    rows.append(np.where(ok, tables[off, a][c[j]], 0))
+        return _sum_rows(W, np.stack(rows, axis=1))
 
     def label_issue(self, pages_blocks, layout: str, constrained: bool = True) -> list[dict[int, str]]:
         """Each page's line labels (``{line number: label}``) for an issue's blocks."""
@@ -576,12 +736,18 @@ def _split_attr(attr: str) -> tuple[int, str, str]:
     return (int(m.group(1)), m.group(2), value) if m else (0, name, value)
 
 
-def _compile(fn):
-    try:
-        from numba import njit
-    except ImportError:                                 # pragma: no cover - numba is in the requirements
-        return fn
-    return njit(cache=True, nogil=True)(fn)
+@_compile
+def _sum_rows(W, rows):
+    """Each unit's state scores: the sum of the rows of ``W`` that ``rows`` (units x features) names."""
+    n, f = rows.shape
+    L = W.shape[1]
+    E = np.zeros((n, L))
+    for k in range(n):
+        for i in range(f):
+            r = rows[k, i]
+            for j in range(L):
+                E[k, j] += W[r, j]
+    return E
 
 
 @_compile
@@ -675,7 +841,7 @@ def main(argv=None) -> int:
                                 description="train the line labeller (score it with python -m epaper.segment_eval)")
     p.add_argument("command", choices=["train"])
     p.add_argument("--corpus", default=str(paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
-    p.add_argument("--seeds", type=int, default=3, help="renderings of the building days in every layout family")
+    p.add_argument("--seeds", type=int, default=6, help="renderings of the building days in every layout family")
     p.add_argument("--iterations", type=int, default=200)
     a = p.parse_args(argv)
     for layout, path in train(a.corpus, seeds=tuple(range(a.seeds)), iterations=a.iterations).items():

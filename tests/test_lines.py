@@ -30,7 +30,7 @@ UNITS = [
 
 @pytest.mark.parametrize("text, want", UNITS)
 def test_units(text, want):
-    assert [u.lines for u in _units(text)] == want
+    assert [list(u.lines) for u in _units(text)] == want
 
 
 # (page text, unit, the feature values of that unit: template -> value)
@@ -50,6 +50,26 @@ VALUES = [
      {"nl": "3", "r0": "full", "r": "5", "e": "E", "bb": "0", "ba": "1", "dp": "="}),
     ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\n一二三四五六七八九十一二", 2,
      {"r0": "over", "n": "12", "pos": "last", "bb": "1", "ba": "2", "pgb": "311"}),
+    # an article set in a wider column after one in a narrower: the column widens where the new one starts
+    ("一二三四五六七八\n一二三四五六七八\n一二三。\n甲乙丙丁戊己庚辛壬癸子丑\n甲乙丙丁戊己庚辛壬癸子丑\n甲乙。", 2,
+     {"wc": ">", "gap": "-", "pw": "E0H>"}),
+    ("一二三四五六七八\n一二三四五六七八\n一二三。\n甲乙丙丁戊己庚辛壬癸子丑\n甲乙丙丁戊己庚辛壬癸子丑\n甲乙。", 1,
+     {"wc": "?", "e": "E", "r": "5", "er": "E50"}),
+    ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n一二三四五六七八\n一二三四五六七八\n一二。", 3,
+     {"wc": "="}),
+    # a brief signed by its author in brackets; a bracketed dateline is no author
+    ("昨天全市植树一万株。（李文）\n\n另一件事。", 0, {"ta": "1", "e": "R", "ba": "1", "nx": "R1H"}),
+    ("（新华社北京1月1日电）\n\n另一件事。", 0, {"ta": "0"}),
+    # a paragraph's first line two characters short of the column (an indent PDF text lost), or set in spaces
+    ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n一二三四五六\n一二三四五六七八\n一二。", 2,
+     {"gap": "2", "gi": "22", "ind": "0"}),
+    ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\u3000\u3000一二三四五六\n一二三四五六七八\n一二。",
+     2, {"gap": "2", "ind": "2", "bb": "0"}),
+    # a list number opens an intertitle or a list item, seldom a headline
+    ("2、新春走基层\n\n正文第一句话在这里。", 0, {"en": "1", "ab": "00"}),
+    ("2012年新春走基层\n\n正文第一句话在这里。", 0, {"en": "0"}),
+    # a title printed twice (bold) between blank lines
+    ("甲\n\n新闻新闻（（图图））\n\n正文第一句话在这里。", 1, {"dbl": "1", "hb": "111"}),
 ]
 
 
