@@ -121,9 +121,45 @@ def _why(want: str, texts: list[str]) -> str:
     return "other"
 
 
-def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False) -> dict:
+class RenderedLabels:
+    """A stand-in for the line labeller that gives each line the label the renderer printed it with
+    (``render.render_issue_labelled``): what the parse makes of perfect labels, the ceiling of any labeller
+    on these renderings. With ``unmarked`` it does not see where an item without a headline starts when
+    nothing on the page marks it: the first line of an item that follows body text, that the rules do
+    not open (no dateline, byline, note, photo marker or caption) and where the column keeps its width
+    (``lines.unit_columns``' ``wc``), is labelled as body; a labeller that reads no meaning cannot tell
+    it from the next paragraph."""
+
+    def __init__(self, unmarked: bool = False):
+        self.unmarked = unmarked
+        self.labels: list[str] = []
+
+    def label_issue(self, pages_blocks, layout: str, constrained: bool = True) -> list[dict[int, str]]:
+        from . import lines
+
+        out = []
+        for blocks in pages_blocks:
+            labels = {no: self.labels[no - 1] or "B" for b in blocks for no, _ in b.lines}
+            if self.unmarked:
+                units = lines.page_units(blocks)
+                opens = lines.opening(units)
+                wc = lines.unit_columns(units, opens)["wc"]
+                before = None
+                for k, u in enumerate(units):
+                    label = labels[u.lines[0]]
+                    if label == "BS" and before == "B" and not opens[k] and lines.VALUES["wc"][wc[k]] in "?=":
+                        labels[u.lines[0]] = "B"
+                    before = "B" if label == "BS" else label
+            out.append(labels)
+        return out
+
+
+def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False,
+             oracle: RenderedLabels | None = None) -> dict:
     """Exact-extent precision, recall and F1 and exact headlines per layout family and overall (``pdf``: of
-    PDF input, per font family)."""
+    PDF input, per font family; ``oracle``: with the renderer's own line labels in place of the labeller's,
+    text only)."""
+    from . import lines
     from .pfr import read_pfr
 
     articles = read_pfr(corpus, days=days)
@@ -134,6 +170,9 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
         families = list(families or render.FAMILIES)
     out: dict = {}
     total = Counter()
+    saved = dict(lines._OVERRIDE)
+    if oracle is not None:
+        lines._OVERRIDE["model"] = oracle
     with tempfile.TemporaryDirectory() as tmp:
         for fi, family in enumerate(families):
             c = Counter()
@@ -144,13 +183,17 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                                                        seed=seed * 1000 + fi * 100 + k)
                 else:
                     path = Path(tmp) / f"{issue_id}.txt"
-                    path.write_text(render.render_issue_random(issue, family, seed=seed * 1000 + fi * 100 + k),
-                                    encoding="utf-8")
+                    text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
+                    path.write_text(text, encoding="utf-8")
+                    if oracle is not None:
+                        oracle.labels = labels
                 s = score_issue(issue, parse_issue(path))
                 misses += s.pop("misses")
                 c.update(s)
             out[family] = {**_figures(c), "misses": misses}
             total.update(c)
+    lines._OVERRIDE.clear()
+    lines._OVERRIDE.update(saved)
     out["overall"] = _figures(total)
     out["overall"]["why"] = Counter(m[0] for f in families for m in out[f]["misses"])
     return out
@@ -175,9 +218,13 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--misses", type=int, default=0, help="print this many misses per family")
     p.add_argument("--pdf", action="store_true", help="score PDF input (days rendered as e-paper PDFs)")
+    p.add_argument("--oracle", choices=["labels", "unmarked"],
+                   help="the renderer's own line labels in place of the labeller's (the ceiling of any labeller); "
+                        "'unmarked': without the starts of items nothing marks (RenderedLabels)")
     a = p.parse_args(argv)
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
-    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf)
+    oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle and not a.pdf else None
+    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle)
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
