@@ -32,14 +32,18 @@ What the exact rules know is imposed on the decoding (``constraints``): a
 dateline, byline, note, photo marker or caption opens an item, a page header is
 ``X``, a credit belongs to its caption, no headline holds a full stop.
 
-Trained on People's Daily building days rendered in random layouts
-(``render.render_issue_labelled``): ``python -m epaper.lines train``. There is
+Trained on People's Daily building days rendered ten times in every layout
+family, a layout drawn per page (``render.render_issue_labelled``; each further
+rendering added accuracy up to ten): ``python -m epaper.lines train``. There is
 one model for each layout the rules detect (headlines before or after their
 articles), ``data/models/line_labels_{before,after}.crfsuite``, each trained on
 the pages of the files detected so (rightly or not). Decoding does not use
 python-crfsuite: the models' weights are read once into arrays, every page of an
-issue is scored at once with numpy, and a compiled Viterbi finds the best labels
-(``Labeller``); python-crfsuite only trains (and is the reference in the tests).
+issue is scored at once (the weight rows of each unit's feature values summed in
+compiled code), and a compiled Viterbi finds the best labels (``Labeller``);
+python-crfsuite only trains (and is the reference in the tests). Feature values
+are computed a template at a time as arrays of indices into ``VALUES``; the
+echo of character pairs is compiled too (``_echoes``).
 """
 from __future__ import annotations
 
@@ -142,6 +146,7 @@ VALUES.update({
     "sp": ("0", "1"), "pt": ("0", "1"), "op": ("", "d", "b", "n", "p", "c"),
     "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),
     "sa": _SHARE_VALUES, "sb": _SHARE_VALUES, "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),
+    "sw": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),
 })
 _KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
 _OPEN_CODE = {v: i for i, v in enumerate(VALUES["op"])}
@@ -151,6 +156,7 @@ VALUES["nx"] = tuple(a + b + c for a in _CLASS_NAMES for b in "012" for c in _CL
 VALUES["gap"] = ("?", "-", "0", "1", "2", "3", "4", "5+")       # the column's width less the unit's first line
 VALUES["gi"] = tuple(a + b for a in VALUES["gap"] for b in "012")   # gap, and how often the page indents so
 VALUES["ind"] = ("0", "1", "2")                                    # spaces opening the unit's first raw line
+VALUES["nm"] = ("0", "1")                                          # a name alone (an author under a title)
 VALUES["en"] = ("0", "1")                                          # opens with a list number: 一、 2. （三） ①
 VALUES["hb"] = tuple(a + b + c for a in "012" for b in "01" for c in "012")                  # bb, dbl, ba
 _PAIRS = tuple(a + b for a in _CLASS_NAMES for b in _CLASS_NAMES)
@@ -193,9 +199,9 @@ def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
     n = len(which)
     after = np.full(n, -1, dtype=np.int64)
     before = np.full(n, -1, dtype=np.int64)
-    size = 1024
-    table = np.full(size, -1, dtype=np.int64)           # open addressing: the pairs around the unit
-    used = np.empty(3 * near * span, dtype=np.int64)
+    size = 512
+    keys = np.full(size, -1, dtype=np.int64)            # open addressing: the unit's pairs
+    found = np.zeros(size, dtype=np.bool_)
     han = np.empty(256, dtype=np.int64)
     mine = np.empty(256, dtype=np.int64)
     for k in range(n):
@@ -210,18 +216,19 @@ def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
         p = 0
         for i in range(m - 1):
             code = han[i] * 65536 + han[i + 1]
-            seen = False
-            for j in range(p):
-                if mine[j] == code:
-                    seen = True
-                    break
-            if not seen:
-                mine[p] = code
+            h = (code * 2654435761) & (size - 1)
+            while keys[h] != -1 and keys[h] != code:
+                h = (h + 1) & (size - 1)
+            if keys[h] == -1:
+                keys[h] = code
+                mine[p] = h
                 p += 1
         if p == 0:
             continue
         for side in range(2):
-            u = 0
+            for j in range(p):
+                found[mine[j]] = False
+            hits = 0
             prev = -1
             lo, hi = (k + 1, min(n, k + 1 + near)) if side == 0 else (max(0, k - near), k)
             for q in range(lo, hi):
@@ -232,28 +239,21 @@ def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
                     if prev >= 0:
                         code = prev * 65536 + c
                         h = (code * 2654435761) & (size - 1)
-                        while table[h] != -1 and table[h] != code:
+                        while keys[h] != -1 and keys[h] != code:
                             h = (h + 1) & (size - 1)
-                        if table[h] == -1:
-                            table[h] = code
-                            used[u] = h
-                            u += 1
+                        if keys[h] == code and not found[h]:
+                            found[h] = True
+                            hits += 1
                     prev = c
-            hits = 0
-            for j in range(p):
-                code = mine[j]
-                h = (code * 2654435761) & (size - 1)
-                while table[h] != -1 and table[h] != code:
-                    h = (h + 1) & (size - 1)
-                if table[h] == code:
-                    hits += 1
-            for j in range(u):
-                table[used[j]] = -1
+                if hits == p:
+                    break
             level = 0 if hits == 0 else 1 if 4 * hits < p else 2 if 2 * hits < p else 3
             if side == 0:
                 after[k] = level
             else:
                 before[k] = level
+        for j in range(p):
+            keys[mine[j]] = -1
     return after, before
 
 
@@ -429,6 +429,7 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         "dbl": doubled,
         "gap": gap, "gi": gap * 3 + pgi,
         "en": np.array([_NUMBERED.match(t) is not None for t in und], dtype=np.int64),
+        "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
         "ind": np.array([0 if not u.raw[:1].isspace() else 1 if not u.raw[1:2].isspace() else 2 for u in units],
                         dtype=np.int64),
         "sp": np.array([u.raw.count(" ") > 2 for u in units], dtype=np.int64),
@@ -458,6 +459,9 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         after = before = np.full(n_units, -1, dtype=np.int64)
     cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
     cols["ab"] = (after + 1) * len(_SHARE_VALUES) + before + 1
+    if echo.any():                                      # the same over more of the text around
+        after, before = _echoes(*_codes(texts), *_codes(und), echo, 100, 8)
+    cols["sw"] = (after + 1) * len(_SHARE_VALUES) + before + 1
     return cols
 
 
@@ -469,7 +473,7 @@ def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[
 
 TEMPLATES = ("n", "nl", "T", "r", "r0", "e", "f", "e2", "bb", "ba", "kb", "dbl", "sp", "pos", "dp", "pe", "eba",
              "pgb", "cm", "sa", "sb", "op", "pt", "wc", "ta", "er", "pw", "nx", "hb", "ab",
-             "gap", "gi", "ind", "en")
+             "gap", "gi", "ind", "en", "nm", "sw")
 
 
 def features(values: list[dict[str, str]]) -> list[list[str]]:
@@ -603,7 +607,7 @@ def labelled_pages(articles, families=None, seeds=(0,)):
                         yield layout, features(unit_values(units)), [labels[u.lines[0] - 1] or "B" for u in units]
 
 
-def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(6)), iterations: int = 200,
+def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(10)), iterations: int = 200,
           verbose: bool = False) -> dict[str, Path]:
     """Train the line labellers (one for each detected layout) on the building days of the People's Daily
     corpus, rendered in every layout family with each seed; ``out`` maps a layout to its model file."""
@@ -841,7 +845,7 @@ def main(argv=None) -> int:
                                 description="train the line labeller (score it with python -m epaper.segment_eval)")
     p.add_argument("command", choices=["train"])
     p.add_argument("--corpus", default=str(paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
-    p.add_argument("--seeds", type=int, default=6, help="renderings of the building days in every layout family")
+    p.add_argument("--seeds", type=int, default=10, help="renderings of the building days in every layout family")
     p.add_argument("--iterations", type=int, default=200)
     a = p.parse_args(argv)
     for layout, path in train(a.corpus, seeds=tuple(range(a.seeds)), iterations=a.iterations).items():

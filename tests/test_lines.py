@@ -68,6 +68,11 @@ VALUES = [
     # a list number opens an intertitle or a list item, seldom a headline
     ("2、新春走基层\n\n正文第一句话在这里。", 0, {"en": "1", "ab": "00"}),
     ("2012年新春走基层\n\n正文第一句话在这里。", 0, {"en": "0"}),
+    # an author's name alone under a title
+    ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 1, {"nm": "1", "n": "3"}),
+    ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 0, {"nm": "0"}),
+    # the echo of a title in the text further on (the eight units after it), not only in the next three
+    ("春耕备耕忙\n\n甲。\n\n乙。\n\n丙。\n\n各地春耕备耕正忙。", 0, {"ab": "00", "sw": "30", "sa": "0"}),
     # a title printed twice (bold) between blank lines
     ("甲\n\n新闻新闻（（图图））\n\n正文第一句话在这里。", 1, {"dbl": "1", "hb": "111"}),
 ]
