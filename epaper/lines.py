@@ -65,6 +65,7 @@ def _compile(fn):
         return fn
     return njit(cache=True, nogil=True)(fn)
 
+
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
           "after": paths.MODELS / "line_labels_after.crfsuite"}
 LABELS = ("HS", "HT", "HC", "BS", "B", "X")
@@ -137,28 +138,33 @@ VALUES = {
     "pe": tuple(a + b + c for a in _CLASS_NAMES for b in "01" for c in _CLASS_NAMES),
     "eba": tuple(a + b for a in _CLASS_NAMES for b in "01"),
     "pgb": tuple(a + b + c for a in "0123" for b in "01" for c in "01"),
-    "wc": ("?", "=", "<", ">"), "ta": ("0", "1"), "dbl": ("0", "1"),
 }
 _KINDS = ("text", "dateline", "byline", "credit", "page_credit", "page_header", "note", "photo", "intertitle")
-_SHARE_VALUES = ("-", "0", "1", "2", "3")
+_SHARE_VALUES = ("-", "0", "1", "2", "3")      # no echo taken, or the share of pairs echoed in four steps
 VALUES.update({
     "kb": tuple(k + h + s for k in _KINDS for h in ("", "+") for s in ("", "^")),    # block kind, head, start
-    "sp": ("0", "1"), "pt": ("0", "1"), "op": ("", "d", "b", "n", "p", "c"),
-    "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),
-    "sa": _SHARE_VALUES, "sb": _SHARE_VALUES, "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),
-    "sw": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),
+    "dbl": ("0", "1"), "sp": ("0", "1"), "pt": ("0", "1"), "ta": ("0", "1"),
+    "op": ("", "d", "b", "n", "p", "c"),                                              # ``opening``
+    "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),   # 。 before the end, ，, 图片
+    "sa": _SHARE_VALUES, "sb": _SHARE_VALUES,                                        # echo after it, before it
+    "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),                # both
+    "sw": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),                # both, further on
+    "wc": ("?", "=", "<", ">"),                        # the column keeps, narrows or widens its width
+    "gap": ("?", "-", "0", "1", "2", "3", "4", "5+"),  # the column's width less the unit's first line
+    "ind": ("0", "1", "2"),                            # spaces opening the unit's first raw line
+    "nm": ("0", "1"),                                  # a name alone (an author under a title)
+    "en": ("0", "1"),                                  # opens with a list number: 一、 2. （三） ①
+})
+VALUES.update({                                        # pairs
+    "er": tuple(a + b + c for a in _CLASS_NAMES for b in _REL_VALUES for c in "01"),    # e, r, blank after
+    "pw": tuple(a + b for a in VALUES["pe"] for b in VALUES["wc"]),                    # pe, wc
+    "nx": tuple(a + b + c for a in _CLASS_NAMES for b in "012" for c in _CLASS_NAMES),  # e, ba, the next unit's f
+    "gi": tuple(a + b for a in VALUES["gap"] for b in "012"),                          # gap, how often the page
+                                                                                       # indents two characters
+    "hb": tuple(a + b + c for a in "012" for b in "01" for c in "012"),                # bb, dbl, ba
 })
 _KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
 _OPEN_CODE = {v: i for i, v in enumerate(VALUES["op"])}
-VALUES["er"] = tuple(a + b + c for a in _CLASS_NAMES for b in _REL_VALUES for c in "01")       # e, r, blank after
-VALUES["pw"] = tuple(a + b for a in VALUES["pe"] for b in VALUES["wc"])                       # pe and wc
-VALUES["nx"] = tuple(a + b + c for a in _CLASS_NAMES for b in "012" for c in _CLASS_NAMES)   # e, blanks after, next f
-VALUES["gap"] = ("?", "-", "0", "1", "2", "3", "4", "5+")       # the column's width less the unit's first line
-VALUES["gi"] = tuple(a + b for a in VALUES["gap"] for b in "012")   # gap, and how often the page indents so
-VALUES["ind"] = ("0", "1", "2")                                    # spaces opening the unit's first raw line
-VALUES["nm"] = ("0", "1")                                          # a name alone (an author under a title)
-VALUES["en"] = ("0", "1")                                          # opens with a list number: 一、 2. （三） ①
-VALUES["hb"] = tuple(a + b + c for a in "012" for b in "01" for c in "012")                  # bb, dbl, ba
 _PAIRS = tuple(a + b for a in _CLASS_NAMES for b in _CLASS_NAMES)
 
 
@@ -435,7 +441,8 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         "sp": np.array([u.raw.count(" ") > 2 for u in units], dtype=np.int64),
         "pos": pos,
         "dp": np.where(np.abs(prev_last - first) <= 1, 0, np.where(prev_last < first, 1, 2)),
-        "pe": pe, "er": (ee * len(_REL_VALUES) + rel) * 2 + a1, "pw": pe * 4 + wc, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
+        "pe": pe, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
+        "er": (ee * len(_REL_VALUES) + rel) * 2 + a1, "pw": pe * 4 + wc,
         "nx": (ee * 3 + np.minimum(ba, 2)) * _NC + np.append(ff[1:], 0),
         "hb": (np.minimum(bb, 2) * 2 + doubled) * 3 + np.minimum(ba, 2),
         "op": np.fromiter(map(_OPEN_CODE.__getitem__, opens), dtype=np.int64, count=n_units),
@@ -453,15 +460,14 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         u = und[k]
         cm[k] = ("。" in u[:-1]) * 4 + ("，" in u) * 2 + (_PHOTO_HEAD.search(u) is not None)
         echo[k] = len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain
+    after = before = wide_after = wide_before = np.full(n_units, -1, dtype=np.int64)
     if echo.any():
-        after, before = _echoes(*_codes(texts), *_codes(und), echo)
-    else:
-        after = before = np.full(n_units, -1, dtype=np.int64)
+        codes = (*_codes(texts), *_codes(und), echo)
+        after, before = _echoes(*codes)
+        wide_after, wide_before = _echoes(*codes, 100, 8)       # the same over more of the text around
     cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
     cols["ab"] = (after + 1) * len(_SHARE_VALUES) + before + 1
-    if echo.any():                                      # the same over more of the text around
-        after, before = _echoes(*_codes(texts), *_codes(und), echo, 100, 8)
-    cols["sw"] = (after + 1) * len(_SHARE_VALUES) + before + 1
+    cols["sw"] = (wide_after + 1) * len(_SHARE_VALUES) + wide_before + 1
     return cols
 
 
