@@ -23,6 +23,12 @@ commentary, name lists and headline blocks of several lines are all scored.
 - title lines exact: and they are split into the same title lines (``headline``
   the first, ``subheadline`` the others, one a line).
 
+``python -m epaper.segment_eval --oracle labels`` gives the parse the renderer's
+own line labels in place of the labeller's (``RenderedLabels``): the ceiling of
+any labeller on these renderings; ``--oracle unmarked`` hides the starts of items
+that nothing on the page marks, the ceiling of a labeller that reads layout and
+not meaning.
+
 ``python -m epaper.segment_eval --pdf`` scores PDF input the same way: each day
 is rendered as an e-paper PDF (``render_pdf.render_issue_pdf``, a layout drawn
 for each page: two to five columns, articles in rows or running down columns,
@@ -173,27 +179,29 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
     saved = dict(lines._OVERRIDE)
     if oracle is not None:
         lines._OVERRIDE["model"] = oracle
-    with tempfile.TemporaryDirectory() as tmp:
-        for fi, family in enumerate(families):
-            c = Counter()
-            misses = []
-            for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
-                if pdf:
-                    path = render_pdf.render_issue_pdf(issue, family, Path(tmp) / f"{issue_id}.pdf",
-                                                       seed=seed * 1000 + fi * 100 + k)
-                else:
-                    path = Path(tmp) / f"{issue_id}.txt"
-                    text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
-                    path.write_text(text, encoding="utf-8")
-                    if oracle is not None:
-                        oracle.labels = labels
-                s = score_issue(issue, parse_issue(path))
-                misses += s.pop("misses")
-                c.update(s)
-            out[family] = {**_figures(c), "misses": misses}
-            total.update(c)
-    lines._OVERRIDE.clear()
-    lines._OVERRIDE.update(saved)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            for fi, family in enumerate(families):
+                c = Counter()
+                misses = []
+                for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
+                    if pdf:
+                        path = render_pdf.render_issue_pdf(issue, family, Path(tmp) / f"{issue_id}.pdf",
+                                                           seed=seed * 1000 + fi * 100 + k)
+                    else:
+                        path = Path(tmp) / f"{issue_id}.txt"
+                        text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
+                        path.write_text(text, encoding="utf-8")
+                        if oracle is not None:
+                            oracle.labels = labels
+                    s = score_issue(issue, parse_issue(path))
+                    misses += s.pop("misses")
+                    c.update(s)
+                out[family] = {**_figures(c), "misses": misses}
+                total.update(c)
+    finally:
+        lines._OVERRIDE.clear()
+        lines._OVERRIDE.update(saved)
     out["overall"] = _figures(total)
     out["overall"]["why"] = Counter(m[0] for f in families for m in out[f]["misses"])
     return out
@@ -223,7 +231,9 @@ def main(argv=None) -> int:
                         "'unmarked': without the starts of items nothing marks (RenderedLabels)")
     a = p.parse_args(argv)
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
-    oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle and not a.pdf else None
+    if a.oracle and a.pdf:
+        p.error("--oracle scores text renderings only")
+    oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle else None
     r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle)
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
