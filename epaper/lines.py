@@ -33,8 +33,8 @@ dateline, byline, note, photo marker or caption opens an item, a page header is
 ``X``, a credit belongs to its caption, no headline holds a full stop.
 
 Trained on People's Daily building days rendered ten times in every layout
-family, a layout drawn per page (``render.render_issue_labelled``; each further
-rendering added accuracy up to ten): ``python -m epaper.lines train``. There is
+family, a layout drawn per page (``render.render_issue_labelled``; six renderings
+did better than three, ten as well as six): ``python -m epaper.lines train``. There is
 one model for each layout the rules detect (headlines before or after their
 articles), ``data/models/line_labels_{before,after}.crfsuite``, each trained on
 the pages of the files detected so (rightly or not). Decoding does not use
