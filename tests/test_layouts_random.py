@@ -103,7 +103,7 @@ FLOORS = {"before, form feeds": 0.95, "before, space-led pages": 0.95, "after, f
           "after, space-led pages": 0.88}
 
 
-def test_the_renderers_own_labels_give_the_ceiling(tmp_path):
+def test_the_renderers_own_labels_give_the_ceiling():
     """With the labels the renderer printed each line with, the parse finds (nearly) every article: what
     is left to win is the labeller's. Hiding the starts of items that nothing on the page marks costs some."""
     r = segment_eval.evaluate(FIXTURES / "pd_excerpt.txt", days=("19980101", "19991231"),
