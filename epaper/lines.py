@@ -180,11 +180,14 @@ def _relatives(n: np.ndarray, width: np.ndarray) -> np.ndarray:
                       q >= 0.9, q >= 0.7, q >= 0.5, q >= 0.3], np.arange(8), 8)
 
 
-def _classes(texts: list[str], at: int) -> np.ndarray:
-    """The class (index into ``_CLASS_NAMES``) of each text's character at ``at`` (-1 last, 0 first, -2)."""
+def _classes(cps: np.ndarray, starts: np.ndarray, at: int) -> np.ndarray:
+    """The class (index into ``_CLASS_NAMES``) of each text's character at ``at`` (-1 last, 0 first, -2), from
+    the texts' code points (``_codes``)."""
     need = at + 1 if at >= 0 else -at
-    cps = np.fromiter([ord(t[at]) if len(t) >= need else 0x10000 for t in texts], dtype=np.int64, count=len(texts))
-    return _CLASS_CODE[np.minimum(cps, 0x10000 + 1)]
+    pos = starts[:-1] + at if at >= 0 else starts[1:] + at
+    padded = np.append(cps, 0)                              # no text at all: nothing to index
+    code = np.where(np.diff(starts) >= need, padded[np.clip(pos, 0, len(cps))], 0x10000)
+    return _CLASS_CODE[np.minimum(code, 0x10000 + 1)]
 
 
 def _codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -405,7 +408,8 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     width = np.array([u.width for u in units])
     bb = np.array([u.blanks_before for u in units])
     ba = np.append(bb[1:], 9)
-    ee, ff, e_before = _classes(und, -1), _classes(und, 0), _classes(und, -2)
+    und_codes = _codes(und)
+    ee, ff, e_before = (_classes(*und_codes, at) for at in (-1, 0, -2))
     # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
     closes = np.array([u.closes for u in units[:-1]], dtype=bool)
     q = (bb[1:][closes] > 0).mean() if closes.any() else 0.5
@@ -426,7 +430,7 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     rel = _relatives(last, width)
     pe = (prev_e * 2 + b1) * _NC + ff
     cols = {
-        "n": _lengths(first), "nl": np.minimum(nlines, 5), "T": _lengths(np.array([len(t) for t in und])),
+        "n": _lengths(first), "nl": np.minimum(nlines, 5), "T": _lengths(np.diff(und_codes[1])),
         "r": rel, "r0": _relatives(first, width), "e": ee, "f": ff,
         "e2": [t[-2:] if e == r_class else _PAIRS[c * _NC + e] for t, e, c in zip(und, ee.tolist(), e_before.tolist())],
         "bb": np.minimum(bb, 2), "ba": np.minimum(ba, 2),
@@ -462,7 +466,7 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         echo[k] = len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain
     after = before = wide_after = wide_before = np.full(n_units, -1, dtype=np.int64)
     if echo.any():
-        codes = (*_codes(texts), *_codes(und), echo)
+        codes = (*_codes(texts), *und_codes, echo)
         after, before = _echoes(*codes)
         wide_after, wide_before = _echoes(*codes, 100, 8)       # the same over more of the text around
     cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
