@@ -42,8 +42,9 @@ python-crfsuite: the models' weights are read once into arrays, every page of an
 issue is scored at once (the weight rows of each unit's feature values summed in
 compiled code), and a compiled Viterbi finds the best labels (``Labeller``);
 python-crfsuite only trains (and is the reference in the tests). Feature values
-are computed a template at a time as arrays of indices into ``VALUES``; the
-echo of character pairs is compiled too (``_echoes``).
+are computed a template at a time as arrays of indices into ``VALUES``, for
+every page of an issue at once (``issue_columns``); the echo of character pairs
+is compiled too (``_echoes``).
 """
 from __future__ import annotations
 
@@ -198,13 +199,14 @@ def _codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 @_compile
-def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
+def _echoes(cps, starts, und, und_starts, which, page_start, page_end, span=60, near=3):
     """How many of a unit's pairs of Chinese characters (once each, other characters left out) the text
     around it holds, in four steps (0 none, 1 under a quarter, 2 under half, 3 more), for the units
     ``which`` marks (-1 for the others and for units without such a pair): after it (the first ``span``
     characters of each of the ``near`` units after it, joined), and before it (the last ``span`` of each
-    of the ``near`` units before it). ``cps``/``starts``: the units' texts (``_codes``); ``und``/
-    ``und_starts``: the same read once where printed twice."""
+    of the ``near`` units before it), on its page (``page_start``/``page_end``: the first and last unit of
+    each unit's page). ``cps``/``starts``: the units' texts (``_codes``); ``und``/``und_starts``: the same
+    read once where printed twice."""
     n = len(which)
     after = np.full(n, -1, dtype=np.int64)
     before = np.full(n, -1, dtype=np.int64)
@@ -239,7 +241,7 @@ def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
                 found[mine[j]] = False
             hits = 0
             prev = -1
-            lo, hi = (k + 1, min(n, k + 1 + near)) if side == 0 else (max(0, k - near), k)
+            lo, hi = (k + 1, min(page_end[k] + 1, k + 1 + near)) if side == 0 else (max(page_start[k], k - near), k)
             for q in range(lo, hi):
                 a, b = starts[q], starts[q + 1]
                 a, b = (a, min(b, a + span)) if side == 0 else (max(a, b - span), b)
@@ -266,22 +268,28 @@ def _echoes(cps, starts, und, und_starts, which, span=60, near=3):
     return after, before
 
 
-def _width_change(first: np.ndarray, nlines: np.ndarray) -> np.ndarray:
+def _width_change(first: np.ndarray, nlines: np.ndarray, page_start=None, page_end=None) -> np.ndarray:
     """Whether the column narrows or widens at each unit (an index into ``VALUES["wc"]``): the width of the
     unit's lines (of the next unit of several lines where it has one line) against that of the last unit of
-    several lines before it. Articles set in columns of their own change width where one ends.
+    several lines before it, on its page (``page_start``/``page_end``: the first and last unit of each unit's
+    page; one page by default). Articles set in columns of their own change width where one ends.
 
     >>> _width_change(np.array([9, 9, 5, 14, 14]), np.array([3, 2, 1, 2, 4])).tolist()
     [0, 1, 3, 3, 1]
+    >>> _width_change(np.array([9, 9, 5, 14, 14]), np.array([3, 2, 1, 2, 4]), np.array([0, 0, 2, 2, 2]),
+    ...               np.array([1, 1, 4, 4, 4])).tolist()
+    [0, 1, 0, 0, 1]
     """
     n = len(first)
     index = np.arange(n)
+    if page_start is None:
+        page_start, page_end = np.zeros(n, dtype=np.int64), np.full(n, n - 1)
     multi = nlines >= 2
     before = np.maximum.accumulate(np.where(multi, index, -1))
     before = np.append(-1, before[:-1])                     # the last unit of several lines before each
     after = np.minimum.accumulate(np.where(multi, index, n)[::-1])[::-1]
-    own = np.where(multi, first, np.where(after < n, first[np.minimum(after, n - 1)], 0))
-    prev = np.where(before >= 0, first[np.maximum(before, 0)], 0)
+    own = np.where(multi, first, np.where(after <= page_end, first[np.minimum(after, n - 1)], 0))
+    prev = np.where(before >= page_start, first[np.maximum(before, 0)], 0)
     return np.select([(own == 0) | (prev == 0), np.abs(own - prev) <= 1, own < prev], [0, 1, 2], 3)
 
 
@@ -395,11 +403,27 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     """The feature values of a page's units, template by template: for the templates of ``VALUES`` an array
     of indices into their values, for the others a list of strings (``unit_values`` gives the strings);
     ``opens``: ``opening(units)``."""
+    return issue_columns([units], None if opens is None else [opens])
+
+
+def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | None = None) -> dict:
+    """``unit_columns`` of every page of an issue at once, the pages' units one after another: what hangs on
+    the units around a unit (neighbours, echoes, widths) or on its page (how often it puts blank lines after
+    paragraphs or indents) is taken within the unit's page."""
+    units = [u for us in pages_units for u in us]
     n_units = len(units)
     if not n_units:
         return {a: (np.zeros(0, dtype=np.int64) if a in VALUES else []) for a in TEMPLATES}
-    opens = opening(units) if opens is None else opens
-    titles = lexicons.words("page_titles")
+    if pages_opens is None:
+        pages_opens = [opening(us) for us in pages_units]
+    opens = [o for op in pages_opens for o in op]
+    sizes = np.array([len(us) for us in pages_units if us], dtype=np.int64)
+    page_of = np.repeat(np.arange(len(sizes)), sizes)
+    page_start = np.repeat(np.cumsum(sizes) - sizes, sizes)     # each unit's page's first and last unit
+    page_end = page_start + np.repeat(sizes, sizes) - 1
+    index = np.arange(n_units)
+    first_of_page, last_of_page = index == page_start, index == page_end
+    titles = frozenset(lexicons.words("page_titles"))
     texts = [u.text for u in units]
     und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
     nlines = np.array([len(u.lines) for u in units])
@@ -407,28 +431,33 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
     last = np.array([u.last_len for u in units])
     width = np.array([u.width for u in units])
     bb = np.array([u.blanks_before for u in units])
-    ba = np.append(bb[1:], 9)
+    ba = np.where(last_of_page, 9, np.append(bb[1:], 9))
     und_codes = _codes(und)
     ee, ff, e_before = (_classes(*und_codes, at) for at in (-1, 0, -2))
-    # how often a paragraph end is followed by a blank line on this page: where seldom, a blank line says more
-    closes = np.array([u.closes for u in units[:-1]], dtype=bool)
-    q = (bb[1:][closes] > 0).mean() if closes.any() else 0.5
-    pgb = 0 if q < 0.1 else 1 if q < 0.4 else 2 if q < 0.8 else 3
+    # how often a paragraph end is followed by a blank line on each page: where seldom, a blank line says more
+    closes = np.array([u.closes for u in units], dtype=bool) & ~last_of_page     # and a unit follows on its page
+    n_pages = len(sizes)
+    ended = np.bincount(page_of[closes], minlength=n_pages)
+    blank = np.bincount(page_of[closes], weights=(np.append(bb[1:], 0) > 0)[closes], minlength=n_pages)
+    q = np.where(ended > 0, blank / np.maximum(ended, 1), 0.5)
+    pgb = np.select([q < 0.1, q < 0.4, q < 0.8], [0, 1, 2], 3)[page_of]
     b1, a1 = np.minimum(bb, 1), np.minimum(ba, 1)
-    prev_e = np.append(0, ee[:-1])
-    prev_last = np.append(0, last[:-1])
-    pos = np.ones(n_units, dtype=np.int64)
-    pos[-1], pos[0] = 2, 0
+    prev_e = np.where(first_of_page, 0, np.append(0, ee[:-1]))
+    prev_last = np.where(first_of_page, 0, np.append(0, last[:-1]))
+    pos = np.where(first_of_page, 0, np.where(last_of_page, 2, 1))
     r_class = _CLASS_NAMES.index("R")
     doubled = np.array([len(a) != len(b) for a, b in zip(und, texts)], dtype=np.int64)   # printed twice (bold)
-    wc = _width_change(first, nlines)
+    wc = _width_change(first, nlines, page_start, page_end)
     # paragraphs' first lines two characters short: the indent that text taken from PDFs loses
     gap = np.where(width == 0, 0, np.where(first > width, 1, 2 + np.clip(width - first, 0, 5)))
-    after_end = np.append(False, closes)
-    dropped = (gap[after_end] == 4).mean() if after_end.any() else 0.0
-    pgi = 0 if dropped < 0.2 else 1 if dropped < 0.5 else 2
+    after_end = np.append(False, closes[:-1])
+    n_after = np.bincount(page_of[after_end], minlength=n_pages)
+    n_dropped = np.bincount(page_of[after_end], weights=(gap[after_end] == 4), minlength=n_pages)
+    dropped = np.where(n_after > 0, n_dropped / np.maximum(n_after, 1), 0.0)
+    pgi = np.select([dropped < 0.2, dropped < 0.5], [0, 1], 2)[page_of]
     rel = _relatives(last, width)
     pe = (prev_e * 2 + b1) * _NC + ff
+    next_f = np.where(last_of_page, 0, np.append(ff[1:], 0))
     cols = {
         "n": _lengths(first), "nl": np.minimum(nlines, 5), "T": _lengths(np.diff(und_codes[1])),
         "r": rel, "r0": _relatives(first, width), "e": ee, "f": ff,
@@ -447,26 +476,26 @@ def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str,
         "dp": np.where(np.abs(prev_last - first) <= 1, 0, np.where(prev_last < first, 1, 2)),
         "pe": pe, "eba": ee * 2 + a1, "pgb": pgb * 4 + b1 * 2 + a1,
         "er": (ee * len(_REL_VALUES) + rel) * 2 + a1, "pw": pe * 4 + wc,
-        "nx": (ee * 3 + np.minimum(ba, 2)) * _NC + np.append(ff[1:], 0),
+        "nx": (ee * 3 + np.minimum(ba, 2)) * _NC + next_f,
         "hb": (np.minimum(bb, 2) * 2 + doubled) * 3 + np.minimum(ba, 2),
         "op": np.fromiter(map(_OPEN_CODE.__getitem__, opens), dtype=np.int64, count=n_units),
         "pt": np.array([len(t) <= 96 and u in titles for t, u in zip(texts, und)], dtype=np.int64),
         "wc": wc,
-        "ta": np.array([e == r_class and bylines.parse_trailing_author(t) is not None
-                        for t, e in zip(texts, ee.tolist())], dtype=np.int64),
+        "ta": np.zeros(n_units, dtype=np.int64),
     }
-    plain = {_CLASS_NAMES.index(c) for c in "ECK"}
+    for k in np.flatnonzero(ee == r_class).tolist():    # a closing bracket ends it: an author in brackets?
+        cols["ta"][k] = bylines.parse_trailing_author(texts[k]) is not None
+    text_codes = _codes(texts)
+    text_len = np.diff(text_codes[1])
     cm = np.zeros(n_units, dtype=np.int64)
-    echo = np.zeros(n_units, dtype=np.bool_)             # short lines that may be titles: their echo
-    for k, t in enumerate(texts):
-        if len(t) > 96:
-            continue
-        u = und[k]
-        cm[k] = ("。" in u[:-1]) * 4 + ("，" in u) * 2 + (_PHOTO_HEAD.search(u) is not None)
-        echo[k] = len(t) <= 48 and nlines[k] <= 3 and ee[k] not in plain
+    short = [k for k, t in enumerate(texts) if len(t) <= 96]
+    cm[short] = [("。" in und[k][:-1]) * 4 + ("，" in und[k]) * 2 + (_PHOTO_HEAD.search(und[k]) is not None)
+                 for k in short]
+    plain = np.isin(ee, [_CLASS_NAMES.index(c) for c in "ECK"])
+    echo = (text_len <= 48) & (nlines <= 3) & ~plain    # short lines that may be titles: their echo
     after = before = wide_after = wide_before = np.full(n_units, -1, dtype=np.int64)
     if echo.any():
-        codes = (*_codes(texts), *und_codes, echo)
+        codes = (*text_codes, *und_codes, echo, page_start, page_end)
         after, before = _echoes(*codes)
         wide_after, wide_before = _echoes(*codes, 100, 8)       # the same over more of the text around
     cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
@@ -690,7 +719,7 @@ class Labeller:
 
     def scores(self, columns: dict[str, list[str]], page_of: np.ndarray, layout: str) -> np.ndarray:
         """The state scores of every unit (rows) for every label (columns) from the units' feature values
-        (``unit_columns``, the pages one after another); ``page_of`` numbers each unit's page, so that
+        (``issue_columns``, the pages one after another); ``page_of`` numbers each unit's page, so that
         neighbours are taken within a page."""
         W, _, codes, tables, bias, none, coded = self.models[layout]
         n = len(page_of)
@@ -720,9 +749,7 @@ class Labeller:
         if not any(units):
             return [{} for _ in pages_blocks]
         opens = [opening(us) for us in units]
-        per_page = [unit_columns(us, op) for us, op in zip(units, opens)]
-        columns = {a: np.concatenate([c[a] for c in per_page]) if a in VALUES else [v for c in per_page for v in c[a]]
-                   for a in TEMPLATES}
+        columns = issue_columns(units, opens)
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
         E = self.scores(columns, page_of, layout)
         trans = self.models[layout][1]

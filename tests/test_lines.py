@@ -144,6 +144,25 @@ def test_the_compiled_labeller_gives_python_crfsuites_labels(excerpt):
     assert compared > 1000
 
 
+def test_an_issues_features_are_each_pages_own(excerpt):
+    """Computed for every page of an issue at once, each unit's values are those of its page alone: nothing
+    (neighbours, echoes, column widths, how often a page puts blank lines after paragraphs) crosses a page."""
+    import numpy as np
+
+    units = []                                          # pages of the excerpt in every layout family, one issue
+    for k, (_, issue) in enumerate(excerpt.groupby("issue_id")):
+        for family in render.FAMILIES:
+            pages_blocks, _, _ = rule_blocks(split_pages(render.render_issue_random(issue, family, seed=k)))
+            units += [lines.page_units(blocks) for blocks in pages_blocks]
+    assert sum(1 for us in units if us) >= 4
+    together = lines.issue_columns(units)
+    alone = [lines.unit_columns(us) for us in units if us]
+    for a in lines.TEMPLATES:
+        want = [v for c in alone for v in (c[a].tolist() if a in lines.VALUES else c[a])]
+        assert (np.asarray(together[a]).tolist() if a in lines.VALUES else together[a]) == want, a
+    assert len(want) > 1000
+
+
 def test_without_the_model_the_rules_segment(monkeypatch):
     pages = split_pages("县里召开春耕生产会议\n\n本报讯 今天，县里召开春耕生产会议。\n")
     monkeypatch.setitem(lines._OVERRIDE, "model", None)
