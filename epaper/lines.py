@@ -29,8 +29,10 @@ dateline, byline, photo marker, note, caption); and some of these in pairs
 Lines are labelled in *units* (``page_units``): a paragraph's first line, then
 the lines that run on from a full line of the column without a paragraph end.
 What the exact rules know is imposed on the decoding (``constraints``): a
-dateline, byline, note, photo marker or caption opens an item, a page header is
-``X``, a credit belongs to its caption, no headline holds a full stop.
+dateline, byline, note, photo marker or caption opens an item (a caption's block
+may begin with the title of the item before; where headlines come first a caption
+may also continue an article), a page header is ``X``, a credit belongs to its
+caption, no headline holds a full stop.
 
 Trained on People's Daily building days rendered ten times in every layout
 family, a layout drawn per page (``render.render_issue_labelled``; six renderings
@@ -563,8 +565,12 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     """What the exact rules say of each unit, as the labels it may take (a bit mask over ``LABELS``) and
     whether it must start an item unless a headline stands right before it.
 
-    A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker, a
-    caption) starts one (in the "before" layout the headline before it may have started it); a
+    A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker)
+    starts one (in the "before" layout the headline before it may have started it); a caption (text a photo
+    credit follows or ends) starts one too where headlines follow their items, unless its block begins with
+    the title of the item before (``HT``), and where headlines come first it may start one or continue the
+    body before it, with or without a headline right before it (photo stories end with their credit, photos
+    inside an article have their captions in it); a
     headline-shaped block of one line (``segment.classify``) standing between the end of a paragraph and an
     item's opening is a headline: of the article before it where headlines follow their articles (``HT``),
     else of the item it opens; a page header (第3版, 某某日报 2022年…) is ``X``; a photo credit is body
@@ -588,6 +594,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
         elif kind == "credit" or (kind in ("photo", "note") and not u.block_start):
             m = b                                   # a photo credit belongs to the item it closes, a caption's
                                                     # lines to the caption
+        elif opens[k] == "c":                   # a caption: see above
+            m = bs | ht if layout == "after" else bs | b
         elif opens[k]:
             if layout == "after":
                 m = bs

@@ -108,6 +108,25 @@ def test_what_the_rules_impose(text, layout, labels, fresh):
     assert must == [fresh]
 
 
+# (page text, layout, the labels the first unit may take, whether a headline must come right before a body
+# label there): a caption's block (text a photo credit closes) may begin with the title of the item before
+# where titles follow their items; where they come first, a caption may continue an article's text
+CAPTIONS = [
+    ("全县开展植树活动\n群众在新建的广场上跳舞。\n（本报记者赵小明摄）", "after", ["HT", "BS"], False),
+    ("全县开展植树活动\n群众在新建的广场上跳舞。\n（本报记者赵小明摄）", "before", ["BS", "B"], False),
+    # a dateline still opens an item
+    ("本报讯（记者甲乙丙） 今天上午，县里开会。\n（本报记者赵小明摄）", "after", ["BS"], False),
+]
+
+
+@pytest.mark.parametrize("text, layout, labels, fresh", CAPTIONS)
+def test_what_a_caption_may_be(text, layout, labels, fresh):
+    units = _units(text)
+    allowed, must = lines.constraints(units, layout)
+    assert [lab for k, lab in enumerate(lines.LABELS) if allowed[0] >> k & 1] == labels
+    assert must[0] == fresh
+
+
 def test_no_headline_holds_a_full_stop_and_a_credit_closes_its_caption():
     units = _units("县城新貌。\n\n本报记者 赵小明 摄\n\n群众在广场上跳舞")
     allowed, _ = lines.constraints(units, "after")
