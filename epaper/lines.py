@@ -574,8 +574,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     headline-shaped block of one line (``segment.classify``) standing between the end of a paragraph and an
     item's opening is a headline: of the article before it where headlines follow their articles (``HT``),
     else of the item it opens; a page header (第3版, 某某日报 2022年…) is ``X``; a photo credit is body
-    (of the item it closes); no headline holds a full stop; the unit after a photo credit, or after a caption
-    (上图…, 扫码…) that ends a sentence, does not continue its item's body; nothing after a page-wide photo
+    (of the item it closes); no headline holds a full stop; the unit after a caption (上图…, 扫码…) that ends a
+    sentence does not continue its item's body, and after a photo credit no title runs on (the text may: a
+    numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
     credit continues what stands before it.
     """
     every = (1 << len(LABELS)) - 1
@@ -583,7 +584,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     opens = opening(units) if opens is None else opens
     heads = sum(1 << LABELS.index(lab) for lab in ("HS", "HT", "HC"))
     allowed, fresh = [], []
-    closed = page_closed = False
+    closed = page_closed = credited = False
     top = True                                      # no item has started on the page yet
     for k, u in enumerate(units):
         kind = u.block.kind
@@ -611,12 +612,15 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
         if page_closed:
             m = m & ~(b | hc | ht) or m             # nothing continues across a page-wide credit
         elif closed:
-            m = m & ~(b | hc) or m
+            m = m & ~(b | hc) or m                  # nor across a caption's end (上图…。, 扫码…。)
+        elif credited:
+            m = m & ~hc or m                        # no title runs on across a photo credit; text may
         allowed.append(m)
         fresh.append(f)
         last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block
         page_closed = kind == "page_credit"
-        closed = last_of_block and (kind == "credit" or kind in ("photo", "note") and clean.ends_sentence(u.block.text))
+        closed = last_of_block and kind in ("photo", "note") and clean.ends_sentence(u.block.text)
+        credited = last_of_block and kind == "credit"
     return allowed, fresh
 
 

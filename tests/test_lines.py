@@ -108,6 +108,24 @@ def test_what_the_rules_impose(text, layout, labels, fresh):
     assert must == [fresh]
 
 
+# (page text, the unit after a photo credit or a caption, whether it may continue the text before it): after
+# a credit it may (the next photo of a numbered series, 1、…（摄）2、…, or an article's text around its photo),
+# after a caption that ends a sentence (上图…。) it may not; no title runs on across either
+AFTER_PHOTO = [
+    ("1、县城新修的广场。\n（本报记者赵小明摄）\n2、群众在广场上跳舞。\n（本报记者赵小明摄）", 2, True),
+    ("县城新貌。\n\n本报记者 赵小明 摄\n\n群众在广场上跳舞", 2, True),
+    ("上图 志愿者在社区宣传。\n\n群众在广场上跳舞", 1, False),
+]
+
+
+@pytest.mark.parametrize("text, k, may", AFTER_PHOTO)
+def test_what_may_follow_a_photo(text, k, may):
+    units = _units(text)
+    allowed = lines.constraints(units, "after")[0][k]
+    assert bool(allowed >> lines.LABELS.index("B") & 1) == may
+    assert not allowed >> lines.LABELS.index("HC") & 1
+
+
 # (page text, layout, the labels the first unit may take, whether a headline must come right before a body
 # label there): a caption's block (text a photo credit closes) may begin with the title of the item before
 # where titles follow their items; where they come first, a caption may continue an article's text
@@ -133,7 +151,7 @@ def test_no_headline_holds_a_full_stop_and_a_credit_closes_its_caption():
     names = [[lab for k, lab in enumerate(lines.LABELS) if m >> k & 1] for m in allowed]
     assert names[0] == ["BS"]                                # a caption followed by a photo credit opens an item
     assert names[1] == ["B"]                                 # the credit belongs to it
-    assert "B" not in names[2] and "HC" not in names[2]     # and nothing continues it after the credit
+    assert "HC" not in names[2]                              # and no title runs on after the credit
     plain = lines.constraints(_units("一句话。"), "after")[0][0]
     assert not any(plain >> lines.LABELS.index(lab) & 1 for lab in ("HS", "HT", "HC"))
 
