@@ -59,14 +59,7 @@ from pathlib import Path
 import numpy as np
 
 from . import bylines, clean, lexicons, paths, segment
-
-
-def _compile(fn):
-    try:
-        from numba import njit
-    except ImportError:                                 # pragma: no cover - numba is in the requirements
-        return fn
-    return njit(cache=True, nogil=True)(fn)
+from .tagger import _compile                            # numba's njit (cached, without the GIL) where installed
 
 
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
