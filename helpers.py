@@ -19,7 +19,7 @@ if __name__ == "__main__":      # the command line starts at once, without the n
 from epaper.paths import ARTICLES, FIGURES, LEXICONS, NOTEBOOKS, PEOPLE, PROCESSED, RAW, ROOT  # noqa: F401
 
 # 1. read: bytes -> text -> pages
-from epaper.read import ParseError, decode_bytes, read_pages, read_text, split_pages  # noqa: F401
+from epaper.read import ParseError, decode_bytes, empty_pages, read_pages, read_text, split_pages  # noqa: F401
 # ... or an e-paper PDF: characters with their type size and place -> lines in reading order
 from epaper.pdf import pdf_text, read_pdf_issue  # noqa: F401
 

@@ -75,7 +75,9 @@ class BuildResult:
         c, t = self.counts, self.totals
         return (f"issues: {t.get('issues', 0)} (added {c.get('added', 0)}, changed {c.get('changed', 0)}, "
                 f"removed {c.get('removed', 0)}, reused {c.get('reused', 0)}), items: {t.get('items', 0)}, "
-                f"officials: {t.get('officials', 0)}, problems: {len(self.problems)}")
+                f"officials: {t.get('officials', 0)}, problems: {len(self.problems)}"
+                + "".join(f"\n{name}: no text on page(s) {pages} (images? they need OCR)"
+                          for name, pages in sorted(t.get("empty_pages", {}).items())))
 
 
 def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, dict]:
@@ -87,7 +89,9 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
     info = {
         "issue_id": df.issue_id.iloc[0], "source": path.name, "newspaper": df.newspaper.iloc[0],
         "issue_date": df.issue_date.iloc[0], "issue_date_inferred": bool(df.issue_date_inferred.iloc[0]),
-        "pages": int(df.page.max()), "items": int(df.kind.isin(ITEM_KINDS).sum()), "rows": len(df),
+        "pages": int(df.attrs.get("pages") or df.page.max()),
+        "empty_pages": ", ".join(map(str, df.attrs.get("empty_pages", []))),      # pages without text (images)
+        "items": int(df.kind.isin(ITEM_KINDS).sum()), "rows": len(df),
         "layout": df.layout.iloc[0], "input_chars": cons["input_chars"], "conserved": round(cons["ratio"], 6),
         "missing_chars": "".join(sorted(cons["missing"])),
     }
@@ -123,7 +127,8 @@ def write_issue(path: Path, out_dir: Path, manifest: dict | None = None, roster:
     for t, table in tables.items():
         write_parquet(table, out_dir / t / f"{path.name}.parquet", sync=False)     # synced before state.json
     return {"problem": None, "items": int(df.kind.isin(ITEM_KINDS).sum()),
-            "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"]))}
+            "officials": sorted(set(people.loc[people.role.isin(PRESENT_ROLES), "name"])),
+            "empty_pages": info["empty_pages"]}
 
 
 STATE = "state.json"
@@ -242,7 +247,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
                                              sort_keys=True))
     ok = [e for e in state.values() if not e.get("problem")]
     totals = {"issues": len(ok), "items": sum(e.get("items", 0) for e in ok),
-              "officials": len({n for e in ok for n in e.get("officials", [])})}
+              "officials": len({n for e in ok for n in e.get("officials", [])}),
+              "empty_pages": {n: e["empty_pages"] for n, e in state.items() if e.get("empty_pages")}}
     counts = {"added": sum(1 for f in todo if f.name not in old), "changed": sum(1 for f in todo if f.name in old),
               "removed": len(removed), "reused": len(files) - len(todo)}
     return BuildResult(out_dir, counts, problems, totals)
@@ -346,7 +352,8 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     long ones, ``likely_cut`` items that start mid-sentence (``tables.quality_flags``
     lists them one by one); "page_level_rows" counts the rows of page-level text
     (page titles, credits, headers); "conserved" is the share of the input's
-    characters found in the table.
+    characters found in the table; "empty_pages" names the pages without any text
+    (pages of images in a PDF, or empty pages between form feeds: their text needs OCR).
     """
     from .tables import quality_flags
 
@@ -372,5 +379,6 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
         })
     out = pd.DataFrame(rows)
     if issues is not None and len(out):
-        out = out.merge(issues[["issue_id", "conserved", "missing_chars"]], on="issue_id", how="left")
+        kept = [c for c in ("conserved", "missing_chars", "empty_pages") if c in issues]   # tables built before
+        out = out.merge(issues[["issue_id", *kept]], on="issue_id", how="left")            # have no empty_pages
     return out

@@ -9,11 +9,11 @@ import pandas as pd
 
 from . import annotate, clean
 from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
-from .read import ParseError, read_pages
+from .read import ParseError, empty_pages, read_pages
 from .segment import _PAPER_HEADER, segment_pages
 
-PARSER_VERSION = "5"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
-                       # 5: PDF input, the bbox column
+PARSER_VERSION = "6"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
+                       # 5: PDF input, the bbox column; 6: pages without text keep their numbers, empty_pages
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",
@@ -111,6 +111,8 @@ def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None 
     df = pd.DataFrame({c: [r.get(c) for r in out] for c in COLUMNS}, columns=COLUMNS)
     for col in ("issue_date", "event_date"):
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")   # the unit Parquet keeps
+    df.attrs["pages"] = max((p.number for p in pages), default=0)   # as printed, pages without text too
+    df.attrs["empty_pages"] = empty_pages(pages)
     return df
 
 

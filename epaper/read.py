@@ -121,20 +121,23 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     """
     pages: list[Page] = [Page(1, source=source)]
     if "\f" in text:
-        # each piece between form feeds is a page; a line cut by a form feed keeps its number on both pages,
-        # and its part before the form feed is kept only when it is not empty
+        # each piece between form feeds is a page, numbered as printed: a page without text (a page of
+        # images, say) stays in the issue empty, so the pages after it keep their numbers and
+        # ``empty_pages`` can name it; after the last form feed a page only where text follows. A line cut
+        # by a form feed keeps its number on both pages; its part before the form feed is kept only when
+        # it is not empty
         chunks = text.split("\f")
         no = 1
+        pages = []
         for k, chunk in enumerate(chunks):
-            if k > 0 and pages[-1].lines and any(t.strip() for _, t in pages[-1].lines):
-                pages.append(Page(len(pages) + 1, source=source))
             lines = chunk.split("\n")
             numbered = list(zip(range(no, no + len(lines)), lines))
             if k < len(chunks) - 1 and not lines[-1]:
                 numbered.pop()
-            pages[-1].lines.extend(numbered)
             no += len(lines) - 1
-        return [p for p in pages if any(t.strip() for _, t in p.lines)] or pages[:1]
+            if k < len(chunks) - 1 or any(t.strip() for _, t in numbered):
+                pages.append(Page(k + 1, numbered, source=source))
+        return pages
     raw_lines = text.split("\n")
     # line numbers (0-based) of the non-blank lines and of the lines that begin with exactly one space
     nonblank = _line_numbers(text, _NONBLANK_LINE)
@@ -152,6 +155,15 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
         start = c
     pages[-1].lines.extend(numbered[start:])
     return pages
+
+
+def empty_pages(pages: list[Page]) -> list[int]:
+    """The numbers of the pages that hold no text (pages of images, as a rule: their text needs OCR).
+
+    >>> empty_pages(split_pages("第1版 甲。\\f\\f第3版 乙。\\f"))
+    [2]
+    """
+    return [p.number for p in pages if not any(t.strip() for _, t in p.lines)]
 
 
 def _line_numbers(text: str, pattern) -> list[int]:

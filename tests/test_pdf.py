@@ -248,6 +248,36 @@ def test_a_batch_builds_around_bad_pdfs(tmp_path):
     assert issues.loc["滨江日报_2024-03-05.pdf", "conserved"] == 1.0
 
 
+def test_a_page_of_images_is_named_and_the_pages_after_it_keep_their_numbers(tmp_path):
+    """A page without text (a photo page, a scanned advertisement) inside a readable PDF gives no rows,
+    and says so: in the issues table, the data-quality table and the build's summary."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    path = raw / "滨江日报_2024-03-05.pdf"
+    font = render_pdf.font("truetype")
+    c = canvas.Canvas(str(path), pagesize=(W, H), invariant=1)
+    for k, title in enumerate(("大桥合龙", None, "新区开工")):
+        if k:
+            c.showPage()
+        if title is None:
+            c.drawImage(ImageReader(Image.new("RGB", (100, 100), "white")), 50, 50, 400, 600)
+            continue
+        for text, pt, x, top in [(title, 18, 40, 50), *column(["　　本报讯 工程进展顺利。"], 40, 80)]:
+            c.setFont(font, pt)
+            c.drawString(x, H - top, text)
+    c.save()
+    assert items(helpers.parse_issue(path))[["page", "headline"]].values.tolist() == [[1, "大桥合龙"], [3, "新区开工"]]
+    result = helpers.build(raw, tmp_path / "out", progress=False, workers=1)
+    issue = result.issues.iloc[0]
+    assert (issue.pages, issue.empty_pages) == (3, "2") and result.problems.empty
+    assert helpers.data_quality(result.articles, result.issues).empty_pages.tolist() == ["2"]
+    assert f"{path.name}: no text on page(s) 2" in result.summary()
+
+
 def test_the_samples_articles_as_a_pdf(tmp_path, sample_table):
     """The sample's own articles, set as an e-paper PDF in several layouts, come back whole. (The fonts
     have no arrows: the arrow photo markers are printed as another marker, ▲.)"""

@@ -57,6 +57,25 @@ def test_pages_by_form_feed(tmp_path):
     assert set(df.loc[df.page == 2, "page_title"]) == {"要闻"}
 
 
+@pytest.mark.parametrize("text, pages, empty", [
+    ("甲。\f乙。\f", [1, 2], []),                    # a form feed ends every page: none after the last
+    ("甲。\f\f丙。\f", [1, 2, 3], [2]),              # a page of images: no text between two form feeds
+    ("甲。\f \n\u3000\n\f丙。", [1, 2, 3], [2]),       # ... or only white space
+    ("\f乙。\f丙。\f\f", [1, 2, 3, 4], [1, 4]),         # before the first page's text, after the last's
+    ("甲。\n\n乙。\n", [1], []),                     # no form feed: one page
+])
+def test_pages_without_text_keep_their_numbers_and_are_named(text, pages, empty):
+    got = helpers.split_pages(text)
+    assert [p.number for p in got] == pages
+    assert helpers.empty_pages(got) == empty
+
+
+def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
+    df = parse_text(tmp_path, ISSUE + "\f\f要闻\n\n" + ISSUE.replace("3月", "4月"))
+    assert list(items(df).page) == [1, 1, 3, 3]
+    assert df.attrs["pages"] == 3 and df.attrs["empty_pages"] == [2]
+
+
 def test_pages_by_space_led_line(tmp_path):
     text = " " + ISSUE + "\n " + ISSUE.replace("3月", "4月")
     df = parse_text(tmp_path, text)
