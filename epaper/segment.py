@@ -111,17 +111,42 @@ def _block_starters() -> frozenset:
     return frozenset(w[0] for w in words)
 
 
-def starts_block(line_text: str) -> bool:
-    """Whether a raw line starts a new block even without a blank line before it."""
-    head = line_text.lstrip()[:1]
-    if not head or clean.fold_char(head) not in _block_starters():
+def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
+    """Whether a raw line starts a new block even without a blank line before it: it opens a dateline or
+    a byline. ``after``: the lines that follow it, for a dateline that a narrow column breaks over lines.
+
+    >>> starts_block("新华社北京1月4日电（记者王伟）今天"), starts_block("新华社北京1月", ("4日电（记者王伟）", "今天"))
+    (True, True)
+    >>> starts_block("新华社北京1月"), starts_block("会议指出，要抓好", ("落实。",))
+    (False, False)
+    """
+    if not _may_start(line_text):
         return False
     t = clean.clean_line(line_text)
     if not t:
         return False
     if bylines.parse_dateline(t) is not None:
         return True
-    return bylines.parse_byline(t, _line_gaps(line_text)) is not None
+    if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
+        return True
+    joined = t
+    for raw in after[:3]:                       # a dateline broken over narrow lines: 新华社北京一月 / 十七日电
+        if len(joined) >= DATELINE_SPAN or not raw.strip():
+            break
+        joined += clean.clean_line(raw)
+        if bylines.parse_dateline(joined) is not None:
+            return True
+    return False
+
+
+DATELINE_SPAN = 24      # characters a dateline's opening (source, place, date, 电/讯) may run to over broken lines
+
+
+def _may_start(line_text: str) -> bool:
+    """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
+    with."""
+    head = line_text.lstrip()[:1]
+    return bool(head) and clean.fold_char(head) in _block_starters()
 
 
 def _line_gaps(raw: str) -> frozenset:
@@ -134,13 +159,13 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Cut a page into blocks at blank lines and before datelines and bylines."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
-    for no, raw in lines:
+    for k, (no, raw) in enumerate(lines):
         if not raw.strip():
             if cur:
                 blocks.append(cur)
                 cur = []
             continue
-        if cur and starts_block(raw):
+        if cur and _may_start(raw) and starts_block(raw, tuple(t for _, t in lines[k + 1:k + 4])):
             blocks.append(cur)
             cur = []
         cur.append((no, raw))

@@ -4,6 +4,7 @@ Names and places here are invented; every case also proves that no character
 of its input was lost or duplicated (``parse_checked``).
 """
 import pandas as pd
+import pytest
 
 from checks import items, parse_text
 
@@ -163,3 +164,31 @@ def test_event_dates_year_and_vague_words(tmp_path):
     it = items(df)
     got = [None if pd.isna(d) else str(d.date()) for d in it.event_date]
     assert got == ["2022-12-30", None, "2022-12-01"]
+
+
+NARROW = [      # a narrow column, no blank lines: a dateline broken over lines still opens the item
+    ("新华社北京一月", "十七日电（记者", "王黎）会议开幕。"),
+    ("本报南昌3月", "5日讯（记者刘", "芳）会议开幕。"),
+    ("本报", "讯（记者张明远）", "会议开幕。"),
+]
+
+
+@pytest.mark.parametrize("dateline", NARROW)
+def test_a_dateline_broken_over_narrow_lines_opens_an_item(tmp_path, dateline):
+    first = "本报讯（记者王国庆）\n昨天，全市召开\n春耕生产会议。\n"
+    df = parse_text(tmp_path, first + "\n".join(dateline) + "\n")
+    it = items(df)
+    assert [b[:4] for b in it.dateline] == ["本报讯（", "".join(dateline)[:4]]
+    assert list(it.body) == ["昨天，全市召开春耕生产会议。", "会议开幕。"]
+
+
+@pytest.mark.parametrize("lines, starts", [
+    (("新华社北京一月", "十七日电（记者"), True),
+    (("新华社北京一月", "", "十七日电（记者"), False),              # a blank line ends the look
+    (("新华社记者在现", "场看到，群众"), False),                    # 新华社 in the text, not a dateline
+    (("本报记者近日在", "各地采访时看"), False),
+    (("本报北京1月", "份的工业产值"), False),                      # a month, not a date
+])
+def test_starts_block_reads_a_dateline_over_the_lines_that_follow(lines, starts):
+    from epaper.segment import starts_block
+    assert starts_block(lines[0], lines[1:]) is starts
