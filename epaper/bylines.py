@@ -211,6 +211,9 @@ _BRACKET = re.compile(r"^[（(](?P<inner>[^（()）]{1,80})[）)]")
 _REPORTED = re.compile(r"^(?P<inner>[^，。：:！？]{2,60}?)报道[：:]?")
 
 
+_CLOSING = frozenset("）)】]")      # after a source and 电/讯: the end of a bracket, not a dateline
+
+
 def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     """Find a dateline at the start of ``text`` (cleaned, spaces removed).
 
@@ -220,12 +223,16 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     ('本报北京1月4日讯记者王伟报道：', ['王伟'], (1, 4))
     >>> parse_dateline("本报将继续关注电力供应") is None
     True
+    >>> parse_dateline("本报专电）") is None          # the end of a source in brackets: …。（本报专电）
+    True
     """
     m = _dateline_re().match(text)
     if not m:
         return None
     place = m.group("place")
     end = m.end()
+    if text[end:end + 1] in _CLOSING:
+        return None
     if not m.group("date") and len(place) > 4:
         return None
     if not m.group("date") and place and not text[end:end + 1] in ("（", "(", "记", "") and gaps and end not in gaps:

@@ -192,3 +192,12 @@ def test_a_dateline_broken_over_narrow_lines_opens_an_item(tmp_path, dateline):
 def test_starts_block_reads_a_dateline_over_the_lines_that_follow(lines, starts):
     from epaper.segment import starts_block
     assert starts_block(lines[0], lines[1:]) is starts
+
+
+@pytest.mark.parametrize("source", ["（据\n新华社电）", "（\n本报专电）", "（据新\n华社电）"])
+def test_a_source_in_brackets_broken_over_lines_stays_in_its_item(tmp_path, source):
+    text = ("全市春耕生产有序\n\n本报讯 昨天，全市\n召开春耕生产会\n议，部署工作。" + source +
+            "\n　　会议要求，各地\n要抓好落实。\n\n新区建设全面开工\n\n本报讯 今天，新区\n建设全面开工。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产有序", "新区建设全面开工"]
+    assert it.body.iloc[0] == "昨天，全市召开春耕生产会议，部署工作。" + source.replace("\n", "") + "\n会议要求，各地要抓好落实。"
