@@ -142,6 +142,18 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
 DATELINE_SPAN = 24      # characters a dateline's opening (source, place, date, 电/讯) may run to over broken lines
 
 
+def _dateline_goes_on(lines: list[tuple[int, str]]) -> bool:
+    """Whether the lines of a block so far hold a dateline and hardly more: the reporters that follow on
+    the next line (本报南京1月17日电新华社 / 记者甲、本报记者乙报道：) are its own, not a byline.
+
+    >>> _dateline_goes_on([(1, "本报南京1月17日电新华社")]), _dateline_goes_on([(1, "本报讯 今天，全市召开会议。")])
+    (True, False)
+    """
+    text = clean.clean_line("".join(t for _, t in lines))
+    d = bylines.parse_dateline(text)
+    return d is not None and len(text) - d.end <= 4
+
+
 def _may_start(line_text: str) -> bool:
     """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
     with."""
@@ -165,7 +177,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur)
                 cur = []
             continue
-        if cur and _may_start(raw) and starts_block(raw, tuple(t for _, t in lines[k + 1:k + 4])):
+        if (cur and _may_start(raw) and starts_block(raw, tuple(t for _, t in lines[k + 1:k + 4]))
+                and not _dateline_goes_on(cur)):
             blocks.append(cur)
             cur = []
         cur.append((no, raw))

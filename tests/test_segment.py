@@ -201,3 +201,12 @@ def test_a_source_in_brackets_broken_over_lines_stays_in_its_item(tmp_path, sour
     it = items(parse_text(tmp_path, text))
     assert list(it.headline) == ["全市春耕生产有序", "新区建设全面开工"]
     assert it.body.iloc[0] == "昨天，全市召开春耕生产会议，部署工作。" + source.replace("\n", "") + "\n会议要求，各地要抓好落实。"
+
+
+def test_a_datelines_reporters_on_the_next_line_are_its_own(tmp_path):
+    text = ("全市春耕生产有序\n\n本报南昌3月5日电新华社\n记者刘明远、本报记者王芳\n报道：全市春耕生产有序推\n"
+            "进，各地抓紧准备农资。\n")
+    it = items(parse_text(tmp_path, text))
+    assert it[["headline", "dateline", "body"]].values.tolist() == [
+        ["全市春耕生产有序", "本报南昌3月5日电新华社记者刘明远、本报记者王芳报道：", "全市春耕生产有序推进，各地抓紧准备农资。"]]
+    assert list(it.reporters.iloc[0]) == ["刘明远", "王芳"]
