@@ -570,7 +570,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     (of the item it closes); no headline holds a full stop; the unit after a caption (上图…, 扫码…) that ends a
     sentence does not continue its item's body, and after a photo credit no title runs on (the text may: a
     numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
-    credit continues what stands before it.
+    credit continues what stands before it; a unit that closes a bracket the unit before it left open
+    (a credit or a title that a column break or a blank line cut: （新华社记者某某 / 摄）) continues it.
     """
     every = (1 << len(LABELS)) - 1
     x, b, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HC", "HT", "BS"))
@@ -608,6 +609,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
             m = m & ~(b | hc) or m                  # nor across a caption's end (上图…。, 扫码…。)
         elif credited:
             m = m & ~hc or m                        # no title runs on across a photo credit; text may
+        if k and _closes_first(u.text) and _left_open(units[k - 1].text):
+            m, f = m & (b | hc) or m, False         # it closes the bracket the unit before left open
         allowed.append(m)
         fresh.append(f)
         last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block
@@ -615,6 +618,17 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
         closed = last_of_block and kind in ("photo", "note") and clean.ends_sentence(u.block.text)
         credited = last_of_block and kind == "credit"
     return allowed, fresh
+
+
+def _closes_first(text: str) -> bool:
+    """Whether a text closes a bracket before it opens one: （新华社记者某某 / 摄）, （附图 / 片1张）."""
+    close = min(text.find("）") % (len(text) + 1), text.find(")") % (len(text) + 1))
+    return close < len(text) and close < min(text.find("（") % (len(text) + 1), text.find("(") % (len(text) + 1))
+
+
+def _left_open(text: str) -> bool:
+    """Whether a text opens more brackets than it closes."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def unit_labels(units: list[Unit], tags) -> dict[int, str]:

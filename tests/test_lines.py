@@ -126,6 +126,24 @@ def test_what_may_follow_a_photo(text, k, may):
     assert not allowed >> lines.LABELS.index("HC") & 1
 
 
+# (page text, layout, the unit, the labels it may take): a unit that closes a bracket the unit before it left
+# open continues it, whatever else it looks like (a column break or a blank line cut a credit or a title)
+CLOSING = [
+    ("县城新貌。（本报记者赵小\n\n明摄）\n\n群众在广场上跳舞。", "before", 1, ["HC", "B"]),
+    ("县城新貌。（本报记者赵小\n\n明摄）\n\n群众在广场上跳舞。", "after", 1, ["HC", "B"]),
+    ("全县开展植树活动（附图\n\n片1张）\n\n本报讯 今天，县里开会。", "before", 1, ["HC", "B"]),
+    ("县城新貌（本报记者赵小明摄）\n\n（附图片1张）\n\n群众在广场上跳舞。", "before", 1, ["HS", "HT", "HC", "BS", "B"]),
+    ("县城新貌。（本报记者赵小\n\n明摄）\n\n群众在广场上跳舞。", "before", 2, ["BS", "B"]),   # the next one may open an item
+]
+
+
+@pytest.mark.parametrize("text, layout, k, labels", CLOSING)
+def test_a_unit_closing_the_bracket_before_it_continues_it(text, layout, k, labels):
+    allowed, must = lines.constraints(_units(text), layout)
+    assert [lab for j, lab in enumerate(lines.LABELS) if allowed[k] >> j & 1] == labels
+    assert not must[k] or len(labels) > 2
+
+
 # (page text, layout, the labels the first unit may take, whether a headline must come right before a body
 # label there): a caption's block (text a photo credit closes) may begin with the title of the item before
 # where titles follow their items; where they come first, a caption may continue an article's text
