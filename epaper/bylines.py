@@ -207,6 +207,21 @@ def _dateline_re():
     )
 
 
+@lru_cache(maxsize=None)
+def _source_re():
+    return re.compile(rf"^据?(?:{'|'.join(re.escape(s) for s in _sources())})[^，。：:！？；]*$")
+
+
+def may_open_dateline(text: str) -> bool:
+    """Whether ``text`` (cleaned) may be the first part of a dateline that goes on in the text after it: it
+    opens with a source (本报, 新华社 …) and holds no punctuation.
+
+    >>> may_open_dateline("新华社北京一月"), may_open_dateline("本月以来，全市")
+    (True, False)
+    """
+    return _source_re().match(text) is not None
+
+
 _BRACKET = re.compile(r"^[（(](?P<inner>[^（()）]{1,80})[）)]")
 _REPORTED = re.compile(r"^(?P<inner>[^，。：:！？]{2,60}?)报道[：:]?")
 

@@ -609,7 +609,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
             m = m & ~(b | hc) or m                  # nor across a caption's end (上图…。, 扫码…。)
         elif credited:
             m = m & ~hc or m                        # no title runs on across a photo credit; text may
-        if k and _closes_first(u.text) and _left_open(units[k - 1].text):
+        if k and _left_open(units[k - 1].text) and _closes_first(u.text):
             m, f = m & (b | hc) or m, False         # it closes the bracket the unit before left open
         allowed.append(m)
         fresh.append(f)
@@ -622,13 +622,19 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
 
 def _closes_first(text: str) -> bool:
     """Whether a text closes a bracket before it opens one: （新华社记者某某 / 摄）, （附图 / 片1张）."""
-    close = min(text.find("）") % (len(text) + 1), text.find(")") % (len(text) + 1))
-    return close < len(text) and close < min(text.find("（") % (len(text) + 1), text.find("(") % (len(text) + 1))
+    n = len(text)
+
+    def at(ch: str) -> int:
+        i = text.find(ch)
+        return i if i >= 0 else n
+
+    close = min(at("）"), at(")"))
+    return close < n and close < min(at("（"), at("("))
 
 
 def _left_open(text: str) -> bool:
     """Whether a text opens more brackets than it closes."""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+    return ("（" in text or "(" in text) and text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def unit_labels(units: list[Unit], tags) -> dict[int, str]:

@@ -129,6 +129,8 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
         return True
     if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
         return True
+    if not after or len(t) >= DATELINE_SPAN or not bylines.may_open_dateline(t):
+        return False
     joined = t
     for raw in after[:3]:                       # a dateline broken over narrow lines: 新华社北京一月 / 十七日电
         if len(joined) >= DATELINE_SPAN or not raw.strip():
@@ -168,7 +170,8 @@ def _line_gaps(raw: str) -> frozenset:
 
 
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    """Cut a page into blocks at blank lines and before datelines and bylines."""
+    """Cut a page into blocks at blank lines and before datelines (one that a narrow column breaks over
+    lines too) and bylines, but not before the reporters of a dateline that ends the line before."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     for k, (no, raw) in enumerate(lines):
