@@ -42,6 +42,9 @@ _ALLOWED_CONTROLS = {"\n", "\r", "\t", "\f", "\v"}
 _UNUSUAL = re.compile(r"[^\n\r\t\f\v\u0020-\u007e\u00a0-\u024f\u2000-\u2bff\u3000-\u9fff\uff00-\uffef]")
 
 
+EMPTY = "empty file"         # the reason given for a file without text
+
+
 def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
     """Decode raw bytes of an issue; returns ``(text, encoding)``.
 
@@ -53,7 +56,7 @@ def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
     ('本报讯', 'gb18030')
     """
     if not data.strip(b" \t\r\n\f\v\x00"):
-        raise ParseError(path, "empty file (no text)")
+        raise ParseError(path, f"{EMPTY} (no text)")
     text = enc = None
     for bom, name in _BOMS:
         if data.startswith(bom):
@@ -75,7 +78,7 @@ def decode_bytes(data: bytes, path="<bytes>") -> tuple[str, str]:
             raise ParseError(path, "undecodable: neither UTF-8 nor GB18030/GBK (nor UTF-16 with a byte-order mark)")
     text = text.lstrip("\ufeff")
     if not text.strip():
-        raise ParseError(path, "empty file (only whitespace)")
+        raise ParseError(path, f"{EMPTY} (only whitespace)")
     bad = sum(1 for ch in _UNUSUAL.findall(text) if _is_garbage(ch))
     if bad > max(2, 0.02 * len(text)):
         raise ParseError(path, f"binary or corrupt: {bad} of {len(text)} characters are control or unassigned code points after decoding as {enc}")
@@ -185,7 +188,9 @@ def read_pages(path) -> list[Page]:
 
     A folder's files (``*.txt``) are taken in natural order of their names
     (``page2`` before ``page10``); each file is one page, unless it contains
-    form feeds. Line numbers then count within each page's file.
+    form feeds. Line numbers then count within each page's file. An empty
+    page file is a page without text (``empty_pages``); any other bad page
+    file is the issue's error.
     """
     p = Path(path)
     if p.is_dir():
@@ -194,7 +199,13 @@ def read_pages(path) -> list[Page]:
             raise ParseError(p, "folder holds no .txt page files")
         pages: list[Page] = []
         for f in files:
-            for pg in split_pages(read_text(f), source=f.name, space_rule=False):
+            try:
+                text = read_text(f)
+            except ParseError as e:
+                if not e.reason.startswith(EMPTY):
+                    raise
+                text = ""                       # a page without text (of images): kept, named by empty_pages
+            for pg in split_pages(text, source=f.name, space_rule=False):
                 pg.number = len(pages) + 1
                 pages.append(pg)
         return pages

@@ -102,6 +102,28 @@ def test_folder_of_page_files(tmp_path):
     assert (df.newspaper == "某某日报").all() and df.issue_id.iloc[0] == "某某日报_2023-03-07"
 
 
+@pytest.mark.parametrize("blank", [b"", b"\r\n  \r\n", "\ufeff\n".encode("utf-16")])
+def test_an_empty_page_file_is_a_page_without_text(tmp_path, blank):
+    folder = tmp_path / "某某日报_2023-03-07"
+    folder.mkdir()
+    (folder / "page1.txt").write_text(ISSUE, encoding="utf-8")
+    (folder / "page2.txt").write_bytes(blank)                       # pdftotext of a page of photos
+    (folder / "page3.txt").write_text(ISSUE.replace("3月", "4月"), encoding="utf-8")
+    df = parse_checked(folder)
+    assert list(items(df).page) == [1, 1, 3, 3]
+    assert df.attrs["empty_pages"] == [2]
+
+
+def test_a_bad_page_file_is_the_issues_error(tmp_path):
+    folder = tmp_path / "某某日报_2023-03-07"
+    folder.mkdir()
+    (folder / "page1.txt").write_text(ISSUE, encoding="utf-8")
+    (folder / "page2.txt").write_bytes(b"\x00\x01binary\x00")
+    with pytest.raises(helpers.ParseError) as e:
+        helpers.parse_issue(folder)
+    assert "page2.txt" in str(e.value) and "binary" in str(e.value)
+
+
 def test_file_name_gives_paper_and_date(tmp_path):
     df = parse_text(tmp_path, ISSUE, name="某某日报_2023-03-07.txt")
     assert (df.newspaper == "某某日报").all()
