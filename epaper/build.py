@@ -353,7 +353,8 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     lists them one by one); "page_level_rows" counts the rows of page-level text
     (page titles, credits, headers); "conserved" is the share of the input's
     characters found in the table; "empty_pages" names the pages without any text
-    (pages of images in a PDF, or empty pages between form feeds: their text needs OCR).
+    (pages of images in a PDF, empty pages between form feeds, empty page files: their
+    text needs OCR).
     """
     from .tables import quality_flags
 
