@@ -554,7 +554,8 @@ def opening(units: list[Unit]) -> list[str]:
     return out
 
 
-def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) -> tuple[list[int], list[bool]]:
+def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
+                rules: list | None = None) -> tuple[list[int], list[bool]]:
     """What the exact rules say of each unit, as the labels it may take (a bit mask over ``LABELS``) and
     whether it must start an item unless a headline stands right before it.
 
@@ -572,6 +573,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
     credit continues what stands before it; a unit that closes a bracket the unit before it left open
     (a credit or a title that a column break or a blank line cut: （新华社记者某某 / 摄）) continues it.
+
+    ``rules``, when given a list, gets for each unit the rules that applied to it, as ``(rule, labels it
+    allows, whether it must start an item)`` (``segment_eval --audit`` checks each against true labels).
     """
     every = (1 << len(LABELS)) - 1
     x, b, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HC", "HT", "BS"))
@@ -580,37 +584,60 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None) 
     allowed, fresh = [], []
     closed = page_closed = credited = False
     top = True                                      # no item has started on the page yet
+    keep = rules is not None
+    no_x, no_title = ("below the top: no X", every & ~x), ("a full stop: no title", every & ~heads)
+    after_page_credit = ("after a page-wide credit: nothing goes on", every & ~(b | hc | ht))
+    after_caption = ("after a caption's end: nothing goes on", every & ~(b | hc))
+    after_credit = ("after a photo credit: no title goes on", every & ~hc)
+    bracket = ("closing a bracket left open: goes on", b | hc)
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
+        applied: list = []
         top = top and (kind == "page_header" or u.block.head or (k and units[k - 1].block is u.block))
         if u.block_start and kind == "page_header":
-            m = x
+            m, rule = x, "a page header is X"
         elif kind == "credit" or (kind in ("photo", "note") and not u.block_start):
-            m = b                                   # a photo credit belongs to the item it closes, a caption's
-                                                    # lines to the caption
+            m, rule = b, "a credit, a caption's lines are body"     # a photo credit belongs to the item it
+                                                                     # closes, a caption's lines to the caption
         elif opens[k] == "c":                   # a caption: see above
-            m = bs | ht if layout == "after" else bs | b
+            m, rule = bs | ht if layout == "after" else bs | b, "a caption"
         elif opens[k]:
             if layout == "after":
                 m = bs
             else:
                 m, f = bs | b, True
+            rule = f"an opening ({opens[k]}) starts an item"
         elif u.block.head and u.block_start and k + 1 < len(units) and opens[k + 1] \
                 and units[k + 1].block is not u.block and (k == 0 or segment._closes(units[k - 1].text)):
             m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
+            rule = "a title before an opening"
+        else:
+            rule = ""
+        if keep and rule:
+            applied.append((rule, m, f))
+        # the rules below narrow what the ones above allow, where they leave something
+        narrow = []
         if not top and not (u.block_start and kind == "page_header"):
-            m = m & ~x or m                         # page headers and titles open the page
+            narrow.append(no_x)                                         # page headers and titles open the page
         if "。" in u.text:
-            m = m & ~heads or m                     # no headline holds a full stop
-        if page_closed:
-            m = m & ~(b | hc | ht) or m             # nothing continues across a page-wide credit
-        elif closed:
-            m = m & ~(b | hc) or m                  # nor across a caption's end (上图…。, 扫码…。)
-        elif credited:
-            m = m & ~hc or m                        # no title runs on across a photo credit; text may
+            narrow.append(no_title)                                     # no headline holds a full stop
+        if page_closed:                                                 # nothing continues across a page-wide
+            narrow.append(after_page_credit)                            # credit
+        elif closed:                                                    # nor across a caption's end (上图…。)
+            narrow.append(after_caption)
+        elif credited:                                                  # no title runs on across a photo
+            narrow.append(after_credit)                                 # credit; text may
         if k and _left_open(units[k - 1].text) and _closes_first(u.text):
-            m, f = m & (b | hc) or m, False         # it closes the bracket the unit before left open
+            narrow.append(bracket)                                      # it closes the bracket the
+            f = False                                                   # unit before left open
+        for rule, mask in narrow:
+            if m & mask:
+                m &= mask
+                if keep:
+                    applied.append((rule, mask, False))
+        if keep:
+            rules.append(applied)
         allowed.append(m)
         fresh.append(f)
         last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block

@@ -29,6 +29,10 @@ any labeller on these renderings; ``--oracle unmarked`` hides the starts of item
 that nothing on the page marks, the ceiling of a labeller that reads layout and
 not meaning.
 
+``python -m epaper.segment_eval --audit`` checks the rules the line labeller's
+decoding keeps to (``lines.constraints``) against the renderer's labels on the
+building days: how often each is wrong (``audit``).
+
 ``python -m epaper.segment_eval --pdf`` scores PDF input the same way: each day
 is rendered as an e-paper PDF (``render_pdf.render_issue_pdf``, a layout drawn
 for each page: two to five columns, articles in rows or running down columns,
@@ -44,7 +48,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import clean, paths, render
+from . import clean, lines, paths, render
 from .parse import ITEM_KINDS, parse_issue
 
 EVAL_DAYS = ("19980122", "19980131")
@@ -207,6 +211,45 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
     return out
 
 
+def audit(corpus=CORPUS, days=BUILD_DAYS, families=None, seed: int = 0, examples: int = 3) -> pd.DataFrame:
+    """How often each rule that the line labeller's decoding keeps to (``lines.constraints``) is wrong
+    against the renderer's labels: the days rendered in each layout family, for each rule and layout
+    detected the units it applied to and those whose true label it forbids or that it makes start an item
+    when they do not (``wrong``), with examples (``true label: text``). Building days only: a rule found
+    wrong is changed on what this shows.
+    """
+    from .pfr import read_pfr
+    from .read import split_pages
+    from .segment import rule_blocks
+
+    applied, wrong, shown = Counter(), Counter(), {}
+    titles = ("HS", "HT", "HC")
+    articles = read_pfr(corpus, days=days)
+    for fi, family in enumerate(families or render.FAMILIES):
+        for k, (_, issue) in enumerate(articles.groupby("issue_id", sort=True)):
+            text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
+            pages_blocks, layout, _ = rule_blocks(split_pages(text))
+            for blocks in pages_blocks:
+                units = lines.page_units(blocks)
+                rules: list = []
+                lines.constraints(units, layout, rules=rules)
+                gold = [labels[u.lines[0] - 1] or "B" for u in units]
+                for j, (u, unit_rules) in enumerate(zip(units, rules)):
+                    for rule, mask, must in unit_rules:
+                        ok = bool(mask >> lines.LABELS.index(gold[j]) & 1)
+                        if ok and must:
+                            ok = gold[j] in ("BS", "HS") or (j > 0 and gold[j - 1] in titles)
+                        applied[rule, layout] += 1
+                        if not ok:
+                            wrong[rule, layout] += 1
+                            shown.setdefault((rule, layout), []).append(f"{gold[j]}: {u.text[:20]}")
+    rows = [{"rule": rule, "layout": layout, "units": n, "wrong": wrong[rule, layout],
+             "share wrong": round(wrong[rule, layout] / n, 4),
+             "examples": " | ".join(shown.get((rule, layout), [])[:examples])}
+            for (rule, layout), n in applied.items()]
+    return pd.DataFrame(rows).sort_values(["rule", "layout"], ignore_index=True)
+
+
 def _figures(c: Counter) -> dict:
     p = c["exact"] / c["items"] if c["items"] else 0.0
     r = c["exact"] / c["articles"] if c["articles"] else 0.0
@@ -229,7 +272,16 @@ def main(argv=None) -> int:
     p.add_argument("--oracle", choices=["labels", "unmarked"],
                    help="the renderer's own line labels in place of the labeller's (the ceiling of any labeller); "
                         "'unmarked': without the starts of items nothing marks (RenderedLabels)")
+    p.add_argument("--audit", action="store_true",
+                   help="how often each rule the line labeller's decoding keeps to is wrong (building days only)")
     a = p.parse_args(argv)
+    if a.audit:
+        table = audit(a.corpus, BUILD_DAYS, seed=a.seed)
+        print("| rule | layout | units | wrong | share wrong | examples (true label: text) |")
+        print("| --- | --- | ---: | ---: | ---: | --- |")
+        for r in table.itertuples(index=False):
+            print(f"| {r.rule} | {r.layout} | {r.units} | {r.wrong} | {r._4:.4f} | {r.examples} |")
+        return 0
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
     if a.oracle and a.pdf:
         p.error("--oracle scores text renderings only")

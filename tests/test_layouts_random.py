@@ -11,7 +11,7 @@ import pytest
 
 from checks import parse_checked
 from conftest import FIXTURES
-from epaper import pfr, render, segment_eval
+from epaper import lines, pfr, render, segment_eval
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,15 @@ def test_a_headline_printed_right_after_the_text_before_it(tmp_path):
 def test_title_lines(lines, want):
     from epaper import segment
     assert segment.title_lines(segment.make_block(list(enumerate(lines, 1)))) == want
+
+
+def test_the_audit_counts_each_rule_against_the_renderers_labels():
+    table = segment_eval.audit(FIXTURES / "pd_excerpt.txt", days=("19980101", "19991231"))
+    assert list(table.columns) == ["rule", "layout", "units", "wrong", "share wrong", "examples"]
+    assert set(table.layout) == {"before", "after"} and (table.wrong <= table.units).all()
+    rules = set(table.rule)
+    assert {"below the top: no X", "a full stop: no title", "an opening (d) starts an item"} <= rules
+    never = table[table.rule.isin(["a page header is X", "below the top: no X"])]
+    assert len(never) and (never.wrong == 0).all()
+    shown = table[table.wrong > 0]
+    assert all(e.split(": ")[0] in lines.LABELS for e in " | ".join(shown.examples).split(" | ") if e)

@@ -3,6 +3,9 @@
 Texts and names are invented. The labeller's accuracy on rendered corpus days is guarded in
 tests/test_layouts_random.py and reported in the README (``python -m epaper.segment_eval``).
 """
+import functools
+import operator
+
 import pytest
 
 from checks import items, parse_text
@@ -142,6 +145,23 @@ def test_a_unit_closing_the_bracket_before_it_continues_it(text, layout, k, labe
     allowed, must = lines.constraints(_units(text), layout)
     assert [lab for j, lab in enumerate(lines.LABELS) if allowed[k] >> j & 1] == labels
     assert not must[k] or len(labels) > 2
+
+
+def test_the_constraints_name_the_rules_they_apply():
+    text = "第3版\n\n全县开展植树活动\n\n本报讯（记者甲乙丙） 今天上午，县里开会。\n（本报记者赵小\n\n明摄）"
+    rules: list = []
+    allowed, fresh = lines.constraints(_units(text), "before", rules=rules)
+    assert [[r[0] for r in unit] for unit in rules] == [
+        ["a page header is X"],
+        [],                                                 # the title under the page header: nothing
+        ["an opening (d) starts an item", "below the top: no X", "a full stop: no title"],
+        ["below the top: no X"],
+        ["below the top: no X", "closing a bracket left open: goes on"],
+    ]
+    every = (1 << len(lines.LABELS)) - 1
+    for unit, m, f in zip(rules, allowed, fresh):          # what a unit may be: what all its rules allow
+        assert m == functools.reduce(operator.and_, [r[1] for r in unit], every)
+        assert f == any(r[2] for r in unit)
 
 
 # (page text, layout, the labels the first unit may take, whether a headline must come right before a body
