@@ -598,8 +598,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         if u.block_start and kind == "page_header":
             m, rule = x, "a page header is X"
         elif kind == "credit" or (kind in ("photo", "note") and not u.block_start):
-            m, rule = b, "a credit, a caption's lines are body"     # a photo credit belongs to the item it
-                                                                     # closes, a caption's lines to the caption
+            # a photo credit belongs to the item it closes, a caption's lines to the caption
+            m, rule = b, "a credit, a caption's lines are body"
         elif opens[k] == "c":                   # a caption: see above
             m, rule = bs | ht if layout == "after" else bs | b, "a caption"
         elif opens[k]:
@@ -616,21 +616,24 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             rule = ""
         if keep and rule:
             applied.append((rule, m, f))
-        # the rules below narrow what the ones above allow, where they leave something
+        # the rules below narrow what the ones above allow, where they leave something: page headers and
+        # titles open the page; no headline holds a full stop; nothing continues across a page-wide credit,
+        # nor across a caption's end (上图…。, 扫码…。); no title runs on across a photo credit (text may); a
+        # unit that closes the bracket the unit before it left open continues it
         narrow = []
         if not top and not (u.block_start and kind == "page_header"):
-            narrow.append(no_x)                                         # page headers and titles open the page
+            narrow.append(no_x)
         if "。" in u.text:
-            narrow.append(no_title)                                     # no headline holds a full stop
-        if page_closed:                                                 # nothing continues across a page-wide
-            narrow.append(after_page_credit)                            # credit
-        elif closed:                                                    # nor across a caption's end (上图…。)
+            narrow.append(no_title)
+        if page_closed:
+            narrow.append(after_page_credit)
+        elif closed:
             narrow.append(after_caption)
-        elif credited:                                                  # no title runs on across a photo
-            narrow.append(after_credit)                                 # credit; text may
+        elif credited:
+            narrow.append(after_credit)
         if k and _left_open(units[k - 1].text) and _closes_first(u.text):
-            narrow.append(bracket)                                      # it closes the bracket the
-            f = False                                                   # unit before left open
+            narrow.append(bracket)
+            f = False
         for rule, mask in narrow:
             if m & mask:
                 m &= mask
