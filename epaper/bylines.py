@@ -199,17 +199,21 @@ class Dateline:
     month_day: tuple[int, int] | None = None
 
 
+def _sources_pattern() -> str:
+    """The news sources as a regular expression's alternatives, longest first."""
+    return "|".join(re.escape(s) for s in _sources())
+
+
 @lru_cache(maxsize=None)
 def _dateline_re():
-    src = "|".join(re.escape(s) for s in _sources())
     return re.compile(
-        rf"^(?P<head>据?(?P<src>{src})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
+        rf"^(?P<head>据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
     )
 
 
 @lru_cache(maxsize=None)
 def _source_re():
-    return re.compile(rf"^据?(?:{'|'.join(re.escape(s) for s in _sources())})[^，。：:！？；]*$")
+    return re.compile(rf"^据?(?:{_sources_pattern()})[^，。：:！？；]*$")
 
 
 def may_open_dateline(text: str) -> bool:
