@@ -682,9 +682,10 @@ def unit_labels(units: list[Unit], tags) -> dict[int, str]:
 
 # ---------------------------------------------------------------- training
 
-def labelled_pages(articles, families=None, seeds=(0,)):
-    """(layout detected, features, labels) of every page of ``articles`` rendered in each layout family with
-    each seed."""
+def rendered_pages(articles, families=None, seeds=(0,), offset: int = 0):
+    """(layout detected, units, true labels) of every page of ``articles`` rendered in each layout family
+    with each seed (issue ``k`` of family ``fi``: seed ``seed * 1000 + fi * 100 + k + offset``), pages
+    without units left out."""
     from . import render
     from .read import split_pages
     from .segment import rule_blocks
@@ -693,13 +694,19 @@ def labelled_pages(articles, families=None, seeds=(0,)):
     for seed in seeds:
         for fi, family in enumerate(families):
             for k, (_, issue) in enumerate(articles.groupby("issue_id", sort=True)):
-                text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k + 7)
-                pages = split_pages(text)
-                pages_blocks, layout, _ = rule_blocks(pages)
+                text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k + offset)
+                pages_blocks, layout, _ = rule_blocks(split_pages(text))
                 for blocks in pages_blocks:
                     units = page_units(blocks)
                     if units:
-                        yield layout, features(unit_values(units)), [labels[u.lines[0] - 1] or "B" for u in units]
+                        yield layout, units, [labels[u.lines[0] - 1] or "B" for u in units]
+
+
+def labelled_pages(articles, families=None, seeds=(0,)):
+    """(layout detected, features, labels) of every page of ``articles`` rendered in each layout family with
+    each seed (``rendered_pages``, seeds apart from the evaluation's)."""
+    for layout, units, labels in rendered_pages(articles, families, seeds, offset=7):
+        yield layout, features(unit_values(units)), labels
 
 
 def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(10)), iterations: int = 200,

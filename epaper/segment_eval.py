@@ -219,30 +219,21 @@ def audit(corpus=CORPUS, days=BUILD_DAYS, families=None, seed: int = 0, examples
     wrong is changed on what this shows.
     """
     from .pfr import read_pfr
-    from .read import split_pages
-    from .segment import rule_blocks
 
     applied, wrong, shown = Counter(), Counter(), {}
     titles = ("HS", "HT", "HC")
-    articles = read_pfr(corpus, days=days)
-    for fi, family in enumerate(families or render.FAMILIES):
-        for k, (_, issue) in enumerate(articles.groupby("issue_id", sort=True)):
-            text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
-            pages_blocks, layout, _ = rule_blocks(split_pages(text))
-            for blocks in pages_blocks:
-                units = lines.page_units(blocks)
-                rules: list = []
-                lines.constraints(units, layout, rules=rules)
-                gold = [labels[u.lines[0] - 1] or "B" for u in units]
-                for j, (u, unit_rules) in enumerate(zip(units, rules)):
-                    for rule, mask, must in unit_rules:
-                        ok = bool(mask >> lines.LABELS.index(gold[j]) & 1)
-                        if ok and must:
-                            ok = gold[j] in ("BS", "HS") or (j > 0 and gold[j - 1] in titles)
-                        applied[rule, layout] += 1
-                        if not ok:
-                            wrong[rule, layout] += 1
-                            shown.setdefault((rule, layout), []).append(f"{gold[j]}: {u.text[:20]}")
+    for layout, units, gold in lines.rendered_pages(read_pfr(corpus, days=days), families, seeds=(seed,)):
+        rules: list = []
+        lines.constraints(units, layout, rules=rules)
+        for j, (u, unit_rules) in enumerate(zip(units, rules)):
+            for rule, mask, must in unit_rules:
+                ok = bool(mask >> lines.LABELS.index(gold[j]) & 1)
+                if ok and must:
+                    ok = gold[j] in ("BS", "HS") or (j > 0 and gold[j - 1] in titles)
+                applied[rule, layout] += 1
+                if not ok:
+                    wrong[rule, layout] += 1
+                    shown.setdefault((rule, layout), []).append(f"{gold[j]}: {u.text[:20]}")
     rows = [{"rule": rule, "layout": layout, "units": n, "wrong": wrong[rule, layout],
              "share wrong": round(wrong[rule, layout] / n, 4),
              "examples": " | ".join(shown.get((rule, layout), [])[:examples])}
@@ -279,8 +270,9 @@ def main(argv=None) -> int:
         table = audit(a.corpus, BUILD_DAYS, seed=a.seed)
         print("| rule | layout | units | wrong | share wrong | examples (true label: text) |")
         print("| --- | --- | ---: | ---: | ---: | --- |")
-        for r in table.itertuples(index=False):
-            print(f"| {r.rule} | {r.layout} | {r.units} | {r.wrong} | {r._4:.4f} | {r.examples} |")
+        for r in table.to_dict("records"):
+            print(f"| {r['rule']} | {r['layout']} | {r['units']} | {r['wrong']} | {r['share wrong']:.4f} | "
+                  f"{r['examples']} |")
         return 0
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
     if a.oracle and a.pdf:
