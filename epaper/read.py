@@ -122,7 +122,6 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
     [1, 2]
     """
-    pages: list[Page] = [Page(1, source=source)]
     if "\f" in text:
         # each piece between form feeds is a page, numbered as printed: a page without text (a page of
         # images, say) stays in the issue empty, so the pages after it keep their numbers and
@@ -131,16 +130,17 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
         # it is not empty
         chunks = text.split("\f")
         no = 1
-        pages = []
+        pages: list[Page] = []
         for k, chunk in enumerate(chunks):
             lines = chunk.split("\n")
             numbered = list(zip(range(no, no + len(lines)), lines))
             if k < len(chunks) - 1 and not lines[-1]:
                 numbered.pop()
             no += len(lines) - 1
-            if k < len(chunks) - 1 or any(t.strip() for _, t in numbered):
+            if k < len(chunks) - 1 or _has_text(numbered):
                 pages.append(Page(k + 1, numbered, source=source))
         return pages
+    pages = [Page(1, source=source)]
     raw_lines = text.split("\n")
     # line numbers (0-based) of the non-blank lines and of the lines that begin with exactly one space
     nonblank = _line_numbers(text, _NONBLANK_LINE)
@@ -166,7 +166,11 @@ def empty_pages(pages: list[Page]) -> list[int]:
     >>> empty_pages(split_pages("第1版 甲。\\f\\f第3版 乙。\\f"))
     [2]
     """
-    return [p.number for p in pages if not any(t.strip() for _, t in p.lines)]
+    return [p.number for p in pages if not _has_text(p.lines)]
+
+
+def _has_text(lines: list[tuple[int, str]]) -> bool:
+    return any(t.strip() for _, t in lines)
 
 
 def _line_numbers(text: str, pattern) -> list[int]:
