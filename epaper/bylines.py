@@ -66,17 +66,23 @@ def _sources() -> tuple[str, ...]:
 
 
 def looks_like_name(token: str) -> bool:
-    """A 2-4 character Chinese name starting with a known surname (or a 5+ character name with ·).
+    """A 2-4 character Chinese name starting with a known surname (or a 5+ character name with ·); one of
+    four characters starts with a compound surname (欧阳) or two surnames (a married woman's 雷黄), so that
+    a run of text after 记者 (记者曾就这个) is none.
 
-    >>> looks_like_name("张明远"), looks_like_name("近日"), looks_like_name("欧阳修文")
-    (True, False, True)
+    >>> looks_like_name("张明远"), looks_like_name("近日"), looks_like_name("欧阳修文"), looks_like_name("雷黄文君")
+    (True, False, True, True)
+    >>> looks_like_name("曾就这个"), looks_like_name("招待会上")
+    (False, False)
     """
     single, compound, _ = _surnames()
     if "·" in token:
         return 3 <= len(token) <= 16
     if not (2 <= len(token) <= 4) or not _ALL_CJK.fullmatch(token):
         return False
-    return token[0] in single or token[:2] in compound
+    if token[:2] in compound:
+        return True
+    return token[0] in single and (len(token) < 4 or token[1] in single)
 
 
 def split_joined(token: str) -> list[str]:
@@ -168,8 +174,8 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
     (['王国庆'], ['孙丽'])
     >>> parse_credits("中央人民广播电台记者刘振英、新华社记者张宿堂").reporters
     ['刘振英', '张宿堂']
-    >>> parse_credits("毋鹏").reporters
-    ['毋鹏']
+    >>> parse_credits("毋鹏").reporters, parse_credits("记者王国庆新华社记者孙丽").reporters
+    (['毋鹏'], ['王国庆', '孙丽'])
     """
     out = Credits()
     roles = dict(_roles())
@@ -180,12 +186,20 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
         return out
     for k, m in enumerate(matches):
         end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        if k + 1 < len(matches):                    # the next journalist's source: 新华社 of 张三新华社记者李四
+            src = _source_end_re().search(text, m.end(), end)
+            end = src.start() if src is not None else end
         segment = text[m.end():end]
         col = roles[m.group()]
         for name in split_names(segment, gaps, offset + m.end()):
             if not _is_org(name) and name not in getattr(out, col):
                 getattr(out, col).append(name)
     return out
+
+
+@lru_cache(maxsize=None)
+def _source_end_re():
+    return re.compile(rf"(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?$")
 
 
 @dataclass
@@ -290,18 +304,54 @@ _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
 
 
-def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
-    """A line that is only a byline (本报记者 赵 敏, □记者 张三 通讯员 李四).
+@lru_cache(maxsize=None)
+def _organisation_re():
+    """A news organisation before a journalist's role word: a source (新华社), 本报驻东京 or a name ending as
+    papers and stations do (中国青年报, 中央人民广播电台)."""
+    return re.compile(rf"(?:(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)}))"
+                      rf"(?={_role_re().pattern})")
 
-    >>> parse_byline("本报记者赵敏", {5}).reporters
-    ['赵敏']
-    >>> parse_byline("记者近日从市里获悉") is None
-    True
+
+def opens_with_organisation(text: str) -> bool:
+    """Whether text opens with a news organisation that a journalist's role word may follow (新华社, 本报驻东京,
+    中国青年报), the role word itself or not.
+
+    >>> opens_with_organisation("本报驻东京"), opens_with_organisation("新华社记者"), opens_with_organisation("日本经济")
+    (True, True, False)
+    """
+    return _organisation_start_re().match(text) is not None
+
+
+def ends_with_organisation(text: str) -> bool:
+    """Whether text ends with a news source or a name ending as papers and stations do (…中央电视台).
+
+    >>> ends_with_organisation("本报北京1月1日讯中央电视台"), ends_with_organisation("会议开幕")
+    (True, False)
+    """
+    return text.endswith(_sources()) or text.endswith(_ORG_ENDS)
+
+
+@lru_cache(maxsize=None)
+def _organisation_start_re():
+    return re.compile(rf"(?:{_sources_pattern()})|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)})")
+
+
+_ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社")
+
+
+def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
+    """A line that is only a byline (本报记者 赵 敏, □记者 张三 通讯员 李四, 新华社记者 张三), its
+    journalists by role.
+
+    >>> parse_byline("本报记者赵敏", {5}).reporters, parse_byline("本报驻东京记者张明远").reporters
+    (['赵敏'], ['张明远'])
+    >>> parse_byline("记者近日从市里获悉") is None, parse_byline("新华社记者今天从有关部门获悉") is None
+    (True, True)
     """
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
     rest = text[start:]
-    if len(rest) > 30 or not _role_re().match(rest):
+    if len(rest) > 30 or not (_role_re().match(rest) or _organisation_re().match(rest)):
         return None
     if not _BYLINE_CHARS.fullmatch(rest):
         return None

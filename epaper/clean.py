@@ -72,6 +72,15 @@ _CLOSERS = "”’」』）)】》〉\"'"
 _SENTENCE_END = set("。！？!?…；;")
 
 
+def left_open(text: str) -> bool:
+    """Whether a text opens more round brackets than it closes.
+
+    >>> left_open("（新华社记者张三、"), left_open("（张三摄）"), left_open("会议")
+    (True, False, False)
+    """
+    return ("（" in text or "(" in text) and text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def ends_sentence(text: str) -> bool:
     """Whether text ends a sentence (。！？…；, possibly inside closing quotes).
 

@@ -632,7 +632,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             narrow.append(after_caption)
         elif credited:
             narrow.append(after_credit)
-        if k and _left_open(units[k - 1].text) and _closes_first(u.text):
+        if k and clean.left_open(units[k - 1].text) and _closes_first(u.text):
             narrow.append(bracket)
             f = False
         for rule, mask in narrow:
@@ -661,11 +661,6 @@ def _closes_first(text: str) -> bool:
 
     close = min(at("）"), at(")"))
     return close < n and close < min(at("（"), at("("))
-
-
-def _left_open(text: str) -> bool:
-    """Whether a text opens more brackets than it closes."""
-    return ("（" in text or "(" in text) and text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def unit_labels(units: list[Unit], tags) -> dict[int, str]:

@@ -12,9 +12,10 @@ from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, read_pages
 from .segment import _PAPER_HEADER, segment_pages
 
-PARSER_VERSION = "6"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
+PARSER_VERSION = "7"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
-                       # numbers, empty_pages; datelines broken over lines, sources in brackets cut by a line end
+                       # numbers, empty_pages; datelines broken over lines, sources in brackets cut by a line end;
+                       # 7: bylines with their organisation (新华社记者…, 本报驻东京记者…), over two lines too
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",

@@ -38,6 +38,7 @@ class Block:
     head: bool = False                      # a headline candidate
     dateline: bylines.Dateline | None = None
     credits: Credits | None = None
+    byline_end: int = 0                     # where a byline opening the block ends in text (kind byline)
     titles: bool = False                    # a headline block the line labeller found (several title lines)
     size: float = 0.0                       # a title's type size, where the input gives it (PDF)
 
@@ -156,6 +157,34 @@ def _dateline_goes_on(lines: list[tuple[int, str]]) -> bool:
     return d is not None and len(text) - d.end <= 4
 
 
+_GOES_ON = ("、", "，", ",")        # a line ending so goes on into the next: 记者甲、 / 新华社记者乙
+
+
+def _byline_begun(before: list[str], raw: str) -> int:
+    """Where a line that starts a block (``starts_block``) begins it, given the raw lines before it in the
+    block (up to three): 0 there; 1 on the line before, which prints the byline's organisation (本报驻东京 /
+    记者张三); -1 it begins nothing, going on inside a bracket those lines left open (（新华社记者甲、中央
+    电视台 / 记者乙）), after a line that goes on (记者甲、 / 新华社记者乙) or after the organisation of a
+    dateline's reporters (本报北京1月1日讯中央电视台 / 记者甲).
+
+    >>> _byline_begun(["本报驻东京"], "记者张明远"), _byline_begun(["（记者王伟、", "李强、中央电视台"], "记者李晓红）")
+    (1, -1)
+    >>> _byline_begun(["本报北京1月1日讯中央电视台"], "记者王伟、新华社"), _byline_begun(["记者王伟、"], "新华社记者李强")
+    (-1, -1)
+    >>> _byline_begun(["会议开幕。"], "本报记者张明远"), _byline_begun(["本报驻东京"], "新华社东京1月4日电")
+    (0, 0)
+    """
+    t = clean.clean_line(raw)
+    if bylines.parse_dateline(t) is not None:
+        return 0
+    p = clean.clean_line(before[-1])
+    if p.endswith(_GOES_ON) or clean.left_open(clean.clean_line("".join(before))):
+        return -1
+    if len(p) <= 12 and bylines.parse_byline(p + t) is not None:
+        return 1
+    return -1 if t.startswith(("记者", "通讯员")) and bylines.ends_with_organisation(p) else 0
+
+
 def _may_start(line_text: str) -> bool:
     """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
     with."""
@@ -182,8 +211,13 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             continue
         if (cur and _may_start(raw) and starts_block(raw, tuple(t for _, t in lines[k + 1:k + 4]))
                 and not _dateline_goes_on(cur)):
-            blocks.append(cur)
-            cur = []
+            back = _byline_begun([t for _, t in cur[-3:]], raw)
+            if back == 0:
+                blocks.append(cur)
+                cur = []
+            elif back == 1 and len(cur) > 1:
+                blocks.append(cur[:-1])
+                cur = cur[-1:]
         cur.append((no, raw))
     if cur:
         blocks.append(cur)
@@ -247,13 +281,13 @@ def classify(b: Block) -> Block:
     if cr is not None and len(t) <= 30:
         b.kind, b.credits = "credit", cr[1]
         return b
-    if b.breaks:                                    # the first line alone, as make_block(b.lines[:1]) gives it
-        cut = b.breaks[0]
+    cut = b.breaks[0] if b.breaks else len(t)      # the first line alone, as make_block(b.lines[:1]) gives it
+    by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut) if b.breaks else b.gaps)
+    if by is None and b.breaks and cut <= 12 and bylines.opens_with_organisation(t[:cut]):
+        cut = b.breaks[1] if len(b.breaks) > 1 else len(t)          # 本报驻东京 / 记者张三: two lines
         by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut))
-    else:
-        by = bylines.parse_byline(t, b.gaps)
     if by is not None:
-        b.kind, b.credits = "byline", by
+        b.kind, b.credits, b.byline_end = "byline", by, cut
         return b
     if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t):
         b.kind = "page_header"
@@ -746,11 +780,10 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
             credits.add(b.dateline.credits)
             start = b.dateline.end
         elif k == 0 and b.kind == "byline":
-            first_len = b.breaks[0] if b.breaks else len(b.text)
-            byline = b.text[:first_len]
+            byline = b.text[:b.byline_end]
             if b.credits:
                 credits.add(b.credits)
-            start = first_len
+            start = b.byline_end
         if k == len(blocks) - 1:
             seg = b.text[start:]
             if item.origin in ("photo", "text", "note"):

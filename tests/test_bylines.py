@@ -52,6 +52,11 @@ def test_not_datelines(raw):
     ("□本报记者 张三 通讯员 李四", ["张三"], ["李四"]),
     ("文/图 本报记者 欧阳晓明", ["欧阳晓明"], []),
     ("本报评论员", [], []),
+    ("新华社记者 张明远", ["张明远"], []),                        # an organisation before the role word
+    ("本报驻东京记者 王国庆", ["王国庆"], []),
+    ("中国青年报记者李晓红 新华社通讯员孙丽", ["李晓红"], ["孙丽"]),
+    ("记者王国庆新华社记者孙丽", ["王国庆", "孙丽"], []),          # the next journalist's source is no name
+    ("记者 欧阳修文", ["欧阳修文"], []),                          # four characters: a compound surname
 ])
 def test_bylines(raw, reporters, correspondents):
     text, gaps = _blk(raw)
@@ -59,7 +64,9 @@ def test_bylines(raw, reporters, correspondents):
     assert c is not None and (c.reporters, c.correspondents) == (reporters, correspondents)
 
 
-@pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示"])
+@pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示",
+                                 "记者曾就这个",                  # four characters after a surname: text, no name
+                                 "新华社记者今天从有关部门获悉", "我读人民报记者都在", "省长的问候本报记者"])
 def test_not_bylines(raw):
     text, gaps = _blk(raw)
     assert bylines.parse_byline(text, gaps) is None

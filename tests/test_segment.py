@@ -210,3 +210,29 @@ def test_a_datelines_reporters_on_the_next_line_are_its_own(tmp_path):
     assert it[["headline", "dateline", "body"]].values.tolist() == [
         ["全市春耕生产有序", "本报南昌3月5日电新华社记者刘明远、本报记者王芳报道：", "全市春耕生产有序推进，各地抓紧准备农资。"]]
     assert list(it.reporters.iloc[0]) == ["刘明远", "王芳"]
+
+
+@pytest.mark.parametrize("lines, byline", [
+    (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
+    (("新华社", "记者王国庆"), "新华社记者王国庆"),
+])
+def test_a_byline_broken_after_its_organisation_opens_its_item_whole(tmp_path, lines, byline):
+    text = "全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n\n日本经济形势\n" + "\n".join(lines) + \
+        "\n日本经济近来\n持续低迷。\n"
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产有序", "日本经济形势"]
+    assert it.byline.iloc[1] == byline and it.body.iloc[1] == "日本经济近来持续低迷。"
+
+
+@pytest.mark.parametrize("dateline", [
+    "新华社北京1月5日电（新华社\n记者王国庆、中央电视台\n记者李晓红）",            # inside a bracket left open
+    "本报北京1月5日讯中央电视台\n记者王国庆、新华社记者李晓红报\n道：",            # after the reporters' organisation
+    "本报北京1月5日讯中央电视台记者王国庆、\n新华社记者李晓红报道：",              # after a list that goes on
+    "本报北京1月5日讯记者王国庆、\n李强、孙丽、\n新华社记者李晓红报道：",
+])
+def test_a_byline_line_inside_a_datelines_reporters_starts_nothing(tmp_path, dateline):
+    text = "全市春耕生产有序\n\n" + dateline + "全市春耕\n生产有序推进。\n"
+    it = items(parse_text(tmp_path, text))
+    assert len(it) == 1 and it.body.iloc[0] == "全市春耕生产有序推进。"
+    assert it.dateline.iloc[0] == dateline.replace("\n", "")
+    assert {"王国庆", "李晓红"} <= set(it.reporters.iloc[0])
