@@ -136,12 +136,12 @@ VALUES = {
     "eba": tuple(a + b for a in _CLASS_NAMES for b in "01"),
     "pgb": tuple(a + b + c for a in "0123" for b in "01" for c in "01"),
 }
-_KINDS = ("text", "dateline", "byline", "credit", "page_credit", "page_header", "note", "photo", "intertitle")
+_KINDS = ("text", "dateline", "byline", "credit", "page_credit", "page_header", "note", "photo", "intertitle", "continued")
 _SHARE_VALUES = ("-", "0", "1", "2", "3")      # no echo taken, or the share of pairs echoed in four steps
 VALUES.update({
     "kb": tuple(k + h + s for k in _KINDS for h in ("", "+") for s in ("", "^")),    # block kind, head, start
     "dbl": ("0", "1"), "sp": ("0", "1"), "pt": ("0", "1"), "ta": ("0", "1"),
-    "op": ("", "d", "b", "n", "p", "c"),                                              # ``opening``
+    "op": ("", "d", "b", "n", "p", "c", "j"),                                         # ``opening``
     "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),   # 。 before the end, ，, 图片
     "sa": _SHARE_VALUES, "sb": _SHARE_VALUES,                                        # echo after it, before it
     "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),                # both
@@ -528,12 +528,13 @@ def features(values: list[dict[str, str]]) -> list[list[str]]:
     return out
 
 
-_FRESH_KINDS = ("dateline", "byline", "note", "photo")
+_FRESH_KINDS = {"dateline": "d", "byline": "b", "note": "n", "photo": "p", "continued": "j"}   # and their ``opening``
 
 
 def opening(units: list[Unit]) -> list[str]:
-    """What the rules say opens an item at each unit: ``d``, ``b``, ``n`` or ``p`` a block that opens with a
-    dateline, a byline (not a second byline line), a note (扫码…, 本版编辑…) or a photo marker (上图, ➡…);
+    """What the rules say opens an item at each unit: ``d``, ``b``, ``n``, ``p`` or ``j`` a block that opens
+    with a dateline, a byline (not a second byline line), a note (扫码…, 本版编辑…), a photo marker (上图, ➡…)
+    or a jump line (（上接第1版）: the part of an article continued from another page);
     ``c`` a photo's caption (a block followed by a photo credit, or ending with one); ``""`` none."""
     out = []
     for k, u in enumerate(units):
@@ -543,7 +544,7 @@ def opening(units: list[Unit]) -> list[str]:
         elif b.kind == "byline" and k and units[k - 1].block.kind == "byline":
             out.append("")                          # a second byline line (记者 甲 / 记者 乙)
         elif b.kind in _FRESH_KINDS:
-            out.append(b.kind[0])
+            out.append(_FRESH_KINDS[b.kind])
         elif b.kind != "text" or b.head:
             out.append("")
         else:
@@ -572,7 +573,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     (of the item it closes); no headline holds a full stop; the unit after a caption (上图…, 扫码…) that ends a
     sentence does not continue its item's body, and after a photo credit no title runs on (the text may: a
     numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
-    credit continues what stands before it; a unit that closes a bracket the unit before it left open
+    credit continues what stands before it, nor after a jump to another page (…（下转第2版）); a unit that closes a bracket the unit before it left open
     (a credit or a title that a column break or a blank line cut: （新华社记者某某 / 摄）) continues it.
 
     ``rules``, when given a list, gets for each unit the rules that applied to it, as ``(rule, labels it
@@ -583,12 +584,13 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     opens = opening(units) if opens is None else opens
     heads = sum(1 << LABELS.index(lab) for lab in ("HS", "HT", "HC"))
     allowed, fresh = [], []
-    closed = page_closed = credited = False
+    closed = page_closed = credited = jumped = False
     top = True                                      # no item has started on the page yet
     keep = rules is not None
     no_x, no_title = ("below the top: no X", every & ~x), ("a full stop: no title", every & ~heads)
     after_page_credit = ("after a page-wide credit: nothing goes on", every & ~(b | hc | ht))
     after_caption = ("after a caption's end: nothing goes on", every & ~(b | hc))
+    after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
     for k, u in enumerate(units):
@@ -630,6 +632,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             narrow.append(after_page_credit)
         elif closed:
             narrow.append(after_caption)
+        elif jumped:
+            narrow.append(after_jump)
         elif credited:
             narrow.append(after_credit)
         if k and clean.left_open(units[k - 1].text) and _closes_first(u.text):
@@ -648,6 +652,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         page_closed = kind == "page_credit"
         closed = last_of_block and kind in ("photo", "note") and clean.ends_sentence(u.block.text)
         credited = last_of_block and kind == "credit"
+        jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
 
 

@@ -34,7 +34,8 @@ class Block:
     gaps: frozenset = frozenset()           # positions in text where whitespace was removed
     breaks: tuple = ()                      # positions in text where a raw line ended
     widths: tuple = ()                      # characters each raw line contributes to text
-    kind: str = "text"                      # dateline, byline, credit, page_credit, page_header, note, photo, text
+    kind: str = "text"                      # dateline, byline, continued (上接…版), credit, page_credit, page_header,
+                                            # note, photo, text
     head: bool = False                      # a headline candidate
     dateline: bylines.Dateline | None = None
     credits: Credits | None = None
@@ -102,19 +103,96 @@ def _starts_with_any(text: str, name: str) -> bool:
     return _prefix_re(name).match(text) is not None
 
 
+@lru_cache(maxsize=None)
+def _jump_re(end: str):
+    words = sorted((r[0] for r in lexicons.table("jump_words") if len(r) >= 2 and r[1] == end), key=len, reverse=True)
+    mark = (rf"[（(]\s*(?:{'|'.join(map(re.escape, words))})\s*(?:第\s*)?(?P<page>[0-9A-Za-z一二三四五六七八九十]{{1,4}})\s*版"
+            rf"[^（()）]{{0,16}}[）)]")
+    return re.compile(rf"^{mark}" if end == "from" else rf"{mark}\s*$")
+
+
+def continued_from(text: str) -> bool:
+    """Whether a cleaned text opens with a jump line saying it continues an article from another page
+    (（上接第1版）, ``data/lexicons/jump_words.tsv``).
+
+    >>> continued_from("（上接第1版）会议强调"), continued_from("（上接A1版）"), continued_from("（一）会议强调")
+    (True, True, False)
+    """
+    return text[:1] in "（(" and _jump_re("from").match(text) is not None
+
+
+def continues_elsewhere(text: str) -> bool:
+    """Whether a cleaned text ends with a jump line saying its article goes on on another page (（下转第2版）).
+
+    >>> continues_elsewhere("形成合力。（下转第2版）"), continues_elsewhere("（转A3版）"), continues_elsewhere("（张三摄）")
+    (True, True, False)
+    """
+    return text[-1:] in "）)" and _jump_re("to").search(text) is not None
+
+
+def _jump_page(text: str, end: str) -> int | None:
+    """The page a jump line names (第2版, 2版, 第二版: 2; A2版: None), at the start (``end`` "from") or the
+    end ("to") of a cleaned text."""
+    m = _jump_re(end).match(text) if end == "from" else _jump_re(end).search(text)
+    return bylines.cn_number(m.group("page")) if m is not None else None
+
+
+def join_jumps(rows: list[dict]) -> list[dict]:
+    """Join to its article each part of it continued on a later page: an item whose text ends with a jump
+    to page M (…（下转第2版）) and one on page M with no title, dateline or byline of its own whose text
+    opens with a jump from the first one's page (（上接第1版）…). Its text follows the article's in ``body``
+    (both jump lines as printed), its journalists join the article's; the row keeps the lines of the
+    article's first part (``start_line``, ``end_line``). Where a page sends more parts to a page than that
+    page takes from it, or fewer, none of them is joined.
+
+    >>> rows = [{"page": 1, "kind": "news", "headline": "甲", "dateline": "本报讯", "byline": None, "body": "会议召开。（下转第2版）",
+    ...          "reporters": ["王伟"], "correspondents": [], "photographers": []},
+    ...         {"page": 2, "kind": "news", "headline": None, "dateline": None, "byline": None, "body": "（上接第1版）会议强调。",
+    ...          "reporters": [], "correspondents": [], "photographers": []}]
+    >>> [r["body"] for r in join_jumps(rows)]
+    ['会议召开。（下转第2版）\\n（上接第1版）会议强调。']
+    """
+    sent: dict[tuple[int, int], list[int]] = {}
+    taken: dict[tuple[int, int], list[int]] = {}
+    for i, r in enumerate(rows):
+        body = r.get("body") or ""
+        if r["kind"] in ("page_header", "page_title", "credit") or not body:
+            continue
+        if continues_elsewhere(body) and (to := _jump_page(body, "to")) is not None and to != r["page"]:
+            sent.setdefault((r["page"], to), []).append(i)
+        if not (r.get("headline") or r.get("dateline") or r.get("byline")) and continued_from(body) \
+                and (frm := _jump_page(body, "from")) is not None and frm != r["page"]:
+            taken.setdefault((frm, r["page"]), []).append(i)
+    dropped = set()
+    for key, parts in taken.items():
+        origins = sent.get(key, [])
+        if len(origins) != len(parts):
+            continue
+        for o, c in zip(origins, parts):
+            if o in dropped or c in dropped or o == c:
+                continue
+            first, rest = rows[o], rows[c]
+            first["body"] = first["body"] + "\n" + rest["body"]
+            for col in ("reporters", "correspondents", "photographers"):
+                first[col] = list(dict.fromkeys(list(first.get(col) or []) + list(rest.get(col) or [])))
+            dropped.add(c)
+    return [r for i, r in enumerate(rows) if i not in dropped] if dropped else rows
+
+
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
 @lru_cache(maxsize=None)
 def _block_starters() -> frozenset:
-    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "□", "■", "◎", "●", "◇", "◆", "○"]
+    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "□", "■", "◎", "●", "◇", "◆", "○",
+                                                                           "（", "("]
     return frozenset(w[0] for w in words)
 
 
 def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
-    """Whether a raw line starts a new block even without a blank line before it: it opens a dateline or
-    a byline. ``after``: the lines that follow it, for a dateline that a narrow column breaks over lines.
+    """Whether a raw line starts a new block even without a blank line before it: it opens a dateline, a
+    byline or the part of an article continued from another page (（上接第1版）). ``after``: the lines that follow it, for a dateline that a narrow column breaks over lines.
 
     >>> starts_block("新华社北京1月4日电（记者王伟）今天"), starts_block("新华社北京1月", ("4日电（记者王伟）", "今天"))
     (True, True)
@@ -126,7 +204,7 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
     t = clean.clean_line(line_text)
     if not t:
         return False
-    if bylines.parse_dateline(t) is not None:
+    if bylines.parse_dateline(t) is not None or continued_from(t):
         return True
     if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
         return True
@@ -175,7 +253,7 @@ def _byline_begun(before: list[str], raw: str) -> int:
     (0, 0)
     """
     t = clean.clean_line(raw)
-    if bylines.parse_dateline(t) is not None:
+    if bylines.parse_dateline(t) is not None or continued_from(t):
         return 0
     p = clean.clean_line(before[-1])
     if p.endswith(_GOES_ON) or clean.left_open(clean.clean_line("".join(before))):
@@ -276,6 +354,9 @@ def classify(b: Block) -> Block:
     d = bylines.parse_dateline(t, b.gaps)
     if d is not None:
         b.kind, b.dateline, b.credits = "dateline", d, d.credits
+        return b
+    if continued_from(t):
+        b.kind = "continued"
         return b
     cr = bylines.find_credit(t, b.gaps, whole=True)
     if cr is not None and len(t) <= 30:
@@ -661,7 +742,7 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
                     cur = Item(page, "headline", heads=list(g))
             _prev_block[0] = g[-1]
             continue
-        if b.kind in ("dateline", "byline"):
+        if b.kind in ("dateline", "byline", "continued"):
             if layout == "before" and cur is not None and cur.origin == "headline" and not cur.body:
                 cur.origin = b.kind
                 cur.body.append(b)
@@ -703,7 +784,7 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
             close()
             cur = Item(page, "photo", body=[b])
         else:  # text
-            if cur is not None and cur.origin in ("dateline", "byline", "headline") and not cur.closed:
+            if cur is not None and cur.origin in ("dateline", "byline", "headline", "continued") and not cur.closed:
                 cur.body.append(b)
             elif cur is not None and cur.origin in ("photo", "note", "text") and cur.body \
                     and not clean.ends_sentence(cur.body[-1].text):
@@ -714,6 +795,8 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
             else:
                 close()
                 cur = Item(page, "text", body=[b], article=layout == "after" and _headline_ahead(groups, gi))
+        if layout == "before" and cur is not None and cur.body and cur.body[-1] is b and continues_elsewhere(b.text):
+            close()                                 # …（下转第2版）: the article goes on on another page
         _prev_block[0] = g[-1]
     close()
     return items, page_text
@@ -875,6 +958,8 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
         return "feature"
     if item.origin == "note":
         return "caption"
+    if item.origin == "continued":                  # an article's part from another page, not joined to it
+        return "news" if clean.visible_len(body) >= 40 else "caption"
     if item.origin == "photo" or credit:
         return "photo"
     n = clean.visible_len(body)
@@ -1009,7 +1094,7 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
         it = Item(page, "headline" if head_blocks else "text", heads=head_blocks, body=body_blocks, closed=True)
         if body_blocks:
             first = body_blocks[0].kind
-            if first in ("dateline", "byline", "photo", "note"):
+            if first in ("dateline", "byline", "photo", "note", "continued"):
                 it.origin = first
             if len(body_blocks) > 1 and body_blocks[-1].kind == "credit":
                 it.credits_blocks.append(body_blocks.pop())
@@ -1071,4 +1156,4 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title
             rows.append(r)
-    return rows, evidence
+    return join_jumps(rows), evidence

@@ -6,6 +6,8 @@ of its input was lost or duplicated (``parse_checked``).
 import pandas as pd
 import pytest
 
+import helpers
+
 from checks import items, parse_text
 
 BEFORE = """要闻
@@ -236,3 +238,53 @@ def test_a_byline_line_inside_a_datelines_reporters_starts_nothing(tmp_path, dat
     assert len(it) == 1 and it.body.iloc[0] == "全市春耕生产有序推进。"
     assert it.dateline.iloc[0] == dateline.replace("\n", "")
     assert {"王国庆", "李晓红"} <= set(it.reporters.iloc[0])
+
+
+# ---------------------------------------------------------------- jump lines: an article going on on another page
+
+PAGE1 = ("滨江日报 2024年3月5日 第1版\n\n全市春耕生产有序推进\n\n本报讯（记者王国庆）昨天，全市召开春耕生产会\n"
+         "议，部署今年的农业生产工作。\n市长李晓红出席会议并讲话。她指出，要坚持把农业生产放在突出位置。{jump}\n\n"
+         "新区建设全面开工\n\n本报讯（记者孙丽）今天，新区建设全面开工。\n")
+PAGE2 = ("\f滨江日报 2024年3月5日 第2版\n\n城市管理再上新台阶\n\n本报讯（记者张明远）今年以来，我市城市管理\n"
+         "工作取得新进展，市容市貌明显改善。\n{cont}她强调，各级各部门要加强协调配合，确保各项任务落到\n"
+         "实处。出席会议的还有副市长赵敏、孙强。\n")
+
+
+@pytest.mark.parametrize("segmentation", ["", "rules"])
+@pytest.mark.parametrize("jump, cont", [
+    ("（下转第2版）", "（上接第1版）"),
+    ("（转2版）", "（上接1版）"),
+    ("（下转第二版）", "（紧接第一版）"),
+])
+def test_a_part_continued_on_a_later_page_joins_its_article(tmp_path, monkeypatch, segmentation, jump, cont):
+    monkeypatch.setenv("EPAPER_SEGMENTATION", segmentation)
+    df = parse_text(tmp_path, PAGE1.format(jump=jump) + PAGE2.format(cont=cont))
+    it = items(df)
+    assert list(it.headline) == ["全市春耕生产有序推进", "新区建设全面开工", "城市管理再上新台阶"]
+    assert it.body.iloc[0].endswith(jump + "\n" + cont + "她强调，各级各部门要加强协调配合，确保各项任务落到实处。"
+                                    "出席会议的还有副市长赵敏、孙强。")
+    assert it.body.iloc[2] == "今年以来，我市城市管理工作取得新进展，市容市貌明显改善。"
+    people = helpers.extract_people(df)
+    assert set(people[people.article_id == it.article_id.iloc[0]].name) >= {"李晓红", "赵敏", "孙强"}
+
+
+def test_a_continued_part_that_cannot_be_matched_stays_an_item_of_its_own(tmp_path):
+    # two articles jump from page 1 to page 2 but only one part is found there: none is joined, none lost
+    page1 = PAGE1.format(jump="（下转第2版）").replace("今天，新区建设全面开工。", "今天，新区建设全面开工。（下转第2版）")
+    it = items(parse_text(tmp_path, page1 + PAGE2.format(cont="（上接第1版）")))
+    assert len(it) == 4 and it.headline.isna().iloc[3]
+    assert it.body.iloc[3].startswith("（上接第1版）她强调") and it.kind.iloc[3] == "news"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("（上接第1版）会议强调", True, False),
+    ("（上接A1版）会议强调", True, False),
+    ("（一）会议强调，要抓好落实。", False, False),
+    ("会议强调，要抓好落实。（下转第3版）", False, True),
+    ("会议强调，要抓好落实。（张三摄）", False, False),
+    ("（转载自本报第3版）", False, False),
+    ("本报第2版刊登的文章（下转", False, False),
+])
+def test_jump_lines(text, start, end):
+    from epaper.segment import continued_from, continues_elsewhere
+    assert (continued_from(text), continues_elsewhere(text)) == (start, end)
