@@ -16,7 +16,8 @@ PARSER_VERSION = "7"   # 2: people lists, shared titles; 3: headlines right afte
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
                        # numbers, empty_pages; datelines broken over lines, sources in brackets cut by a line end;
                        # 7: bylines with their organisation (新华社记者…, 本报驻东京记者…), over two lines too;
-                       # jump lines: an article's part on a later page (（上接第1版）) joined to it
+                       # jump lines: an article's part on a later page (（上接第1版）) joined to it; pages
+                       # cut at their header lines in text with no other page marks
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",

@@ -117,7 +117,9 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     text has none, by a line that begins with exactly one space: in exports
     that mark pages that way such lines are rare, so the rule is used only
     when at most three lines, or fewer than one non-blank line in 40, begin
-    so (otherwise leading spaces are paragraph indents). Line numbers are 1-based lines of the file.
+    so (otherwise leading spaces are paragraph indents). Text with neither is
+    cut before its page header lines (第2版：要闻, 某某日报 2024年3月5日 第2版) where
+    there are two or more (``page_mark``). Line numbers are 1-based lines of the file.
 
     >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
     [1, 2]
@@ -149,14 +151,94 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     use_space_rule = space_rule and 0 < len(starters) and (len(starters) * 40 <= len(nonblank) or len(starters) <= 3)
     numbered = list(enumerate(raw_lines, 1))
     if not use_space_rule:
-        pages[-1].lines.extend(numbered)
-        return pages
+        # no form feeds and no space-led pages: pages begin at their header lines (text copied page by page)
+        return _split_at_headers(numbered, source) or [Page(1, numbered, source=source)]
     start = 0
     for c in starters:                       # a new page at each, the text before it being a page already
         pages[-1].lines.extend(numbered[start:c])
         pages.append(Page(len(pages) + 1, source=source))
         start = c
     pages[-1].lines.extend(numbered[start:])
+    return pages
+
+
+_CN = "一二三四五六七八九十"
+_SECTION = r"(?:(?:\s*[:：·|丨]\s*|\s+)[\u4e00-\u9fff]{2,8})?"
+_MARK_LINE = re.compile(rf"^(?:第\s*(?P<n>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*版|(?P<letter>[A-Z])\s*(?P<ln>[0-9]{{1,2}})\s*版){_SECTION}$")
+_PAPER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}报\s*(?:19|20)[0-9]{{2}}\s*年\s*[0-9]{{1,2}}\s*月\s*[0-9]{{1,2}}\s*日"
+                         rf"[^。，；！？]{{0,12}}?(?:第\s*(?P<n>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*版|(?P<letter>[A-Z])\s*(?P<ln>[0-9]{{1,2}})"
+                         rf"(?![0-9]))")
+
+
+def page_mark(line: str) -> str | None:
+    """The page a page header line names, as printed (``"3"``, ``"A3"``), or None: a line that is a paper,
+    a date and a page (人民日报 1998年1月22日 第3版, 某某日报 2024年3月5日 星期二 A3) or a page and perhaps
+    its section (第03版：要闻, A3版 国际). Full-width digits count as digits.
+
+    >>> page_mark("人民日报 1998年1月22日 第3版"), page_mark("第０３版：要闻"), page_mark("滨江日报 2024年3月5日 星期二 A3 要闻")
+    ('3', '3', 'A3')
+    >>> page_mark("第三版"), page_mark("第3版刊登了本报"), page_mark("据本报2024年3月5日第3版报道，")
+    ('三', None, None)
+    """
+    t = unicodedata.normalize("NFKC", line).strip()
+    if not t or len(t) > 40 or any(c in t for c in "。,;!?，；！？"):     # NFKC made ，；！？ ASCII
+        return None
+    m = _MARK_LINE.match(t) or _PAPER_LINE.match(t)
+    if m is None:
+        return None
+    if m.group("n"):
+        n = m.group("n")
+        return str(int(n)) if n.isdigit() else n
+    return m.group("letter") + str(int(m.group("ln")))
+
+
+def page_key(mark: str) -> str:
+    """A page as printed, in one spelling for comparing: ``"03"``, ``"３"`` and ``"三"`` are ``"3"``, ``"a03"`` is
+    ``"A3"``.
+
+    >>> page_key("03"), page_key("三"), page_key("a03"), page_key("十二")
+    ('3', '3', 'A3', '12')
+    """
+    t = unicodedata.normalize("NFKC", mark).strip().upper()
+    n = _page_number(t)
+    if n is not None:
+        return str(n)
+    m = re.fullmatch(r"([A-Z])0*([0-9]{1,2})", t)
+    return m.group(1) + str(int(m.group(2) or 0)) if m else t
+
+
+def _page_number(mark: str) -> int | None:
+    """The number of a page mark that is one (``"3"``, ``"三"``, ``"十二"``), else None."""
+    if mark.isdigit():
+        return int(mark)
+    if all(c in _CN for c in mark):
+        tens, ten, ones = mark.partition("十")
+        if not ten:
+            return _CN.index(mark) + 1 if len(mark) == 1 else None
+        return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
+    return None
+
+
+def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page] | None:
+    """Pages cut before their page header lines (``page_mark``) in text with no other page marks; None when
+    fewer than two lines are headers. Pages take the numbers their headers print where each is a number
+    and they rise (a researcher may have kept some pages only), else 1, 2, 3 … in order; text before the
+    first header is a page of its own."""
+    heads = [(i, m) for i, (_, t) in enumerate(numbered) if (m := page_mark(t)) is not None]
+    if len(heads) < 2:
+        return None
+    numbers = [_page_number(m) for _, m in heads]
+    printed = all(n is not None for n in numbers) and all(a < b for a, b in zip(numbers, numbers[1:]))
+    before = numbered[:heads[0][0]]
+    pages = []
+    if any(t.strip() for _, t in before):
+        pages.append(Page(1, before, source=source))
+        printed = printed and numbers[0] > 1
+    elif before:
+        heads[0] = (0, heads[0][1])                     # blank lines before the first header go with its page
+    for k, (i, _) in enumerate(heads):
+        end = heads[k + 1][0] if k + 1 < len(heads) else len(numbered)
+        pages.append(Page(numbers[k] if printed else len(pages) + 1, numbered[i:end], source=source))
     return pages
 
 

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import bylines, clean, lexicons
+from . import bylines, clean, lexicons, read
 from .bylines import Credits
 
 MAX_HEADLINE_CHARS = 48
@@ -130,20 +130,24 @@ def continues_elsewhere(text: str) -> bool:
     return text[-1:] in "）)" and _jump_re("to").search(text) is not None
 
 
-def _jump_page(text: str, end: str) -> int | None:
-    """The page a jump line names (第2版, 2版, 第二版: 2; A2版: None), at the start (``end`` "from") or the
-    end ("to") of a cleaned text."""
+def _jump_page(text: str, end: str, pages: dict[str, int]) -> int | None:
+    """The page a jump line at the start (``end`` "from") or the end ("to") of a cleaned text names: the
+    page whose header prints it (``pages``: ``read.page_key`` → page), else its number (第2版, 2版, 第二版: 2)."""
     m = _jump_re(end).match(text) if end == "from" else _jump_re(end).search(text)
-    return bylines.cn_number(m.group("page")) if m is not None else None
+    if m is None:
+        return None
+    key = read.page_key(m.group("page"))
+    return pages.get(key, int(key) if key.isdigit() else None)
 
 
 def join_jumps(rows: list[dict]) -> list[dict]:
     """Join to its article each part of it continued on a later page: an item whose text ends with a jump
     to page M (…（下转第2版）) and one on page M with no title, dateline or byline of its own whose text
-    opens with a jump from the first one's page (（上接第1版）…). Its text follows the article's in ``body``
-    (both jump lines as printed), its journalists join the article's; the row keeps the lines of the
-    article's first part (``start_line``, ``end_line``). Where a page sends more parts to a page than that
-    page takes from it, or fewer, none of them is joined.
+    opens with a jump from the first one's page (（上接第1版）…), pages named as their headers print them
+    (A2版) or by number. Its text follows the article's in ``body`` (both jump lines as printed), its
+    journalists join the article's; the row keeps the lines of the article's first part (``start_line``,
+    ``end_line``). Where a page sends more parts to a page than that page takes from it, or fewer, none of
+    them is joined.
 
     >>> rows = [{"page": 1, "kind": "news", "headline": "甲", "dateline": "本报讯", "byline": None, "body": "会议召开。（下转第2版）",
     ...          "reporters": ["王伟"], "correspondents": [], "photographers": []},
@@ -152,16 +156,20 @@ def join_jumps(rows: list[dict]) -> list[dict]:
     >>> [r["body"] for r in join_jumps(rows)]
     ['会议召开。（下转第2版）\\n（上接第1版）会议强调。']
     """
+    pages: dict[str, int] = {}                       # pages as their headers print them (A2版, 第二版)
+    for r in rows:
+        if r["kind"] == "page_header" and (mark := read.page_mark(r.get("body") or "")) is not None:
+            pages.setdefault(read.page_key(mark), r["page"])
     sent: dict[tuple[int, int], list[int]] = {}
     taken: dict[tuple[int, int], list[int]] = {}
     for i, r in enumerate(rows):
         body = r.get("body") or ""
         if r["kind"] in ("page_header", "page_title", "credit") or not body:
             continue
-        if continues_elsewhere(body) and (to := _jump_page(body, "to")) is not None and to != r["page"]:
+        if continues_elsewhere(body) and (to := _jump_page(body, "to", pages)) is not None and to != r["page"]:
             sent.setdefault((r["page"], to), []).append(i)
         if not (r.get("headline") or r.get("dateline") or r.get("byline")) and continued_from(body) \
-                and (frm := _jump_page(body, "from")) is not None and frm != r["page"]:
+                and (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
             taken.setdefault((frm, r["page"]), []).append(i)
     dropped = set()
     for key, parts in taken.items():

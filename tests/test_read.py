@@ -76,6 +76,28 @@ def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
     assert df.attrs["pages"] == 3 and df.attrs["empty_pages"] == [2]
 
 
+@pytest.mark.parametrize("headers, pages", [
+    (("第01版：要闻", "第02版：综合"), [1, 2]),                          # a page and its section
+    (("滨江日报 2024年3月5日 第1版", "滨江日报 2024年3月5日 第4版"), [1, 4]),  # pages kept: numbers as printed
+    (("第一版", "第三版"), [1, 3]),
+    (("滨江日报 2024年3月5日 星期二 A1", "滨江日报 2024年3月5日 星期二 A2"), [1, 2]),   # letters: in order
+    (("第２版 要闻", "第１版 要闻"), [1, 2]),                             # numbers that do not rise: in order
+])
+def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, pages):
+    text = headers[0] + "\n\n" + ISSUE + "\n" + headers[1] + "\n\n" + ISSUE.replace("3月", "4月")
+    df = parse_text(tmp_path, text)
+    assert list(items(df).page) == [pages[0]] * 2 + [pages[1]] * 2
+    assert list(df[df.kind == "page_header"].page) == pages
+
+
+@pytest.mark.parametrize("text", [
+    "第3版：要闻\n\n" + ISSUE,                                   # one header: one page
+    ISSUE + "\n据本报2024年3月5日第3版报道，\n" + ISSUE + "\n第3版刊登了本报\n",   # text that names pages
+])
+def test_lines_that_name_a_page_but_are_no_headers_cut_nothing(tmp_path, text):
+    assert set(parse_text(tmp_path, text).page) == {1}
+
+
 def test_pages_by_space_led_line(tmp_path):
     text = " " + ISSUE + "\n " + ISSUE.replace("3月", "4月")
     df = parse_text(tmp_path, text)

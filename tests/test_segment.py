@@ -268,6 +268,14 @@ def test_a_part_continued_on_a_later_page_joins_its_article(tmp_path, monkeypatc
     assert set(people[people.article_id == it.article_id.iloc[0]].name) >= {"李晓红", "赵敏", "孙强"}
 
 
+def test_jumps_name_pages_as_their_headers_print_them(tmp_path):
+    page1 = PAGE1.format(jump="（下转A2版）").replace("第1版", "A1版")
+    page2 = PAGE2.format(cont="（上接A1版）").replace("第2版", "A2版")
+    it = items(parse_text(tmp_path, page1 + page2))
+    assert len(it) == 3 and it.body.iloc[0].endswith("（下转A2版）\n（上接A1版）她强调，各级各部门要加强协调配合，"
+                                                      "确保各项任务落到实处。出席会议的还有副市长赵敏、孙强。")
+
+
 def test_a_continued_part_that_cannot_be_matched_stays_an_item_of_its_own(tmp_path):
     # two articles jump from page 1 to page 2 but only one part is found there: none is joined, none lost
     page1 = PAGE1.format(jump="（下转第2版）").replace("今天，新区建设全面开工。", "今天，新区建设全面开工。（下转第2版）")
