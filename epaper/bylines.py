@@ -299,6 +299,7 @@ def text_after(d: Dateline, text: str) -> str:
 _BULLET = r"[□■◎●◇◆○]?"
 _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|图文|文字|文|图)?[/／:：|丨]?"
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
+_BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|图文|摄影报道|报道)$")   # 记者 张三 文/图
 _BYLINE_CHARS = re.compile(rf"[{CJK}、·\s]+")
 _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
@@ -347,10 +348,12 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     (['赵敏'], ['张明远'])
     >>> parse_byline("记者近日从市里获悉") is None, parse_byline("新华社记者今天从有关部门获悉") is None
     (True, True)
+    >>> parse_byline("记者张三通讯员李四文/图").correspondents
+    ['李四']
     """
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
-    rest = text[start:]
+    rest = _BYLINE_END.sub("", text[start:])
     if len(rest) > 30 or not (_role_re().match(rest) or _organisation_re().match(rest)):
         return None
     if not _BYLINE_CHARS.fullmatch(rest):

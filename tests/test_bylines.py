@@ -57,6 +57,8 @@ def test_not_datelines(raw):
     ("中国青年报记者李晓红 新华社通讯员孙丽", ["李晓红"], ["孙丽"]),
     ("记者王国庆新华社记者孙丽", ["王国庆", "孙丽"], []),          # the next journalist's source is no name
     ("记者 欧阳修文", ["欧阳修文"], []),                          # four characters: a compound surname
+    ("□ 记者 张三 文/图", ["张三"], []),                           # what the journalist did, after the names
+    ("记者 张三 通讯员 李四 摄影报道", ["张三"], ["李四"]),
 ])
 def test_bylines(raw, reporters, correspondents):
     text, gaps = _blk(raw)
