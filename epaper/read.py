@@ -266,7 +266,8 @@ def _line_numbers(text: str, pattern) -> list[int]:
 
 
 _NONBLANK_LINE = re.compile(r"^[^\S\n]*\S", re.M)
-_SPACE_LED_LINE = re.compile(r"^ [^\s]", re.M)     # exactly one space (two or more, or a tab, is an indent)
+_SPACE_LED_LINE = re.compile(r"^ [^ \t\n]", re.M)  # exactly one space (two or more, or a tab, is an indent;
+                                                    # a paragraph's ideographic indent may follow it)
 
 
 def read_pages(path) -> list[Page]:

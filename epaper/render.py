@@ -305,6 +305,48 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     return head_lines + gap + body_lines if layout.headline == "before" else body_lines + gap + head_lines
 
 
+def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """An issue in which some articles go on on a later page, as papers print long stories: an article of
+    three paragraphs or more on a page before the last ends its part after a paragraph drawn at random with a
+    jump line (（下转第3版）), and the rest, opening with one (（上接第1版）), stands without title at the top or
+    the foot of a later page. ``share``: the chance of each such article. Returns the rows to render and the
+    articles to score against: each jumping article whole (its first part, both jump lines, the rest). Days
+    whose pages are not numbered 1, 2, 3 … are left as they are.
+
+    >>> issue = pd.DataFrame({"article_id": ["a", "b"], "page": [1, 2], "headline": ["甲", "乙"], "subheadline": None,
+    ...                       "dateline": None, "byline": None, "body": ["一。\\n二。\\n三。", "四。"]})
+    >>> rows, gold = with_jumps(issue, share=1.0)
+    >>> list(rows.body), list(gold.body)
+    (['一。\\n二。（下转第2版）', '（上接第1版）三。', '四。'], ['一。\\n二。（下转第2版）\\n（上接第1版）三。', '四。'])
+    """
+    rng = random.Random(seed)
+    pages = sorted(issue.page.unique())
+    if len(pages) < 2 or pages != list(range(1, len(pages) + 1)):
+        return issue, issue
+    rows, gold, tops, feet = [], [], {p: [] for p in pages}, {p: [] for p in pages}
+    for r in issue.to_dict("records"):
+        paras = [p for p in r["body"].split("\n") if p] if isinstance(r["body"], str) else []
+        row = pd.Series(r)
+        if r["page"] < pages[-1] and len(paras) >= 3 and not headless(row) and not several_items(row) \
+                and rng.random() < share:
+            k, to = rng.randint(1, len(paras) - 1), rng.randint(r["page"] + 1, pages[-1])
+            first = "\n".join(paras[:k]) + f"（下转第{to}版）"
+            rest = "\n".join([f"（上接第{r['page']}版）" + paras[k]] + paras[k + 1:])
+            rows.append({**r, "body": first})
+            part = {**r, "article_id": f"{r['article_id']}-jump", "page": to, "headline": None, "subheadline": None,
+                    "dateline": None, "byline": None, "body": rest}
+            for col in ("reporters", "correspondents", "photographers"):
+                if col in part:
+                    part[col] = []
+            (tops if rng.random() < 0.5 else feet)[to].append(part)
+            gold.append({**r, "body": first + "\n" + rest})
+        else:
+            rows.append(r)
+            gold.append(r)
+    ordered = [x for p in pages for x in tops[p] + [y for y in rows if y["page"] == p] + feet[p]]
+    return pd.DataFrame(ordered, columns=issue.columns), pd.DataFrame(gold, columns=issue.columns)
+
+
 def _section_names() -> list[str]:
     from . import lexicons
     return sorted(lexicons.words("page_titles"))

@@ -142,12 +142,12 @@ def _jump_page(text: str, end: str, pages: dict[str, int]) -> int | None:
 
 def join_jumps(rows: list[dict]) -> list[dict]:
     """Join to its article each part of it continued on a later page: an item whose text ends with a jump
-    to page M (…（下转第2版）) and one on page M with no title, dateline or byline of its own whose text
-    opens with a jump from the first one's page (（上接第1版）…), pages named as their headers print them
-    (A2版) or by number. Its text follows the article's in ``body`` (both jump lines as printed), its
-    journalists join the article's; the row keeps the lines of the article's first part (``start_line``,
-    ``end_line``). Where a page sends more parts to a page than that page takes from it, or fewer, none of
-    them is joined.
+    to page M (…（下转第2版）) and one on page M with no title of its own whose text opens with a jump from
+    the first one's page (（上接第1版）…), pages named as their headers print them (A2版) or by number. Its
+    text follows the article's in ``body`` (both jump lines as printed), an author or credit closing it
+    (（某某）, …摄) joins the article's ``byline`` or ``credit``, its journalists the article's; the row keeps
+    the lines of the article's first part (``start_line``, ``end_line``). Where a page sends several parts to
+    a page, each is joined to the article whose words it shares most (``_pair_jumps``).
 
     >>> rows = [{"page": 1, "kind": "news", "headline": "甲", "dateline": "本报讯", "byline": None, "body": "会议召开。（下转第2版）",
     ...          "reporters": ["王伟"], "correspondents": [], "photographers": []},
@@ -168,23 +168,36 @@ def join_jumps(rows: list[dict]) -> list[dict]:
             continue
         if continues_elsewhere(body) and (to := _jump_page(body, "to", pages)) is not None and to != r["page"]:
             sent.setdefault((r["page"], to), []).append(i)
-        if not (r.get("headline") or r.get("dateline") or r.get("byline")) and continued_from(body) \
+        if not (r.get("headline") or r.get("subheadline")) and continued_from(body) \
                 and (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
             taken.setdefault((frm, r["page"]), []).append(i)
     dropped = set()
     for key, parts in taken.items():
-        origins = sent.get(key, [])
-        if len(origins) != len(parts):
-            continue
-        for o, c in zip(origins, parts):
-            if o in dropped or c in dropped or o == c:
-                continue
+        for o, c in _pair_jumps(rows, sent.get(key, []), parts):
             first, rest = rows[o], rows[c]
             first["body"] = first["body"] + "\n" + rest["body"]
+            for col in ("byline", "credit"):             # an author or a photo credit closing the article
+                if rest.get(col):
+                    first[col] = f"{first[col]} {rest[col]}" if first.get(col) else rest[col]
             for col in ("reporters", "correspondents", "photographers"):
                 first[col] = list(dict.fromkeys(list(first.get(col) or []) + list(rest.get(col) or [])))
             dropped.add(c)
     return [r for i, r in enumerate(rows) if i not in dropped] if dropped else rows
+
+
+def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[tuple[int, int]]:
+    """Which article (of ``origins``, rows that jump to a page) each part on that page (``parts``) continues: one
+    and one go together; among several, a part and an article go together where each shares with the other
+    more of its character pairs (the article's title and text) than with any other, so that a part whose
+    article was not found is left alone."""
+    if not origins or not parts:
+        return []
+    if len(origins) == len(parts) == 1:
+        return [(origins[0], parts[0])]
+    words = {i: _bigrams(f"{rows[i].get('headline') or ''}{rows[i]['body']}") for i in origins + parts}
+    score = {(o, c): len(words[o] & words[c]) / (len(words[c]) or 1) for o in origins for c in parts}
+    return [(o, c) for (o, c), v in score.items()
+            if v > 0 and v == max(score[o, x] for x in parts) and v == max(score[x, c] for x in origins)]
 
 
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")

@@ -165,10 +165,11 @@ class RenderedLabels:
 
 
 def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False,
-             oracle: RenderedLabels | None = None) -> dict:
+             oracle: RenderedLabels | None = None, jumps: float = 0.0) -> dict:
     """Exact-extent precision, recall and F1 and exact headlines per layout family and overall (``pdf``: of
     PDF input, per font family; ``oracle``: with the renderer's own line labels in place of the labeller's,
-    text only)."""
+    text only; ``jumps``: the chance that an article of three paragraphs or more goes on on a later page,
+    ``render.with_jumps``, each such article to be found whole: ``jumps`` and ``jumps_exact`` count them)."""
     from . import lines
     from .pfr import read_pfr
 
@@ -189,16 +190,21 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                 c = Counter()
                 misses = []
                 for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
+                    shown, gold = render.with_jumps(issue, seed * 1000 + fi * 100 + k, jumps) if jumps else (issue, issue)
                     if pdf:
-                        path = render_pdf.render_issue_pdf(issue, family, Path(tmp) / f"{issue_id}.pdf",
+                        path = render_pdf.render_issue_pdf(shown, family, Path(tmp) / f"{issue_id}.pdf",
                                                            seed=seed * 1000 + fi * 100 + k)
                     else:
                         path = Path(tmp) / f"{issue_id}.txt"
-                        text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k)
+                        text, labels = render.render_issue_labelled(shown, family, seed=seed * 1000 + fi * 100 + k)
                         path.write_text(text, encoding="utf-8")
                         if oracle is not None:
                             oracle.labels = labels
-                    s = score_issue(issue, parse_issue(path))
+                    s = score_issue(gold, parse_issue(path))
+                    if jumps:
+                        jumped = set(shown.article_id) - set(issue.article_id)
+                        missed = {m[1] + "-jump" for m in s["misses"] if m[0] != "headline"}
+                        c.update(jumps=len(jumped), jumps_exact=len(jumped - missed))
                     misses += s.pop("misses")
                     c.update(s)
                 out[family] = {**_figures(c), "misses": misses}
@@ -248,7 +254,8 @@ def _figures(c: Counter) -> dict:
             "precision": p, "recall": r,
             "f1": 2 * p * r / (p + r) if p + r else 0.0,
             "headlines": c["headlines"] / c["exact"] if c["exact"] else 0.0,
-            "title_lines": c["title_lines"] / c["exact"] if c["exact"] else 0.0}
+            "title_lines": c["title_lines"] / c["exact"] if c["exact"] else 0.0,
+            "jumps": c["jumps"], "jumps_exact": c["jumps_exact"]}
 
 
 def main(argv=None) -> int:
@@ -263,6 +270,8 @@ def main(argv=None) -> int:
     p.add_argument("--oracle", choices=["labels", "unmarked"],
                    help="the renderer's own line labels in place of the labeller's (the ceiling of any labeller); "
                         "'unmarked': without the starts of items nothing marks (RenderedLabels)")
+    p.add_argument("--jumps", type=float, default=0.0,
+                   help="the chance that an article of three paragraphs or more goes on on a later page (jump lines)")
     p.add_argument("--audit", action="store_true",
                    help="how often each rule the line labeller's decoding keeps to is wrong (building days only)")
     a = p.parse_args(argv)
@@ -278,7 +287,7 @@ def main(argv=None) -> int:
     if a.oracle and a.pdf:
         p.error("--oracle scores text renderings only")
     oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle else None
-    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle)
+    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle, jumps=a.jumps)
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -286,6 +295,9 @@ def main(argv=None) -> int:
         print(f"| {fam} | {f['articles']} | {f['unscored']} | {f['items']} | {f['precision']:.3f} | {f['recall']:.3f} | "
               f"{f['f1']:.3f} | {f['headlines']:.3f} | {f['title_lines']:.3f} |")
     print("misses by kind:", dict(r["overall"]["why"]))
+    if a.jumps:
+        print("articles going on on a later page, found whole:",
+              ", ".join(f"{fam} {f['jumps_exact']}/{f['jumps']}" for fam, f in r.items()))
     if a.misses:
         for fam, f in r.items():
             for m in f.get("misses", [])[:a.misses]:

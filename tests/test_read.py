@@ -98,8 +98,9 @@ def test_lines_that_name_a_page_but_are_no_headers_cut_nothing(tmp_path, text):
     assert set(parse_text(tmp_path, text).page) == {1}
 
 
-def test_pages_by_space_led_line(tmp_path):
-    text = " " + ISSUE + "\n " + ISSUE.replace("3月", "4月")
+@pytest.mark.parametrize("indent", ["", "\u3000\u3000"])      # a paragraph's ideographic indent may follow the space
+def test_pages_by_space_led_line(tmp_path, indent):
+    text = " " + ISSUE + "\n " + indent + ISSUE.replace("3月", "4月")
     df = parse_text(tmp_path, text)
     assert list(items(df).page) == [1, 1, 2, 2]
 

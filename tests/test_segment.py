@@ -276,9 +276,17 @@ def test_jumps_name_pages_as_their_headers_print_them(tmp_path):
                                                       "确保各项任务落到实处。出席会议的还有副市长赵敏、孙强。")
 
 
-def test_a_continued_part_that_cannot_be_matched_stays_an_item_of_its_own(tmp_path):
-    # two articles jump from page 1 to page 2 but only one part is found there: none is joined, none lost
+def test_of_several_articles_jumping_to_a_page_a_part_joins_the_one_it_shares_words_with(tmp_path):
+    # two articles jump from page 1 to page 2, one part is found there: it goes with the article on farming
     page1 = PAGE1.format(jump="（下转第2版）").replace("今天，新区建设全面开工。", "今天，新区建设全面开工。（下转第2版）")
+    cont = "（上接第1版）她强调，全市农业生产工作要抓好落实。\n"
+    it = items(parse_text(tmp_path, page1 + PAGE2.format(cont="").split("她强调")[0] + cont))
+    assert len(it) == 3 and it.body.iloc[0].endswith("（下转第2版）\n" + cont.strip())
+    assert it.body.iloc[1].endswith("开工。（下转第2版）")
+
+
+def test_a_continued_part_without_its_article_stays_an_item_of_its_own(tmp_path):
+    page1 = PAGE1.format(jump="")                                    # nothing jumps to page 2
     it = items(parse_text(tmp_path, page1 + PAGE2.format(cont="（上接第1版）")))
     assert len(it) == 4 and it.headline.isna().iloc[3]
     assert it.body.iloc[3].startswith("（上接第1版）她强调") and it.kind.iloc[3] == "news"
