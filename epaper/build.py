@@ -349,8 +349,9 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     article, characters kept.
 
     ``likely_merged`` counts items with a second dateline inside or unusually
-    long ones, ``likely_cut`` items that start mid-sentence (``tables.quality_flags``
-    lists them one by one); "page_level_rows" counts the rows of page-level text
+    long ones, ``likely_cut`` items that start mid-sentence, ``unjoined_parts``
+    parts of articles continued from another page (（上接第1版）…) left on their
+    own (``tables.quality_flags`` lists them one by one); "page_level_rows" counts the rows of page-level text
     (page titles, credits, headers); "conserved" is the share of the input's
     characters found in the table; "empty_pages" names the pages without any text
     (pages of images in a PDF, empty pages between form feeds, empty page files: their
@@ -361,6 +362,7 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     flags = quality_flags(articles)
     merged = flags[flags.flag.isin(["inner_dateline", "long"])].groupby("issue_id").article_id.nunique()
     cut = flags[flags.flag == "mid_sentence"].groupby("issue_id").article_id.nunique()
+    unjoined = flags[flags.flag == "unjoined_part"].groupby("issue_id").article_id.nunique()
     rows = []
     for issue_id, df in articles.groupby("issue_id", sort=True):
         items = df[df.kind.isin(ITEM_KINDS)]
@@ -376,6 +378,7 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
                                      if r.kind in ("news", "feature") and len(r.reporters) + len(r.correspondents) == 0)),
             "likely_merged": int(merged.get(issue_id, 0)),
             "likely_cut": int(cut.get(issue_id, 0)),
+            "unjoined_parts": int(unjoined.get(issue_id, 0)),
             "page_level_rows": int((~df.kind.isin(ITEM_KINDS)).sum()),
         })
     out = pd.DataFrame(rows)

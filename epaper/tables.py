@@ -67,6 +67,8 @@ FLAGS = {
     "inner_dateline": "a second dateline or byline inside the body: likely two items merged",
     "long": "more than four times as long as the issue's median news or feature item: likely a merge",
     "mid_sentence": "starts mid-sentence, or the item before it on the page stops mid-sentence: likely a cut",
+    "unjoined_part": "an article's part from another page (（上接第1版）…) not joined to its article: its first "
+                     "part was not found, or could not be told from another's",
 }
 
 
@@ -74,13 +76,14 @@ def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
     """Items that look wrongly segmented, one row per item and flag (``flag``, ``why``), for a researcher to check.
 
     Flags (``FLAGS``): ``no_headline``, ``inner_dateline`` and ``long`` (likely
-    merges), ``mid_sentence`` (likely cuts). Columns: ``article_id``,
+    merges), ``mid_sentence`` (likely cuts), ``unjoined_part`` (a part continued
+    from another page left on its own). Columns: ``article_id``,
     ``issue_id``, ``page``, ``kind``, ``headline``, ``n_chars``, ``flag``,
     ``why``, ``start`` (the body's first 30 characters).
 
     >>> quality_flags(h.load_articles()).flag.value_counts()       # doctest: +SKIP
     """
-    from . import bylines, clean
+    from . import bylines, clean, segment
 
     cols = ["article_id", "issue_id", "page", "kind", "headline", "n_chars", "flag", "why", "start"]
     rows = []
@@ -103,6 +106,8 @@ def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
             if body.startswith(_NO_SENTENCE_START) or (before is not None and before and not clean.ends_sentence(before)
                                                         and not before.endswith(("）", ")"))):
                 flags.append("mid_sentence")
+            if segment.continued_from(body):
+                flags.append("unjoined_part")
             if r.kind in ("news", "feature"):
                 prev_end[r.page] = body.rstrip()
             for f in flags:

@@ -28,6 +28,8 @@ CLEAN = ("news", "县里召开会议", "本月三日，县里召开会议，部�
     ([("news", "前半", "县里召开会议，部署今冬"), ("feature", "后半", "明春工作。")], {"i-01-002": {"mid_sentence"}}),
     ([("news", f"消息{k}", "全县完成造林任务。" * 3) for k in range(5)] + [("news", "长", "全县完成造林任务。" * 100)],
      {"i-01-006": {"long"}}),
+    ([CLEAN, ("news", None, "（上接第1版）会议要求各乡镇抓好落实。")], {"i-01-002": {"no_headline", "unjoined_part"}}),
+    ([("news", "县里召开会议", "本月三日，县里召开会议。（下转第2版）\n（上接第1版）会议要求各乡镇抓好落实。")], {}),
 ])
 def test_quality_flags(rows, want):
     flags = helpers.quality_flags(table(rows))
@@ -41,8 +43,8 @@ def test_quality_flags(rows, want):
 def test_data_quality_counts_likely_merges_and_cuts():
     rows = [CLEAN, ("news", "两条并一条", "全县完成造林任务。\n本报讯 某镇日前举行招聘会，三百人参加。"),
             ("news", "被切断的后半", "，部署今冬明春工作。")]
-    q = helpers.data_quality(table(rows))
-    assert q.loc[0, ["likely_merged", "likely_cut", "no_headline"]].tolist() == [1, 1, 0]
+    q = helpers.data_quality(table(rows + [("news", None, "（上接第1版）会议要求各乡镇抓好落实。")]))
+    assert q.loc[0, ["likely_merged", "likely_cut", "no_headline", "unjoined_parts"]].tolist() == [1, 1, 1, 1]
 
 
 def test_the_sample_has_no_likely_merge_or_cut(sample_table):
