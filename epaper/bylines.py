@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import lexicons
+from . import clean, lexicons
 
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 _ALL_CJK = re.compile(f"[{CJK}]+")
@@ -464,35 +464,11 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     return m.start(), credits
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-_CN_DIGITS.update({"零": 0, "两": 2})
-
-
-def cn_number(s: str) -> int | None:
-    """Small numbers in Arabic or Chinese numerals (up to 99).
-
-    >>> cn_number("12"), cn_number("十二"), cn_number("三十一"), cn_number("二十")
-    (12, 12, 31, 20)
-    """
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        t = _CN_DIGITS.get(tens, None) if tens else 1
-        o = _CN_DIGITS.get(ones, None) if ones else 0
-        if t is None or o is None:
-            return None
-        return t * 10 + o
-    if len(s) == 1 and s in _CN_DIGITS:
-        return _CN_DIGITS[s]
-    return None
-
-
 def month_day(s: str) -> tuple[int, int] | None:
     m = _MONTH_DAY.match(s)
     if not m:
         return None
-    mo, d = cn_number(m.group(1)), cn_number(m.group(2))
+    mo, d = clean.cn_number(m.group(1)), clean.cn_number(m.group(2))
     if mo is None or d is None or not (1 <= mo <= 12 and 1 <= d <= 31):
         return None
     return mo, d

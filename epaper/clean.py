@@ -160,3 +160,27 @@ def codes(text: str):
     ['甲', '1', '乙']
     """
     return np.frombuffer("".join(fold_width(text).split()).encode("utf-32-le"), dtype=np.uint32)
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+_CN_DIGITS.update({"零": 0, "两": 2})
+
+
+def cn_number(s: str) -> int | None:
+    """Small numbers in Arabic or Chinese numerals (up to 99).
+
+    >>> cn_number("12"), cn_number("十二"), cn_number("三十一"), cn_number("二十")
+    (12, 12, 31, 20)
+    """
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        t = _CN_DIGITS.get(tens, None) if tens else 1
+        o = _CN_DIGITS.get(ones, None) if ones else 0
+        if t is None or o is None:
+            return None
+        return t * 10 + o
+    if len(s) == 1 and s in _CN_DIGITS:
+        return _CN_DIGITS[s]
+    return None

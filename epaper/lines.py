@@ -573,8 +573,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     (of the item it closes); no headline holds a full stop; the unit after a caption (上图…, 扫码…) that ends a
     sentence does not continue its item's body, and after a photo credit no title runs on (the text may: a
     numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
-    credit continues what stands before it, nor after a jump to another page (…（下转第2版）); a unit that closes a bracket the unit before it left open
-    (a credit or a title that a column break or a blank line cut: （新华社记者某某 / 摄）) continues it.
+    credit continues what stands before it, nor after a jump to another page (…（下转第2版）); a unit that
+    closes a bracket the unit before it left open (a credit or a title that a column break or a blank line
+    cut: （新华社记者某某 / 摄）) continues it.
 
     ``rules``, when given a list, gets for each unit the rules that applied to it, as ``(rule, labels it
     allows, whether it must start an item)`` (``segment_eval --audit`` checks each against true labels).

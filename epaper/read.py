@@ -7,6 +7,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import clean
+
 
 class ParseError(Exception):
     """A raw issue that cannot be read as text (empty, binary, undecodable).
@@ -200,23 +202,11 @@ def page_key(mark: str) -> str:
     ('3', '3', 'A3', '12')
     """
     t = unicodedata.normalize("NFKC", mark).strip().upper()
-    n = _page_number(t)
+    n = clean.cn_number(t)
     if n is not None:
         return str(n)
     m = re.fullmatch(r"([A-Z])0*([0-9]{1,2})", t)
     return m.group(1) + str(int(m.group(2) or 0)) if m else t
-
-
-def _page_number(mark: str) -> int | None:
-    """The number of a page mark that is one (``"3"``, ``"三"``, ``"十二"``), else None."""
-    if mark.isdigit():
-        return int(mark)
-    if all(c in _CN for c in mark):
-        tens, ten, ones = mark.partition("十")
-        if not ten:
-            return _CN.index(mark) + 1 if len(mark) == 1 else None
-        return (_CN.index(tens) + 1 if tens else 1) * 10 + (_CN.index(ones) + 1 if ones else 0)
-    return None
 
 
 def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page] | None:
@@ -227,7 +217,7 @@ def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page
     heads = [(i, m) for i, (_, t) in enumerate(numbered) if (m := page_mark(t)) is not None]
     if len(heads) < 2:
         return None
-    numbers = [_page_number(m) for _, m in heads]
+    numbers = [clean.cn_number(m) for _, m in heads]
     printed = all(n is not None for n in numbers) and all(a < b for a, b in zip(numbers, numbers[1:]))
     before = numbered[:heads[0][0]]
     pages = []

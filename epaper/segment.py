@@ -213,7 +213,8 @@ def _block_starters() -> frozenset:
 
 def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
     """Whether a raw line starts a new block even without a blank line before it: it opens a dateline, a
-    byline or the part of an article continued from another page (（上接第1版）). ``after``: the lines that follow it, for a dateline that a narrow column breaks over lines.
+    byline or the part of an article continued from another page (（上接第1版）). ``after``: the lines that
+    follow it, for a dateline that a narrow column breaks over lines.
 
     >>> starts_block("新华社北京1月4日电（记者王伟）今天"), starts_block("新华社北京1月", ("4日电（记者王伟）", "今天"))
     (True, True)
