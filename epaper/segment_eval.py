@@ -201,9 +201,9 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                         if oracle is not None:
                             oracle.labels = labels
                     s = score_issue(gold, parse_issue(path))
-                    if jumps:
-                        jumped = set(shown.article_id) - set(issue.article_id)
-                        missed = {m[1] + "-jump" for m in s["misses"] if m[0] != "headline"}
+                    if jumps:                           # the articles cut in two: the whole differs from the part
+                        jumped = set(gold.article_id[gold.body.fillna("").to_numpy() != issue.body.fillna("").to_numpy()])
+                        missed = {m[1] for m in s["misses"] if m[0] != "headline"}
                         c.update(jumps=len(jumped), jumps_exact=len(jumped - missed))
                     misses += s.pop("misses")
                     c.update(s)
