@@ -199,7 +199,7 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
 
 @lru_cache(maxsize=None)
 def _source_end_re():
-    return re.compile(rf"(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?$")
+    return re.compile(_organisation_pattern(generic=False) + "$")
 
 
 @dataclass
@@ -305,12 +305,17 @@ _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
 
 
+def _organisation_pattern(generic: bool = True) -> str:
+    """A news organisation as a regular expression: a source, with its posting or not (新华社, 本报驻东京), or
+    (``generic``) a name ending as papers and stations do (中国青年报, 中央人民广播电台)."""
+    source = rf"(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?"
+    return rf"(?:{source}|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)}))" if generic else source
+
+
 @lru_cache(maxsize=None)
 def _organisation_re():
-    """A news organisation before a journalist's role word: a source (新华社), 本报驻东京 or a name ending as
-    papers and stations do (中国青年报, 中央人民广播电台)."""
-    return re.compile(rf"(?:(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)}))"
-                      rf"(?={_role_re().pattern})")
+    """A news organisation before a journalist's role word."""
+    return re.compile(rf"{_organisation_pattern()}(?={_role_re().pattern})")
 
 
 def opens_with_organisation(text: str) -> bool:
@@ -334,7 +339,7 @@ def ends_with_organisation(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _organisation_start_re():
-    return re.compile(rf"(?:{_sources_pattern()})|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)})")
+    return re.compile(_organisation_pattern())
 
 
 _ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社")
