@@ -305,19 +305,25 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     return head_lines + gap + body_lines if layout.headline == "before" else body_lines + gap + head_lines
 
 
-def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3) -> tuple[pd.DataFrame, pd.DataFrame]:
+def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3,
+               titled: float = 0.3) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An issue in which some articles go on on a later page, as papers print long stories: an article of
-    three paragraphs or more on a page before the last ends its part after a paragraph drawn at random with a
-    jump line (（下转第3版）), and the rest, opening with one (（上接第1版）), stands without title at the top or
-    the foot of a later page. ``share``: the chance of each such article. Returns the rows to render and the
-    articles to score against: each jumping article whole (its first part, both jump lines, the rest). Days
-    whose pages are not numbered 1, 2, 3 … are left as they are.
+    three paragraphs or more on a page before the last ends its part after a paragraph drawn at random (one
+    that a paragraph of text follows, not an author's name alone) with a jump line (（下转第3版）), and the
+    rest, opening with one (（上接第1版）), stands at the top or the foot of a later page, under the article's
+    headline printed again (a chance of ``titled``) or without title. ``share``: the chance of each such
+    article. Returns the rows to render and the articles to score against: each jumping article whole (its
+    first part, both jump lines, the rest; a title printed again is the parse's ``headline_raw`` only, which
+    the score does not read). Days whose pages are not numbered 1, 2, 3 … are left as they are.
 
+    >>> text = "会议要求各地抓好落实，确保各项工作任务按时完成。"
     >>> issue = pd.DataFrame({"article_id": ["a", "b"], "page": [1, 2], "headline": ["甲", "乙"], "subheadline": None,
-    ...                       "dateline": None, "byline": None, "body": ["一。\\n二。\\n三。", "四。"]})
-    >>> rows, gold = with_jumps(issue, share=1.0)
-    >>> list(rows.body), list(gold.body)
-    (['一。\\n二。（下转第2版）', '（上接第1版）三。', '四。'], ['一。\\n二。（下转第2版）\\n（上接第1版）三。', '四。'])
+    ...                       "dateline": None, "byline": None, "body": ["一。\\n" + text + "\\n（张三）", "四。"]})
+    >>> rows, gold = with_jumps(issue, share=1.0, titled=0.0)
+    >>> list(rows.body) == ["一。（下转第2版）", "四。", "（上接第1版）" + text + "\\n（张三）"]
+    True
+    >>> gold.body[0] == "一。（下转第2版）\\n（上接第1版）" + text + "\\n（张三）"
+    True
     """
     rng = random.Random(seed)
     pages = sorted(issue.page.unique())
@@ -327,13 +333,15 @@ def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3) -> tuple[
     for r in issue.to_dict("records"):
         paras = [p for p in r["body"].split("\n") if p] if isinstance(r["body"], str) else []
         row = pd.Series(r)
-        if r["page"] < pages[-1] and len(paras) >= 3 and not headless(row) and not several_items(row) \
+        cuts = [k for k in range(1, len(paras)) if len(paras[k]) >= 20]    # the rest opens with text, not an author
+        if r["page"] < pages[-1] and len(paras) >= 3 and cuts and not headless(row) and not several_items(row) \
                 and rng.random() < share:
-            k, to = rng.randint(1, len(paras) - 1), rng.randint(r["page"] + 1, pages[-1])
+            k, to = rng.choice(cuts), rng.randint(r["page"] + 1, pages[-1])
             first = "\n".join(paras[:k]) + f"（下转第{to}版）"
             rest = "\n".join([f"（上接第{r['page']}版）" + paras[k]] + paras[k + 1:])
             rows.append({**r, "body": first})
-            part = {**r, "article_id": f"{r['article_id']}-jump", "page": to, "headline": None, "subheadline": None,
+            again = r["headline"] if rng.random() < titled else None
+            part = {**r, "article_id": f"{r['article_id']}-jump", "page": to, "headline": again, "subheadline": None,
                     "dateline": None, "byline": None, "body": rest}
             for col in ("reporters", "correspondents", "photographers"):
                 if col in part:

@@ -142,12 +142,13 @@ def _jump_page(text: str, end: str, pages: dict[str, int]) -> int | None:
 
 def join_jumps(rows: list[dict]) -> list[dict]:
     """Join to its article each part of it continued on a later page: an item whose text ends with a jump
-    to page M (…（下转第2版）) and one on page M with no title of its own whose text opens with a jump from
-    the first one's page (（上接第1版）…), pages named as their headers print them (A2版) or by number. Its
-    text follows the article's in ``body`` (both jump lines as printed), an author or credit closing it
-    (（某某）, …摄) joins the article's ``byline`` or ``credit``, its journalists the article's; the row keeps
-    the lines of the article's first part (``start_line``, ``end_line``). Where a page sends several parts to
-    a page, each is joined to the article whose words it shares most (``_pair_jumps``).
+    to page M (…（下转第2版）) and one on page M whose text opens with a jump from the first one's page
+    (（上接第1版）…), without a title or under the article's title printed again, pages named as their
+    headers print them (A2版) or by number. Its text follows the article's in ``body`` (both jump lines as
+    printed), a title printed again the article's ``headline_raw``, an author or credit closing it (（某某）,
+    …摄) the article's ``byline`` or ``credit``, its journalists the article's; the row keeps the lines of
+    the article's first part (``start_line``, ``end_line``). Which part goes with which article:
+    ``_pair_jumps``.
 
     >>> rows = [{"page": 1, "kind": "news", "headline": "甲", "dateline": "本报讯", "byline": None, "body": "会议召开。（下转第2版）",
     ...          "reporters": ["王伟"], "correspondents": [], "photographers": []},
@@ -168,14 +169,15 @@ def join_jumps(rows: list[dict]) -> list[dict]:
             continue
         if continues_elsewhere(body) and (to := _jump_page(body, "to", pages)) is not None and to != r["page"]:
             sent.setdefault((r["page"], to), []).append(i)
-        if not (r.get("headline") or r.get("subheadline")) and continued_from(body) \
-                and (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
+        if continued_from(body) and (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
             taken.setdefault((frm, r["page"]), []).append(i)
     dropped = set()
     for key, parts in taken.items():
         for o, c in _pair_jumps(rows, sent.get(key, []), parts):
             first, rest = rows[o], rows[c]
             first["body"] = first["body"] + "\n" + rest["body"]
+            if rest.get("headline_raw"):                 # the article's title printed again over the part
+                first["headline_raw"] = "\n".join(filter(None, (first.get("headline_raw"), rest["headline_raw"])))
             for col in ("byline", "credit"):             # an author or a photo credit closing the article
                 if rest.get(col):
                     first[col] = f"{first[col]} {rest[col]}" if first.get(col) else rest[col]
@@ -186,18 +188,35 @@ def join_jumps(rows: list[dict]) -> list[dict]:
 
 
 def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[tuple[int, int]]:
-    """Which article (of ``origins``, rows that jump to a page) each part on that page (``parts``) continues: one
-    and one go together; among several, a part and an article go together where each shares with the other
-    more of its character pairs (the article's title and text) than with any other, so that a part whose
-    article was not found is left alone."""
+    """Which article (of ``origins``, rows that jump to a page) each part on that page (``parts``) continues.
+    A part under a title goes only with an article whose title holds at least half of its character pairs
+    (the title printed again, perhaps shortened). Else one and one go together; among several, a part and an
+    article go together where each shares with the other more than with any other: the title's character
+    pairs for a part under one, the text's (and the article's title, jump lines left out) for one without,
+    so that a part whose article was not found, or that two articles share as much, is left alone."""
     if not origins or not parts:
         return []
-    if len(origins) == len(parts) == 1:
-        return [(origins[0], parts[0])]
-    words = {i: _bigrams(f"{rows[i].get('headline') or ''}{rows[i]['body']}") for i in origins + parts}
-    score = {(o, c): len(words[o] & words[c]) / (len(words[c]) or 1) for o in origins for c in parts}
-    return [(o, c) for (o, c), v in score.items()
-            if v > 0 and v == max(score[o, x] for x in parts) and v == max(score[x, c] for x in origins)]
+
+    def title(i):
+        return _bigrams(f"{rows[i].get('headline') or ''}{rows[i].get('subheadline') or ''}")
+
+    def text(i):                                    # the jump lines left out: every part and article has them
+        body = _jump_re("from").sub("", _jump_re("to").sub("", rows[i]["body"]))
+        return _bigrams(f"{rows[i].get('headline') or ''}{body}")
+
+    words = {i: text(i) for i in origins + parts}
+    score = {}
+    for c in parts:
+        if rows[c].get("headline"):
+            own = title(c)
+            for o in origins:
+                share = len(own & title(o)) / (len(own) or 1)
+                score[o, c] = share if share >= 0.5 else 0.0
+        else:
+            for o in origins:
+                score[o, c] = 1.0 if len(origins) == len(parts) == 1 else len(words[o] & words[c]) / (len(words[c]) or 1)
+    return [(o, c) for (o, c), v in score.items()          # each the other's only best: no ties
+            if v > 0 and all(v > score[o, x] for x in parts if x != c) and all(v > score[x, c] for x in origins if x != o)]
 
 
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")

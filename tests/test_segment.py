@@ -285,6 +285,24 @@ def test_of_several_articles_jumping_to_a_page_a_part_joins_the_one_it_shares_wo
     assert it.body.iloc[1].endswith("开工。（下转第2版）")
 
 
+@pytest.mark.parametrize("title, joined", [
+    ("全市春耕生产有序推进", True),          # the article's title printed again over its part
+    ("春耕生产有序推进", True),              # ... shortened
+    ("外地客商纷纷来访", False),             # another title: the item is not the part
+])
+def test_a_part_under_its_articles_title_printed_again_joins_it(tmp_path, title, joined):
+    page2 = PAGE2.format(cont="\n" + title + "\n\n（上接第1版）")
+    df = parse_text(tmp_path, PAGE1.format(jump="（下转第2版）") + page2)
+    it = items(df)
+    assert (len(it) == 3) is joined
+    assert it.body.iloc[0].endswith("（下转第2版）\n（上接第1版）她强调，各级各部门要加强协调配合，确保各项任务落到实处。"
+                                    "出席会议的还有副市长赵敏、孙强。") is joined
+    if joined:
+        assert it.headline_raw.iloc[0] == "全市春耕生产有序推进\n" + title
+    else:
+        assert it.headline.iloc[3] == title and it.body.iloc[3].startswith("（上接第1版）")
+
+
 def test_a_continued_part_without_its_article_stays_an_item_of_its_own(tmp_path):
     page1 = PAGE1.format(jump="")                                    # nothing jumps to page 2
     it = items(parse_text(tmp_path, page1 + PAGE2.format(cont="（上接第1版）")))
