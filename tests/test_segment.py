@@ -322,3 +322,25 @@ def test_a_continued_part_without_its_article_stays_an_item_of_its_own(tmp_path)
 def test_jump_lines(text, start, end):
     from epaper.segment import continued_from, continues_elsewhere
     assert (continued_from(text), continues_elsewhere(text)) == (start, end)
+
+
+def _row(page, headline, body):
+    return {"page": page, "kind": "news", "headline": headline, "subheadline": None, "headline_raw": headline,
+            "dateline": None, "byline": None, "credit": None, "body": body,
+            "reporters": [], "correspondents": [], "photographers": []}
+
+
+@pytest.mark.parametrize("bodies, part, joined", [
+    # two articles jump to page 2 and share the part's words alike: neither takes it
+    (("会议召开。（下转第2版）", "会议召开。（下转第2版）"), "（上接第1版）会议召开。", []),
+    # the jump lines alone are shared by all: they do not pair a part
+    (("春耕开始。（下转第2版）", "新区开工。（下转第2版）"), "（上接第1版）", []),
+    # the part's words are one article's
+    (("春耕开始。（下转第2版）", "新区开工。（下转第2版）"), "（上接第1版）新区开工建设。", [1]),
+])
+def test_a_part_joins_one_article_at_most(bodies, part, joined):
+    from epaper.segment import join_jumps
+    rows = [_row(1, f"标题{k}", b) for k, b in enumerate(bodies)] + [_row(2, None, part)]
+    out = join_jumps([dict(r) for r in rows])
+    assert [k for k, r in enumerate(out[:2]) if r["body"] != bodies[k]] == joined
+    assert len(out) == 3 - len(joined)
