@@ -118,7 +118,7 @@ def continued_from(text: str) -> bool:
     >>> continued_from("（上接第1版）会议强调"), continued_from("（上接A1版）"), continued_from("（一）会议强调")
     (True, True, False)
     """
-    return text[:1] in "（(" and _jump_re("from").match(text) is not None
+    return _jump(text, "from") is not None
 
 
 def continues_elsewhere(text: str) -> bool:
@@ -127,13 +127,22 @@ def continues_elsewhere(text: str) -> bool:
     >>> continues_elsewhere("形成合力。（下转第2版）"), continues_elsewhere("（转A3版）"), continues_elsewhere("（张三摄）")
     (True, True, False)
     """
-    return text[-1:] in "）)" and _jump_re("to").search(text) is not None
+    return _jump(text, "to") is not None
+
+
+def _jump(text: str, end: str):
+    """The jump line at the start (``end`` "from") or the end ("to") of a cleaned text, as a match; the
+    cheap test of its bracket first."""
+    if end == "from":
+        return _jump_re(end).match(text) if text[:1] in "（(" else None
+    return _jump_re(end).search(text) if text[-1:] in "）)" else None
 
 
 def _jump_page(text: str, end: str, pages: dict[str, int]) -> int | None:
-    """The page a jump line at the start (``end`` "from") or the end ("to") of a cleaned text names: the
-    page whose header prints it (``pages``: ``read.page_key`` → page), else its number (第2版, 2版, 第二版: 2)."""
-    m = _jump_re(end).match(text) if end == "from" else _jump_re(end).search(text)
+    """The page a jump line at the start (``end`` "from") or the end ("to") of a cleaned text names (None
+    without one): the page whose header prints it (``pages``: ``read.page_key`` → page), else its number
+    (第2版, 2版, 第二版: 2)."""
+    m = _jump(text, end)
     if m is None:
         return None
     key = read.page_key(m.group("page"))
@@ -167,9 +176,9 @@ def join_jumps(rows: list[dict]) -> list[dict]:
         body = r.get("body") or ""
         if r["kind"] in ("page_header", "page_title", "credit") or not body:
             continue
-        if continues_elsewhere(body) and (to := _jump_page(body, "to", pages)) is not None and to != r["page"]:
+        if (to := _jump_page(body, "to", pages)) is not None and to != r["page"]:
             sent.setdefault((r["page"], to), []).append(i)
-        if continued_from(body) and (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
+        if (frm := _jump_page(body, "from", pages)) is not None and frm != r["page"]:
             taken.setdefault((frm, r["page"]), []).append(i)
     dropped = set()
     for key, parts in taken.items():
@@ -197,20 +206,18 @@ def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[
     if not origins or not parts:
         return []
 
-    def title(i):
-        return _bigrams(f"{rows[i].get('headline') or ''}{rows[i].get('subheadline') or ''}")
-
     def text(i):                                    # the jump lines left out: every part and article has them
         body = _jump_re("from").sub("", _jump_re("to").sub("", rows[i]["body"]))
         return _bigrams(f"{rows[i].get('headline') or ''}{body}")
 
+    titles = {i: _bigrams(f"{rows[i].get('headline') or ''}{rows[i].get('subheadline') or ''}") for i in origins + parts}
     words = {i: text(i) for i in origins + parts}
     score = {}
     for c in parts:
         if rows[c].get("headline"):
-            own = title(c)
+            own = titles[c]
             for o in origins:
-                share = len(own & title(o)) / (len(own) or 1)
+                share = len(own & titles[o]) / (len(own) or 1)
                 score[o, c] = share if share >= 0.5 else 0.0
         else:
             for o in origins:
