@@ -247,25 +247,33 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
     >>> starts_block("新华社北京1月"), starts_block("会议指出，要抓好", ("落实。",))
     (False, False)
     """
+    return bool(_opening(line_text, after))
+
+
+def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
+    """What a raw line opens (``starts_block``): ``"dateline"``, ``"continued"``, ``"byline"``, ``"broken
+    dateline"`` (one that goes on in the lines ``after`` it) or ``""``."""
     if not _may_start(line_text):
-        return False
+        return ""
     t = clean.clean_line(line_text)
     if not t:
-        return False
-    if bylines.parse_dateline(t) is not None or continued_from(t):
-        return True
+        return ""
+    if bylines.parse_dateline(t) is not None:
+        return "dateline"
+    if continued_from(t):
+        return "continued"
     if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
-        return True
+        return "byline"
     if not after or len(t) >= DATELINE_SPAN or not bylines.may_open_dateline(t):
-        return False
+        return ""
     joined = t
     for raw in after[:3]:                       # a dateline broken over narrow lines: 新华社北京一月 / 十七日电
         if len(joined) >= DATELINE_SPAN or not raw.strip():
             break
         joined += clean.clean_line(raw)
         if bylines.parse_dateline(joined) is not None:
-            return True
-    return False
+            return "broken dateline"
+    return ""
 
 
 DATELINE_SPAN = 24      # characters a dateline's opening (source, place, date, 电/讯) may run to over broken lines
@@ -287,8 +295,8 @@ _GOES_ON = ("、", "，", ",")        # a line ending so goes on into the next: 
 
 
 def _byline_begun(before: list[str], raw: str) -> int:
-    """Where a line that starts a block (``starts_block``) begins it, given the raw lines before it in the
-    block (up to three): 0 there; 1 on the line before, which prints the byline's organisation (本报驻东京 /
+    """Where a line that opens a byline, or a dateline broken over lines (``_opening``), begins its block,
+    given the raw lines before it in the block (up to three): 0 there; 1 on the line before, which prints the byline's organisation (本报驻东京 /
     记者张三); -1 it begins nothing, going on inside a bracket those lines left open (（新华社记者甲、中央
     电视台 / 记者乙）), after a line that goes on (记者甲、 / 新华社记者乙) or after the organisation of a
     dateline's reporters (本报北京1月1日讯中央电视台 / 记者甲).
@@ -297,12 +305,10 @@ def _byline_begun(before: list[str], raw: str) -> int:
     (1, -1)
     >>> _byline_begun(["本报北京1月1日讯中央电视台"], "记者王伟、新华社"), _byline_begun(["记者王伟、"], "新华社记者李强")
     (-1, -1)
-    >>> _byline_begun(["会议开幕。"], "本报记者张明远"), _byline_begun(["本报驻东京"], "新华社东京1月4日电")
-    (0, 0)
+    >>> _byline_begun(["会议开幕。"], "本报记者张明远")
+    0
     """
     t = clean.clean_line(raw)
-    if bylines.parse_dateline(t) is not None or continued_from(t):
-        return 0
     p = clean.clean_line(before[-1])
     if p.endswith(_GOES_ON) or clean.left_open(clean.clean_line("".join(before))):
         return -1
@@ -335,9 +341,9 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur)
                 cur = []
             continue
-        if (cur and _may_start(raw) and starts_block(raw, tuple(t for _, t in lines[k + 1:k + 4]))
-                and not _dateline_goes_on(cur)):
-            back = _byline_begun([t for _, t in cur[-3:]], raw)
+        opens = _opening(raw, tuple(t for _, t in lines[k + 1:k + 4])) if cur and _may_start(raw) else ""
+        if opens and not _dateline_goes_on(cur):
+            back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:
                 blocks.append(cur)
                 cur = []
