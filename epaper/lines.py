@@ -30,8 +30,9 @@ Lines are labelled in *units* (``page_units``): a paragraph's first line, then
 the lines that run on from a full line of the column without a paragraph end.
 What the exact rules know is imposed on the decoding (``constraints``): a
 dateline, byline, note, photo marker or caption opens an item (a caption's block
-may begin with the title of the item before; where headlines come first a caption
-may also continue an article), a page header is ``X``, a credit belongs to its
+may begin with a title: its own where headlines come first, the item before's where
+they follow their items; where headlines come first a caption may also continue an
+article), a page header is ``X``, a credit belongs to its
 caption, no headline holds a full stop, a unit that closes a bracket the unit before it left open
 continues it (``python -m epaper.segment_eval --audit`` checks each rule against true labels).
 
@@ -564,9 +565,10 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker)
     starts one (in the "before" layout the headline before it may have started it); a caption (text a photo
     credit follows or ends) starts one too where headlines follow their items, unless its block begins with
-    the title of the item before (``HT``), and where headlines come first it may start one or continue the
-    body before it, with or without a headline right before it (photo stories end with their credit, photos
-    inside an article have their captions in it); a
+    the title of the item before (``HT``), and where headlines come first it may start one, under its own
+    title at its block's top (``HS``: 某地冰雕展 / 游客在…。（某某摄）), or continue the body before it,
+    with or without a headline right before it (photo stories end with their credit, photos inside an
+    article have their captions in it); a
     headline-shaped block of one line (``segment.classify``) standing between the end of a paragraph and an
     item's opening is a headline: of the article before it where headlines follow their articles (``HT``),
     else of the item it opens; a page header (第3版, 某某日报 2022年…) is ``X``; a photo credit is body
@@ -581,7 +583,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     allows, whether it must start an item)`` (``segment_eval --audit`` checks each against true labels).
     """
     every = (1 << len(LABELS)) - 1
-    x, b, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HC", "HT", "BS"))
+    x, b, hs, hc, ht, bs = (1 << LABELS.index(lab) for lab in ("X", "B", "HS", "HC", "HT", "BS"))
     opens = opening(units) if opens is None else opens
     heads = sum(1 << LABELS.index(lab) for lab in ("HS", "HT", "HC"))
     allowed, fresh = [], []
@@ -605,7 +607,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             # a photo credit belongs to the item it closes, a caption's lines to the caption
             m, rule = b, "a credit, a caption's lines are body"
         elif opens[k] == "c":                   # a caption: see above
-            m, rule = bs | ht if layout == "after" else bs | b, "a caption"
+            m, rule = bs | ht if layout == "after" else hs | bs | b, "a caption"
         elif opens[k]:
             if layout == "after":
                 m = bs

@@ -165,11 +165,12 @@ def test_the_constraints_name_the_rules_they_apply():
 
 
 # (page text, layout, the labels the first unit may take, whether a headline must come right before a body
-# label there): a caption's block (text a photo credit closes) may begin with the title of the item before
-# where titles follow their items; where they come first, a caption may continue an article's text
+# label there): a caption's block (text a photo credit closes) may begin with a title: the item's own where
+# titles come first, the item before's where they follow their items; where titles come first, a caption may
+# also continue an article's text (a photo inside it)
 CAPTIONS = [
     ("全县开展植树活动\n群众在新建的广场上跳舞。\n（本报记者赵小明摄）", "after", ["HT", "BS"], False),
-    ("全县开展植树活动\n群众在新建的广场上跳舞。\n（本报记者赵小明摄）", "before", ["BS", "B"], False),
+    ("全县开展植树活动\n群众在新建的广场上跳舞。\n（本报记者赵小明摄）", "before", ["HS", "BS", "B"], False),
     # a dateline still opens an item
     ("本报讯（记者甲乙丙） 今天上午，县里开会。\n（本报记者赵小明摄）", "after", ["BS"], False),
 ]

@@ -214,6 +214,18 @@ def test_a_datelines_reporters_on_the_next_line_are_its_own(tmp_path):
     assert list(it.reporters.iloc[0]) == ["刘明远", "王芳"]
 
 
+@pytest.mark.parametrize("title", ["湖面冰帆竞速忙", "湖面冰帆竞速忙（图片）"])
+def test_a_photo_under_its_own_title_with_no_blank_line_between_is_an_item_with_that_headline(tmp_path, title):
+    text = ("本报讯（记者何丽）3月4日下午，全市优化营商环境大会召开。副市长许文涛主持。\n"
+            "会上，市发改委、市行政审批局作了交流发言。\n\n"
+            f"{title}\n近日，游客在北湖公园冰面上体验冰帆运动，感受冰雪乐趣。\n（本报记者 王强 摄）\n\n"
+            "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline.fillna("-")) == ["-", title, "全县开展植树活动"]
+    assert it.body.iloc[1] == "近日，游客在北湖公园冰面上体验冰帆运动，感受冰雪乐趣。"
+    assert list(it.photographers.iloc[1]) == ["王强"] and it.kind.iloc[1] == "photo"
+
+
 @pytest.mark.parametrize("lines, byline", [
     (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
     (("新华社", "记者王国庆"), "新华社记者王国庆"),
