@@ -422,6 +422,8 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
     first_of_page, last_of_page = index == page_start, index == page_end
     titles = frozenset(lexicons.words("page_titles"))
     texts = [u.text for u in units]
+    # a centred line (``segment.centred``) is a title line, set in by the PDF's layout: not indented
+    mid = frozenset().union(*(segment.centred([(u.lines[0], u.raw) for u in us]) for us in pages_units))
     und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
     nlines = np.array([len(u.lines) for u in units])
     first = np.array([u.first_len for u in units])
@@ -466,7 +468,8 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         "gap": gap, "gi": gap * 3 + pgi,
         "en": np.array([_NUMBERED.match(t) is not None for t in und], dtype=np.int64),
         "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
-        "ind": np.array([0 if not u.raw[:1].isspace() else 1 if not u.raw[1:2].isspace() else 2 for u in units],
+        "ind": np.array([0 if not u.raw[:1].isspace() or u.lines[0] in mid else 1 if not u.raw[1:2].isspace() else 2
+                         for u in units],
                         dtype=np.int64),
         "sp": np.array([u.raw.count(" ") > 2 for u in units], dtype=np.int64),
         "pos": pos,
@@ -596,6 +599,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
+    mid = segment.centred([(u.lines[0], u.raw) for u in units])
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
@@ -618,6 +622,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
                 and units[k + 1].block is not u.block and (k == 0 or segment._closes(units[k - 1].text)):
             m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
             rule = "a title before an opening"
+        elif u.block.head and u.lines[0] in mid:
+            m, rule = heads | x, "a centred title"   # a headline-shaped block set in as text from PDFs centres titles
         else:
             rule = ""
         if keep and rule:

@@ -330,17 +330,51 @@ def _line_gaps(raw: str) -> frozenset:
     return make_block([(0, raw)]).gaps
 
 
+CENTRED = 6         # columns of space opening a line set in further than a paragraph's indent: centred
+
+
+def lead_width(raw: str) -> int:
+    """The columns of space opening a line of text (a full-width space counts two; 0 for a blank line).
+
+    >>> lead_width("　　会议指出"), lead_width("        市委召开会议"), lead_width("会议")
+    (4, 8, 0)
+    """
+    body = raw.lstrip()
+    lead = raw[:len(raw) - len(body)]
+    return len(lead) + lead.count("\u3000") if body else 0
+
+
+def centred(lines: list[tuple[int, str]]) -> frozenset:
+    """The numbers of a page's lines set in by ``CENTRED`` columns or more: titles, as text taken from a
+    PDF's layout centres them; none where most of the page's lines are set in so (the page is shifted, not
+    its titles).
+
+    >>> sorted(centred([(1, "          市委召开会议"), (2, "　　本报讯 会议指出，要抓好落实。"), (3, "    会议要求")]))
+    [1]
+    """
+    if not any(raw[:2] in ("  ", "\u3000 ", " \u3000", "\u3000\u3000") for _, raw in lines):
+        return frozenset()                          # the cheap test first: most pages set nothing in so far
+    widths = [(no, lead_width(raw)) for no, raw in lines if raw.strip()]
+    out = frozenset(no for no, w in widths if w >= CENTRED)
+    return out if 2 * len(out) <= len(widths) else frozenset()
+
+
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    """Cut a page into blocks at blank lines and before datelines (one that a narrow column breaks over
-    lines too) and bylines, but not before the reporters of a dateline that ends the line before."""
+    """Cut a page into blocks at blank lines, before datelines (one that a narrow column breaks over lines
+    too) and bylines, but not before the reporters of a dateline that ends the line before, and where
+    centred lines (titles: ``centred``) begin and end."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
+    mid = centred(lines)
     for k, (no, raw) in enumerate(lines):
         if not raw.strip():
             if cur:
                 blocks.append(cur)
                 cur = []
             continue
+        if mid and cur and (no in mid) != (cur[-1][0] in mid):
+            blocks.append(cur)
+            cur = []
         opens = _opening(raw, tuple(t for _, t in lines[k + 1:k + 4])) if cur and _may_start(raw) else ""
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)

@@ -12,7 +12,7 @@ from checks import items, parse_text
 from conftest import FIXTURES
 from epaper import lines, pfr, render
 from epaper.read import split_pages
-from epaper.segment import rule_blocks, segment_pages, split_blocks
+from epaper.segment import centred, rule_blocks, segment_pages, split_blocks
 
 
 def _units(text):
@@ -68,6 +68,9 @@ VALUES = [
      {"gap": "2", "gi": "22", "ind": "0"}),
     ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\u3000\u3000一二三四五六\n一二三四五六七八\n一二。",
      2, {"gap": "2", "ind": "2", "bb": "0"}),
+    # a title centred with spaces (text taken from a PDF's layout) is set in as no paragraph is
+    ("        全县开展植树活动\n　　本报讯 昨天，全县植树\n活动在城郊举行。", 0, {"ind": "0"}),
+    ("        全县开展植树活动\n　　本报讯 昨天，全县植树\n活动在城郊举行。", 1, {"ind": "2"}),
     # a list number opens an intertitle or a list item, seldom a headline
     ("2、新春走基层\n\n正文第一句话在这里。", 0, {"en": "1", "ab": "00"}),
     ("2012年新春走基层\n\n正文第一句话在这里。", 0, {"en": "0"}),
@@ -101,6 +104,10 @@ CONSTRAINTS = [
     ("本报讯（记者甲乙丙） 今天上午，县里开会。", "before", ["BS", "B"], True),
     ("上图 志愿者在社区宣传。", "after", ["BS"], False),
     ("扫码观看视频。", "after", ["BS"], False),
+    # a headline-shaped line centred with spaces (text from a PDF's layout): a title, or a page header at the top
+    ("          全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "before", ["HS", "HT", "HC", "X"], False),
+    ("          全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "after", ["HS", "HT", "HC", "X"], False),
+    ("    全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "before", ["HS", "HT", "HC", "BS", "B"], False),
 ]
 
 
@@ -108,7 +115,23 @@ CONSTRAINTS = [
 def test_what_the_rules_impose(text, layout, labels, fresh):
     allowed, must = lines.constraints(_units(text), layout)
     assert [lab for k, lab in enumerate(lines.LABELS) if allowed[0] >> k & 1] == labels
-    assert must == [fresh]
+    assert must[0] == fresh
+
+
+# (page lines, the ones centred): set in by six columns or more (a full-width space counts two); none where most
+# of the page is set in so (a shifted page), nor a paragraph's indent
+CENTRED = [
+    (["          市委召开会议", "　　本报讯 会议指出，要抓好落实。", "各地抓好落实。"], [1]),
+    (["　　　市委召开会议", "　　会议指出，要抓好落实。", "各地抓好落实。"], [1]),
+    (["    市委召开会议", "　　会议指出，要抓好落实。", "各地抓好落实。"], []),
+    (["          市委召开会议", "          会议指出，要抓好落实。", "各地抓好落实。"], []),
+    (["市委召开会议", "", "          "], []),
+]
+
+
+@pytest.mark.parametrize("page, want", CENTRED)
+def test_centred_lines(page, want):
+    assert sorted(centred(list(enumerate(page, 1)))) == want
 
 
 # (page text, the unit after a photo credit or a caption, whether it may continue the text before it): after
@@ -261,6 +284,11 @@ ISSUES = [
     ("要闻\n\n聚焦春耕生产\n县政府召开常务会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n"
      "会议要求各乡镇抓好落实。\n\n全县开展植树活动\n\n本报讯 昨天，全县植树活动在城郊举行。\n",
      [("聚焦春耕生产", "今天上午"), ("全县开展植树活动", "昨天")]),
+    # titles centred with spaces, paragraphs indented, no blank lines (text taken from a PDF's layout)
+    ("          全县召开春耕生产会议\n　　本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。\n"
+     "　　会议要求各乡镇抓好落实。\n            全县开展植树活动\n　　昨天，全县植树活动在城郊举行，干部群众\n"
+     "一千余人参加。\n",
+     [("全县召开春耕生产会议", "今天上午"), ("全县开展植树活动", "昨天")]),
     # a photo caption with its credit stands apart from the article after it
     ("上图 群众在广场上跳舞。\n本报记者 赵小明 摄\n\n本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。\n"
      "县政府召开常务会议\n",
