@@ -232,6 +232,43 @@ def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page
     return pages
 
 
+def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A page's lines without the blank lines that double-spaced text adds (every line end doubled, as CR CR
+    LF gives: a blank line after every line, blank ones too): where a blank line stands between 95% or
+    more of its neighbouring lines of text and a third or more of those end inside a sentence (no column
+    of real text breaks so often), a run of ``g`` blank lines keeps ``g // 2`` (one printed blank line
+    doubled is three), so that only the blank lines printed remain. Other pages are returned as they are;
+    the line numbers are the file's either way.
+
+    >>> page = "全县召开春耕生产会议\\n\\n本报讯 今天，县政府召开\\n常务会议，研究部署\\n春耕生产工作。\\n\\n"
+    >>> doubled = list(enumerate((page * 3).replace("\\n", "\\n\\n").split("\\n"), 1))
+    >>> [raw for _, raw in single_spaced(doubled)][:6] == (page * 3).split("\\n")[:6]
+    True
+    >>> lines = list(enumerate(["甲。", "", "乙。", "", "丙。"] * 3, 1))
+    >>> single_spaced(lines) == lines            # paragraphs a line apart: blank lines as printed
+    True
+    """
+    text_at = [k for k, (_, raw) in enumerate(lines) if raw.strip()]
+    if len(text_at) < 8:
+        return lines
+    pairs = list(zip(text_at, text_at[1:]))
+    spaced = [a for a, b in pairs if b > a + 1]
+    if len(spaced) < 0.95 * len(pairs):
+        return lines
+    inside = sum(1 for a in spaced if not _ENDS.search(lines[a][1]))
+    if 3 * inside < len(spaced):
+        return lines
+    drop: set[int] = set()
+    for a, b in pairs:
+        g = b - a - 1
+        drop.update(range(a + 1, a + 1 + g - g // 2))
+    drop.update(range(text_at[-1] + 1, len(lines)))           # after the last line of text: none printed
+    return [ln for k, ln in enumerate(lines) if k not in drop]
+
+
+_ENDS = re.compile(r"[。！？!?…；;：:）)」』”’】》]\s*$")
+
+
 def empty_pages(pages: list[Page]) -> list[int]:
     """The numbers of the pages that hold no text (pages of images, as a rule: their text needs OCR).
 

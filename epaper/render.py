@@ -305,6 +305,39 @@ def _article_lines(row, layout: Layout, rng: random.Random, blank_between: bool)
     return head_lines + gap + body_lines if layout.headline == "before" else body_lines + gap + head_lines
 
 
+# ---------------------------------------------------------------- other hands: what other tools do to a page
+
+_PAREN_CREDIT = re.compile(r"[（(](?P<who>[^（()）]{2,16}?)(?P<verb>摄影?)[）)]")
+
+
+def _bare_credits(issue: pd.DataFrame) -> pd.DataFrame:
+    """Photo credits printed without brackets, set apart by spaces (（新华社记者某某摄） -> 　　新华社记者 某某 摄)."""
+    def bare(t):
+        return _PAREN_CREDIT.sub(lambda m: f"\u3000\u3000{m['who']} {m['verb']}", t) if isinstance(t, str) else t
+
+    out = issue.copy()
+    for col in ("headline", "subheadline", "body"):
+        out[col] = out[col].map(bare)
+    return out
+
+
+def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
+    """Title lines set in by 6 to 20 spaces, as ``pdftotext -layout`` centres them."""
+    return "\n".join(" " * rng.randint(6, 20) + t if lab in ("HS", "HT", "HC") and t.strip() else t
+                     for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels))))
+
+
+# name -> (what it does to the articles before they are printed, what it does to the printed text): what other
+# tools and hands do that the renderer does not (``segment_eval --variant``); the articles so changed are the
+# ones scored
+VARIANTS = {
+    "double-spaced": (None, lambda text, labels, rng: text.replace("\n", "\n\n")),   # every line end doubled
+    "centred-titles": (None, _centred_titles),
+    "ascii-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "    ", text)),
+    "bare-credits": (_bare_credits, None),
+}
+
+
 def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3,
                titled: float = 0.3) -> tuple[pd.DataFrame, pd.DataFrame]:
     """An issue in which some articles go on on a later page, as papers print long stories: an article of

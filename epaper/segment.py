@@ -1221,6 +1221,7 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
     """
     from . import lines as line_labeller
 
+    pages, numbers = _single_spaced(pages) if sizes is None else (pages, {})
     pages_blocks, layout, evidence = rule_blocks(pages)
     if sizes is not None:
         layout = evidence["layout"] = "before"
@@ -1244,4 +1245,23 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title
             rows.append(r)
+    for r in rows if numbers else []:
+        r["start_line"], r["end_line"] = numbers.get(r["start_line"], r["start_line"]), numbers.get(r["end_line"], r["end_line"])
     return join_jumps(rows), evidence
+
+
+def _single_spaced(pages) -> tuple[list, dict[int, int]]:
+    """The pages with the blank line that double-spaced text puts after every line dropped
+    (``read.single_spaced``), their lines numbered on from each page's first as if it had been printed so
+    (the blank lines the rules and the labeller count are those left), and the file's number of each line
+    so renumbered."""
+    out, numbers = [], {}
+    for p in pages:
+        kept = read.single_spaced(p.lines)
+        if len(kept) == len(p.lines):
+            out.append(p)
+            continue
+        first = p.lines[0][0]
+        numbers.update((first + k, no) for k, (no, _) in enumerate(kept))
+        out.append(read.Page(p.number, [(first + k, raw) for k, (_, raw) in enumerate(kept)], source=p.source))
+    return out, numbers

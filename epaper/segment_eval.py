@@ -33,6 +33,10 @@ not meaning.
 decoding keeps to (``lines.constraints``) against the renderer's labels on the
 building days: how often each is wrong (``audit``).
 
+``python -m epaper.segment_eval --variant double-spaced`` (``centred-titles``, ``ascii-indents``,
+``bare-credits``) changes the renderings as other tools and hands print pages and the renderer does not
+(``render.VARIANTS``): how far the parse holds up on what it was not tuned on.
+
 ``python -m epaper.segment_eval --pdf`` scores PDF input the same way: each day
 is rendered as an e-paper PDF (``render_pdf.render_issue_pdf``, a layout drawn
 for each page: two to five columns, articles in rows or running down columns,
@@ -41,6 +45,7 @@ TrueType subset, a non-embedded CID font) and read back with ``parse_issue``.
 """
 from __future__ import annotations
 
+import random
 import re
 import tempfile
 from collections import Counter
@@ -165,15 +170,20 @@ class RenderedLabels:
 
 
 def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False,
-             oracle: RenderedLabels | None = None, jumps: float = 0.0) -> dict:
+             oracle: RenderedLabels | None = None, jumps: float = 0.0, variant: str = "") -> dict:
     """Exact-extent precision, recall and F1 and exact headlines per layout family and overall (``pdf``: of
     PDF input, per font family; ``oracle``: with the renderer's own line labels in place of the labeller's,
     text only; ``jumps``: the chance that an article of three paragraphs or more goes on on a later page,
-    ``render.with_jumps``, each such article to be found whole: ``jumps`` and ``jumps_exact`` count them)."""
+    ``render.with_jumps``, each such article to be found whole: ``jumps`` and ``jumps_exact`` count them;
+    ``variant``: the renderings changed as another tool or hand would print them, ``render.VARIANTS``, text
+    only)."""
     from . import lines
     from .pfr import read_pfr
 
     articles = read_pfr(corpus, days=days)
+    change_articles, change_text = render.VARIANTS[variant] if variant else (None, None)
+    if change_articles is not None:
+        articles = change_articles(articles)
     if pdf:
         from . import render_pdf
         families = list(families or render_pdf.FAMILIES)
@@ -197,6 +207,8 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                     else:
                         path = Path(tmp) / f"{issue_id}.txt"
                         text, labels = render.render_issue_labelled(shown, family, seed=seed * 1000 + fi * 100 + k)
+                        if change_text is not None:
+                            text = change_text(text, labels, random.Random(seed * 1000 + fi * 100 + k))
                         path.write_text(text, encoding="utf-8")
                         if oracle is not None:
                             oracle.labels = labels
@@ -274,7 +286,11 @@ def main(argv=None) -> int:
                    help="the chance that an article of three paragraphs or more goes on on a later page (jump lines)")
     p.add_argument("--audit", action="store_true",
                    help="how often each rule the line labeller's decoding keeps to is wrong (building days only)")
+    p.add_argument("--variant", choices=sorted(render.VARIANTS),
+                   help="the renderings changed as another tool or hand would print them (render.VARIANTS)")
     a = p.parse_args(argv)
+    if a.variant and a.pdf:
+        p.error("--variant changes text renderings only")
     if a.audit:
         table = audit(a.corpus, BUILD_DAYS, seed=a.seed)
         print("| rule | layout | units | wrong | share wrong | examples (true label: text) |")
@@ -287,7 +303,7 @@ def main(argv=None) -> int:
     if a.oracle and a.pdf:
         p.error("--oracle scores text renderings only")
     oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle else None
-    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle, jumps=a.jumps)
+    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle, jumps=a.jumps, variant=a.variant or "")
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")

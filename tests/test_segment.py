@@ -214,6 +214,17 @@ def test_a_datelines_reporters_on_the_next_line_are_its_own(tmp_path):
     assert list(it.reporters.iloc[0]) == ["刘明远", "王芳"]
 
 
+@pytest.mark.parametrize("text", [BEFORE, BEFORE.replace("\n\n", "\n")], ids=["blank lines", "none"])
+def test_double_spaced_text_reads_as_printed(tmp_path, text):
+    # a line end doubled (CR CR LF, as text converted twice has): a blank line after every line
+    single = items(parse_text(tmp_path, text, name="a.txt"))
+    double = items(parse_text(tmp_path, text.replace("\n", "\r\r\n"), name="b.txt"))
+    cols = ["headline", "subheadline", "dateline", "body"]
+    assert len(single) >= 3 and double[cols].fillna("-").values.tolist() == single[cols].fillna("-").values.tolist()
+    assert list(double.start_line) == [2 * n - 1 for n in single.start_line]      # the file's own lines
+    assert list(double.end_line) == [2 * n - 1 for n in single.end_line]
+
+
 @pytest.mark.parametrize("title", ["湖面冰帆竞速忙", "湖面冰帆竞速忙（图片）"])
 def test_a_photo_under_its_own_title_with_no_blank_line_between_is_an_item_with_that_headline(tmp_path, title):
     text = ("本报讯（记者何丽）3月4日下午，全市优化营商环境大会召开。副市长许文涛主持。\n"
