@@ -537,7 +537,7 @@ _FRESH_KINDS = {"dateline": "d", "byline": "b", "note": "n", "photo": "p", "cont
 
 def opening(units: list[Unit]) -> list[str]:
     """What the rules say opens an item at each unit: ``d``, ``b``, ``n``, ``p`` or ``j`` a block that opens
-    with a dateline, a byline (not a second byline line), a note (扫码…, 本版编辑…), a photo marker (上图, ➡…)
+    with a dateline, a byline (not a second byline line), a note (扫码…), a photo marker (上图, ➡…)
     or a jump line (（上接第1版）: the part of an article continued from another page);
     ``c`` a photo's caption (a block followed by a photo credit, or ending with one); ``""`` none."""
     out = []

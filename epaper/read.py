@@ -235,8 +235,10 @@ def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page
 def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """A page's lines without the blank lines that double-spaced text adds (every line end doubled, as CR CR
     LF gives: a blank line after every line, blank ones too): where a blank line stands between 95% or
-    more of its neighbouring lines of text and a third or more of those end inside a sentence (no column
-    of real text breaks so often), a run of ``g`` blank lines keeps ``g // 2`` (one printed blank line
+    more of its neighbouring lines of text and a third or more of those are lines as long as most (the
+    median or longer) that end inside a sentence (wrapped lines: no column of real text breaks so often;
+    titles over paragraphs a line apart do not count) or a tenth or more are runs of two blank lines or
+    more (printed blank lines, doubled), a run of ``g`` blank lines keeps ``g // 2`` (one printed blank line
     doubled is three), so that only the blank lines printed remain. Other pages are returned as they are;
     the line numbers are the file's either way.
 
@@ -247,6 +249,9 @@ def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     >>> lines = list(enumerate(["甲。", "", "乙。", "", "丙。"] * 3, 1))
     >>> single_spaced(lines) == lines            # paragraphs a line apart: blank lines as printed
     True
+    >>> lines = list(enumerate(["全县开展植树活动", "", "昨天，全县植树活动在城郊举行，干部群众参加。", ""] * 4, 1))
+    >>> single_spaced(lines) == lines            # titles over paragraphs a line apart: as printed
+    True
     """
     text_at = [k for k, (_, raw) in enumerate(lines) if raw.strip()]
     if len(text_at) < 8:
@@ -255,8 +260,14 @@ def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     spaced = [a for a, b in pairs if b > a + 1]
     if len(spaced) < 0.95 * len(pairs):
         return lines
-    inside = sum(1 for a in spaced if not _ENDS.search(lines[a][1]))
-    if 3 * inside < len(spaced):
+    # lines as long as most that end inside a sentence: wrapped lines, which a printed blank line never follows
+    # so often (titles, shorter than the paragraphs around them, do not count)
+    sizes = sorted(len(lines[k][1].strip()) for k in text_at)
+    median = sizes[len(sizes) // 2]
+    inside = sum(1 for a in spaced if len(lines[a][1].strip()) >= median and not _ENDS.search(lines[a][1]))
+    # or runs of two blank lines or more (printed blank lines, doubled): halved, they keep what they mark
+    wide = sum(1 for a, b in pairs if b > a + 2)
+    if 3 * inside < len(spaced) and 10 * wide < len(pairs):
         return lines
     drop: set[int] = set()
     for a, b in pairs:

@@ -327,6 +327,29 @@ def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
                      for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels))))
 
 
+_PAGE_START = re.compile(r"(?=\f)|(?=^ [^ \t\n])", re.M)      # a form feed, or a space-led page's first line
+
+
+def _editor_lines(text: str, labels: list[str], rng: random.Random) -> str:
+    """Each page closed by its editors' credits (责任编辑：某某 美术编辑：某某), as many papers print them."""
+    editors = ("张明远", "李小红", "王建华", "赵丽娟", "陈志强", "刘晓燕")
+    pages = _PAGE_START.split(text)
+    return "\n".join(p.rstrip("\n") + f"\n\n责任编辑：{rng.choice(editors)} 美术编辑：{rng.choice(editors)}\n"
+                     for p in pages if p.strip())
+
+
+_HALF_WIDTH = str.maketrans("：；（）！？", ":;()!?")
+
+
+def _half_width(issue: pd.DataFrame) -> pd.DataFrame:
+    """Colons, semicolons, brackets, exclamation and question marks printed half-width, as web pages and
+    some e-papers print them."""
+    out = issue.copy()
+    for col in ("headline", "subheadline", "dateline", "byline", "body"):
+        out[col] = out[col].map(lambda t: t.translate(_HALF_WIDTH) if isinstance(t, str) else t)
+    return out
+
+
 # name -> (what it does to the articles before they are printed, what it does to the printed text): what other
 # tools and hands do that the renderer does not (``segment_eval --variant``); the articles so changed are the
 # ones scored
@@ -335,6 +358,8 @@ VARIANTS = {
     "centred-titles": (None, _centred_titles),
     "ascii-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "    ", text)),
     "bare-credits": (_bare_credits, None),
+    "editor-lines": (None, _editor_lines),
+    "half-width-punctuation": (_half_width, None),
 }
 
 

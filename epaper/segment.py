@@ -461,6 +461,9 @@ def classify(b: Block) -> Block:
     if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t):
         b.kind = "page_header"
         return b
+    if _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t):
+        b.kind = "page_header"                      # 责任编辑：某某 美术编辑：某某: the page's, not an item
+        return b
     if _starts_with_any(t, "note_markers"):
         b.kind = "note"
         return b
@@ -470,6 +473,15 @@ def classify(b: Block) -> Block:
     b.kind = "text"
     b.head = _head_shape(b)
     return b
+
+
+@lru_cache(maxsize=None)
+def _editors_re():
+    """A block made only of editor credits (``editor_markers``), each marker followed by names: 责任编辑：张三
+    美术编辑：李四, （本版编辑：王五）, 编辑 赵六 校对 孙七."""
+    marker = "|".join(re.escape(w) for w in sorted(lexicons.words("editor_markers"), key=len, reverse=True))
+    names = rf"[{bylines.CJK}·、，,/／\s]{{2,24}}?"
+    return re.compile(rf"^[（(]?(?:(?:{marker})\s*[:：]?\s*{names}\s*)+[）)]?$")
 
 
 _DATE_START = re.compile(r"^[0-9]{1,2}月[0-9]{1,2}日")
