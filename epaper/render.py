@@ -311,20 +311,25 @@ _PAREN_CREDIT = re.compile(r"[（(](?P<who>[^（()）]{2,16}?)(?P<verb>摄影?)[
 
 
 def _bare_credits(issue: pd.DataFrame) -> pd.DataFrame:
-    """Photo credits printed without brackets, set apart by spaces (（新华社记者某某摄） -> 　　新华社记者 某某 摄)."""
+    """Photo credits printed without brackets: after a caption, set apart by spaces (…。（新华社记者某某摄） ->
+    …。　　新华社记者某某 摄), or a paragraph of their own (新华社记者某某 摄); titles as printed."""
     def bare(t):
-        return _PAREN_CREDIT.sub(lambda m: f"\u3000\u3000{m['who']} {m['verb']}", t) if isinstance(t, str) else t
+        if not isinstance(t, str):
+            return t
+        return "\n".join(_PAREN_CREDIT.sub(lambda m: ("\u3000\u3000" if m.start() else "") + f"{m['who']} {m['verb']}", p)
+                         for p in t.split("\n"))
 
     out = issue.copy()
-    for col in ("headline", "subheadline", "body"):
+    for col in ("subheadline", "body"):
         out[col] = out[col].map(bare)
     return out
 
 
 def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
-    """Title lines set in by 6 to 20 spaces, as ``pdftotext -layout`` centres them."""
-    return "\n".join(" " * rng.randint(6, 20) + t if lab in ("HS", "HT", "HC") and t.strip() else t
-                     for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels))))
+    """Title lines set in by 6 to 20 spaces, as ``pdftotext -layout`` centres them (but a line that marks a
+    page, by a form feed or a space before it, as it was)."""
+    return "\n".join(" " * rng.randint(6, 20) + t if lab in ("HS", "HT", "HC") and t.strip() and t[0] not in " \f"
+                     else t for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels))))
 
 
 _PAGE_START = re.compile(r"(?=\f)|(?=^ [^ \t\n])", re.M)      # a form feed, or a space-led page's first line

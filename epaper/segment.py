@@ -42,6 +42,7 @@ class Block:
     byline_end: int = 0                     # where a byline opening the block ends in text (kind byline)
     titles: bool = False                    # a headline block the line labeller found (several title lines)
     size: float = 0.0                       # a title's type size, where the input gives it (PDF)
+    centred: bool = False                   # its lines set in as titles are centred (``centred``)
 
     @property
     def first(self) -> int:
@@ -394,6 +395,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             out.append(classify(make_block(b[:k])))
             b = b[k:]
         out.append(classify(make_block(b)))
+        out[-1].centred = bool(mid) and b[0][0] in mid
     return out
 
 
@@ -565,7 +567,7 @@ def _lead(blocks: list[Block]) -> str:
 def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False) -> list[list[Block]]:
     """Runs of consecutive headline candidates become one group; other blocks stand alone.
 
-    A candidate is turned back into text when it cannot be a headline:
+    A candidate is turned back into text (unless it is centred) when it cannot be a headline:
     it follows text that ends mid-sentence (a column break), or it has a comma
     inside and is not the second line of a headline (a body fragment such as
     大家一致认为，习近平总书记对新). With ``layout="after"`` a headline must
@@ -579,7 +581,7 @@ def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False
     has_page_credit = any(b.kind == "page_credit" for b in blocks)
     width = column_width(blocks)
     for i, b in enumerate(blocks):
-        if not b.head:
+        if not b.head or b.centred:                 # a centred title is one, whatever stands around it
             continue
         prev = blocks[i - 1] if i > 0 else None
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None

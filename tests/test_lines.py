@@ -289,6 +289,10 @@ ISSUES = [
      "　　会议要求各乡镇抓好落实。\n            全县开展植树活动\n　　昨天，全县植树活动在城郊举行，干部群众\n"
      "一千余人参加。\n",
      [("全县召开春耕生产会议", "今天上午"), ("全县开展植树活动", "昨天")]),
+    # a centred title after text that stops without a sentence end (an editor's note signed ———编者)
+    ("　　本报讯 今天，县里召开会议，部署春耕生产工\n作。会议要求各乡镇抓好落实，确保春耕———编者\n"
+     "            全县开展植树活动\n　　本报讯 昨天，全县植树活动在城郊举行，干部\n群众一千余人参加。\n",
+     [(None, "今天"), ("全县开展植树活动", "昨天")]),
     # a photo caption with its credit stands apart from the article after it
     ("上图 群众在广场上跳舞。\n本报记者 赵小明 摄\n\n本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。\n"
      "县政府召开常务会议\n",
