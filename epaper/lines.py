@@ -394,6 +394,7 @@ _QUOTE_ENDS = _QUOTES_CLOSE - _ENDS                     # ... with one of these,
 # the templates copied from the neighbours (offsets -2..2) of a unit
 NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta")
 OFFSETS = (-2, -1, 1, 2)
+_FULL_WIDTH = str.maketrans(":;()!?", "：；（）！？")
 
 
 def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str, list[str] | np.ndarray]:
@@ -425,6 +426,7 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
     # a centred line (``segment.centred``) is a title line, set in by the PDF's layout: not indented
     mid = frozenset().union(*(segment.centred([(u.lines[0], u.raw) for u in us]) for us in pages_units))
     und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
+    und = [t.translate(_FULL_WIDTH) for t in und]       # one form of :;()!? for the features, as the corpus prints
     nlines = np.array([len(u.lines) for u in units])
     first = np.array([u.first_len for u in units])
     last = np.array([u.last_len for u in units])

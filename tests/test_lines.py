@@ -63,6 +63,9 @@ VALUES = [
     # a brief signed by its author in brackets; a bracketed dateline is no author
     ("昨天全市植树一万株。（李文）\n\n另一件事。", 0, {"ta": "1", "e": "R", "ba": "1", "nx": "R1H"}),
     ("（新华社北京1月1日电）\n\n另一件事。", 0, {"ta": "0"}),
+    # half-width :;()!? read as the full-width forms the corpus prints
+    ("游客在湖面滑冰。(新华社记者张三摄)\n\n另一件事。", 0, {"e": "R", "e2": "摄）"}),
+    ("游客在湖面滑冰。（新华社记者张三摄）\n\n另一件事。", 0, {"e": "R", "e2": "摄）"}),
     # a paragraph's first line two characters short of the column (an indent PDF text lost), or set in spaces
     ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n一二三四五六\n一二三四五六七八\n一二。", 2,
      {"gap": "2", "gi": "22", "ind": "0"}),
