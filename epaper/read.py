@@ -95,6 +95,7 @@ def _is_garbage(ch: str) -> bool:
 
 
 _NEWLINES = re.compile(r"\r\n|\r")
+_LINE_END_SPACES = re.compile(r"[ \t\u3000]+(?=[\n\f]|$)")
 
 
 def read_text(path) -> str:
@@ -123,9 +124,12 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
     cut before its page header lines (第2版：要闻, 某某日报 2024年3月5日 第2版) where
     there are two or more (``page_mark``). Line numbers are 1-based lines of the file.
 
+    Spaces ending a line are dropped first: they print nothing, and some tools pad every line with them.
+
     >>> [p.number for p in split_pages("a\\n\\fb\\nc")]
     [1, 2]
     """
+    text = _LINE_END_SPACES.sub("", text)
     if "\f" in text:
         # each piece between form feeds is a page, numbered as printed: a page without text (a page of
         # images, say) stays in the issue empty, so the pages after it keep their numbers and

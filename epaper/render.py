@@ -343,6 +343,28 @@ def _editor_lines(text: str, labels: list[str], rng: random.Random) -> str:
                      for p in pages if p.strip())
 
 
+def _page_numbers(text: str, labels: list[str], rng: random.Random) -> str:
+    """Each page closed by its number as a footer (- 3 -)."""
+    pages = [p for p in _PAGE_START.split(text) if p.strip()]
+    return "\n".join(p.rstrip("\n") + f"\n\n- {k + 1} -\n" for k, p in enumerate(pages))
+
+
+_HEADER = re.compile(r"人民日报 ([0-9]{4})年([0-9]+)月([0-9]+)日 第([0-9]+)版")
+_CN_PAGES = "〇一二三四五六七八九十"
+
+
+def _other_headers(text: str, labels: list[str], rng: random.Random) -> str:
+    """Page headers in the forms other papers print (第3版：要闻, 1998年1月22日 星期四, 人民日报·要闻 第三版,
+    A3 要闻 1998.01.22, 1998年1月22日　第03版　国内新闻), one drawn for each."""
+    def header(m):
+        y, mo, d, p = m.group(1), int(m.group(2)), int(m.group(3)), int(m.group(4))
+        week = "一二三四五六日"[rng.randrange(7)]
+        return rng.choice([f"第{p}版：要闻", f"{y}年{mo}月{d}日 星期{week}",
+                           f"人民日报·要闻 第{_CN_PAGES[p] if p <= 10 else p}版", f"A{p} 要闻 {y}.{mo:02d}.{d:02d}",
+                           f"{y}年{mo}月{d}日\u3000第{p:02d}版\u3000国内新闻"])
+    return _HEADER.sub(header, text)
+
+
 _HALF_WIDTH = str.maketrans("：；（）！？", ":;()!?")
 
 
@@ -365,6 +387,11 @@ VARIANTS = {
     "bare-credits": (_bare_credits, None),
     "editor-lines": (None, _editor_lines),
     "half-width-punctuation": (_half_width, None),
+    "page-numbers": (None, _page_numbers),
+    "other-headers": (None, _other_headers),
+    "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
+                                                                 for t in text.split("\n"))),
+    "tab-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "\t", text)),
 }
 
 

@@ -228,6 +228,42 @@ def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[
 
 
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
+_HEADER_TOKEN = re.compile(
+    r"(?P<date>(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日|([.\-/])[0-9]{1,2}\2[0-9]{1,2}))"
+    r"|(?P<week>(?:星期|周)[一二三四五六日天])"
+    r"|(?P<page>第(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[版页]|[A-Z][0-9]{1,2}(?:版)?|[0-9]{1,2}版)"
+    r"|(?P<word>[\u4e00-\u9fff])"
+    r"|(?P<sep>[\s·•|｜:：/、\-—－]+)")
+
+
+def header_line(text: str) -> bool:
+    """A page's header or footer line in any order of its parts: a page (第3版, A3, 3版, 第3页), a date
+    (2024年3月5日, 2024.03.05) with its weekday (星期二, 周二), a paper's or section's name, separators; it
+    names a page (not between two characters of a name: 全县第3版宣传册 is a title), or a date and its
+    weekday, and holds no more than 16 other characters (names).
+
+    >>> [header_line(t) for t in ("人民日报·要闻第三版", "A3要闻2024.03.05", "2024年3月5日星期二", "2024年3月5日第03版国内新闻")]
+    [True, True, True, True]
+    >>> [header_line(t) for t in ("2024年3月5日", "全县第3版宣传册印发", "会议要求各地抓好落实")]
+    [False, False, False]
+    """
+    if len(text) > 40 or not text:
+        return False
+    pos, kinds = 0, []
+    for m in _HEADER_TOKEN.finditer(text):
+        if m.start() != pos:
+            return False
+        pos = m.end()
+        kinds.append(m.lastgroup)
+    if pos != len(text) or kinds.count("word") > 16:
+        return False
+    # a page between two names' characters is a title's words (全县第3版宣传册), not a header's part
+    pages = [k for k, kind in enumerate(kinds) if kind == "page"
+             and not (0 < k < len(kinds) - 1 and kinds[k - 1] == kinds[k + 1] == "word")]
+    return bool(pages) or {"date", "week"} <= set(kinds)
+
+
+_PAGE_NUMBER = re.compile(r"^(?:[-－—–·•]+[0-9]{1,3}[-－—–·•]+|第[0-9]{1,3}页|[0-9]{1,3}/[0-9]{1,3})$")   # - 3 -, 第3页, 3/16
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
@@ -460,7 +496,7 @@ def classify(b: Block) -> Block:
     if by is not None:
         b.kind, b.credits, b.byline_end = "byline", by, cut
         return b
-    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t):
+    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t):
         b.kind = "page_header"
         return b
     if _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t):

@@ -71,6 +71,9 @@ VALUES = [
      {"gap": "2", "gi": "22", "ind": "0"}),
     ("一二三四五六七八\n一二三四五六七八\n一二三四五六七八\n一二三。\n\u3000\u3000一二三四五六\n一二三四五六七八\n一二。",
      2, {"gap": "2", "ind": "2", "bb": "0"}),
+    # a tab opens a paragraph as two spaces do; one space alone is what a space-led page's first line has
+    ("一二三四五六七八\n一二三四五六七八\n一二三。\n\t一二三四五六\n一二三四五六七八\n一二。", 2, {"ind": "2"}),
+    ("一二三四五六七八\n一二三四五六七八\n一二三。\n 一二三四五六\n一二三四五六七八\n一二。", 2, {"ind": "1"}),
     # a title centred with spaces (text taken from a PDF's layout) is set in as no paragraph is
     ("        全县开展植树活动\n　　本报讯 昨天，全县植树\n活动在城郊举行。", 0, {"ind": "0"}),
     ("        全县开展植树活动\n　　本报讯 昨天，全县植树\n活动在城郊举行。", 1, {"ind": "2"}),

@@ -27,6 +27,15 @@ def test_encodings_and_line_ends_give_the_same_table(tmp_path, encoding, bom, ne
     assert list(df.start_line) == [1, 7]
 
 
+@pytest.mark.parametrize("pad", [" ", "   ", "\t", "\u3000\u3000", " \u3000"])
+def test_spaces_ending_lines_change_nothing(tmp_path, pad):
+    plain = items(parse_text(tmp_path, ISSUE, name="a.txt"))
+    padded = items(parse_text(tmp_path, ISSUE.replace("\n", pad + "\n"), name="b.txt"))
+    cols = ["headline", "dateline", "body", "start_line", "end_line"]
+    assert padded[cols].values.tolist() == plain[cols].values.tolist()
+    assert all(not raw.endswith((" ", "\t", "\u3000")) for _, raw in helpers.read_pages(tmp_path / "b.txt")[0].lines)
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty"),
     (b"  \n\r\n\t ", "empty"),

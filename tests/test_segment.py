@@ -226,6 +226,29 @@ EDITORS = [
 ]
 
 
+# (a block's text, whether it is a page's header or footer line): a page, a date with its weekday, a paper's or
+# section's name, in any order; a page number as a footer; not a title that names a page among its words
+PAGE_LINES = [
+    ("第3版：要闻", True),
+    ("2024年3月5日 星期二", True),
+    ("滨江日报·要闻 第三版", True),
+    ("A3 要闻 2024.03.05", True),
+    ("2024年3月5日\u3000第03版\u3000国内新闻", True),
+    ("- 3 -", True),
+    ("第 3 页", True),
+    ("2024年3月5日", False),                   # a date alone: a notice's date, say
+    ("全县第3版宣传册印发", False),
+    ("3", False),
+    ("（三）", False),
+]
+
+
+@pytest.mark.parametrize("text, header", PAGE_LINES)
+def test_page_header_and_footer_lines(text, header):
+    from epaper.segment import classify, make_block
+    assert (classify(make_block([(1, text)])).kind == "page_header") == header
+
+
 @pytest.mark.parametrize("text, editors", EDITORS)
 def test_editor_credits_are_the_pages(text, editors):
     from epaper.segment import classify, make_block
