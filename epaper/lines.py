@@ -395,6 +395,7 @@ _QUOTE_ENDS = _QUOTES_CLOSE - _ENDS                     # ... with one of these,
 NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta")
 OFFSETS = (-2, -1, 1, 2)
 _FULL_WIDTH = str.maketrans(":;()!?", "：；（）！？")
+_HALF_PUNCT = re.compile(r"[:;()!?]")
 
 
 def unit_columns(units: list[Unit], opens: list[str] | None = None) -> dict[str, list[str] | np.ndarray]:
@@ -423,10 +424,9 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
     first_of_page, last_of_page = index == page_start, index == page_end
     titles = frozenset(lexicons.words("page_titles"))
     texts = [u.text for u in units]
-    # a centred line (``segment.centred``) is a title line, set in by the PDF's layout: not indented
-    mid = frozenset().union(*(segment.centred([(u.lines[0], u.raw) for u in us]) for us in pages_units))
     und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
-    und = [t.translate(_FULL_WIDTH) for t in und]       # one form of :;()!? for the features, as the corpus prints
+    # one form of :;()!? for the features, as the corpus prints them (the cheap test first: most have none)
+    und = [t.translate(_FULL_WIDTH) if _HALF_PUNCT.search(t) else t for t in und]
     nlines = np.array([len(u.lines) for u in units])
     first = np.array([u.first_len for u in units])
     last = np.array([u.last_len for u in units])
@@ -472,7 +472,8 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
         # 0 none (or a centred title), 1 one space (as a space-led page's first line has), 2 an indent (two
         # spaces or more, a tab, a full-width space)
-        "ind": np.array([0 if not u.raw[:1].isspace() or u.lines[0] in mid
+        # (a centred line, ``segment.centred``, is a title set in by the PDF's layout: not indented)
+        "ind": np.array([0 if not u.raw[:1].isspace() or u.block.centred
                          else 1 if u.raw[0] == " " and not u.raw[1:2].isspace() else 2 for u in units],
                         dtype=np.int64),
         "sp": np.array([u.raw.count(" ") > 2 for u in units], dtype=np.int64),
@@ -603,7 +604,6 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
-    mid = segment.centred([(u.lines[0], u.raw) for u in units])
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
@@ -626,7 +626,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
                 and units[k + 1].block is not u.block and (k == 0 or segment._closes(units[k - 1].text)):
             m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
             rule = "a title before an opening"
-        elif u.block.head and u.lines[0] in mid:
+        elif u.block.head and u.block.centred:
             m, rule = heads | x, "a centred title"   # a headline-shaped block set in as text from PDFs centres titles
         else:
             rule = ""

@@ -5,6 +5,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 
 from . import clean
@@ -257,6 +258,8 @@ def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     >>> single_spaced(lines) == lines            # titles over paragraphs a line apart: as printed
     True
     """
+    if 2 * list(map(itemgetter(1), lines)).count("") < len(lines) - 2:
+        return lines                                # the cheap test first: blank lines are not half the page
     text_at = [k for k, (_, raw) in enumerate(lines) if raw.strip()]
     if len(text_at) < 8:
         return lines

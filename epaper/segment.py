@@ -236,6 +236,9 @@ _HEADER_TOKEN = re.compile(
     r"|(?P<sep>[\s·•|｜:：/、\-—－]+)")
 
 
+_HEADER_HINT = re.compile(r"[0-9版页]|星期|周[一二三四五六日天]")
+
+
 def header_line(text: str) -> bool:
     """A page's header or footer line in any order of its parts: a page (第3版, A3, 3版, 第3页), a date
     (2024年3月5日, 2024.03.05) with its weekday (星期二, 周二), a paper's or section's name, separators; it
@@ -247,7 +250,7 @@ def header_line(text: str) -> bool:
     >>> [header_line(t) for t in ("2024年3月5日", "全县第3版宣传册印发", "会议要求各地抓好落实")]
     [False, False, False]
     """
-    if len(text) > 40 or not text:
+    if len(text) > 40 or not _HEADER_HINT.search(text):     # the cheap tests first: most lines are neither
         return False
     pos, kinds = 0, []
     for m in _HEADER_TOKEN.finditer(text):
@@ -368,6 +371,7 @@ def _line_gaps(raw: str) -> frozenset:
 
 
 CENTRED = 6         # columns of space opening a line set in further than a paragraph's indent: centred
+_SET_IN = re.compile(r"[ \u3000][ \u3000]")
 
 
 def lead_width(raw: str) -> int:
@@ -389,7 +393,7 @@ def centred(lines: list[tuple[int, str]]) -> frozenset:
     >>> sorted(centred([(1, "          市委召开会议"), (2, "　　本报讯 会议指出，要抓好落实。"), (3, "    会议要求")]))
     [1]
     """
-    if not any(raw[:2] in ("  ", "\u3000 ", " \u3000", "\u3000\u3000") for _, raw in lines):
+    if not any(map(_SET_IN.match, map(operator.itemgetter(1), lines))):
         return frozenset()                          # the cheap test first: most pages set nothing in so far
     widths = [(no, lead_width(raw)) for no, raw in lines if raw.strip()]
     out = frozenset(no for no, w in widths if w >= CENTRED)
@@ -429,6 +433,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         k = _trailing_head(b)
         if k:
             out.append(classify(make_block(b[:k])))
+            out[-1].centred = bool(mid) and b[0][0] in mid
             b = b[k:]
         out.append(classify(make_block(b)))
         out[-1].centred = bool(mid) and b[0][0] in mid
