@@ -470,9 +470,8 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         "gap": gap, "gi": gap * 3 + pgi,
         "en": np.array([_NUMBERED.match(t) is not None for t in und], dtype=np.int64),
         "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
-        # 0 none (or a centred title), 1 one space (as a space-led page's first line has), 2 an indent (two
-        # spaces or more, a tab, a full-width space)
-        # (a centred line, ``segment.centred``, is a title set in by the PDF's layout: not indented)
+        # 0 none (or a centred title, ``segment.centred``: set in by a PDF's layout, not indented), 1 one space
+        # (as a space-led page's first line has), 2 an indent (two spaces or more, a tab, a full-width space)
         "ind": np.array([0 if not u.raw[:1].isspace() or u.block.centred
                          else 1 if u.raw[0] == " " and not u.raw[1:2].isspace() else 2 for u in units],
                         dtype=np.int64),

@@ -228,14 +228,14 @@ def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[
 
 
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
+_PAGE_NUMBER = re.compile(r"^(?:[-－—–·•]+[0-9]{1,3}[-－—–·•]+|第[0-9]{1,3}页|[0-9]{1,3}/[0-9]{1,3})$")   # - 3 -, 第3页, 3/16
+_PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 _HEADER_TOKEN = re.compile(
     r"(?P<date>(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日|([.\-/])[0-9]{1,2}\2[0-9]{1,2}))"
     r"|(?P<week>(?:星期|周)[一二三四五六日天])"
     r"|(?P<page>第(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[版页]|[A-Z][0-9]{1,2}(?:版)?|[0-9]{1,2}版)"
     r"|(?P<word>[\u4e00-\u9fff])"
     r"|(?P<sep>[\s·•|｜:：/、\-—－]+)")
-
-
 _HEADER_HINT = re.compile(r"[0-9版页]|星期|周[一二三四五六日天]")
 
 
@@ -264,10 +264,6 @@ def header_line(text: str) -> bool:
     pages = [k for k, kind in enumerate(kinds) if kind == "page"
              and not (0 < k < len(kinds) - 1 and kinds[k - 1] == kinds[k + 1] == "word")]
     return bool(pages) or {"date", "week"} <= set(kinds)
-
-
-_PAGE_NUMBER = re.compile(r"^(?:[-－—–·•]+[0-9]{1,3}[-－—–·•]+|第[0-9]{1,3}页|[0-9]{1,3}/[0-9]{1,3})$")   # - 3 -, 第3页, 3/16
-_PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
 @lru_cache(maxsize=None)
@@ -1300,8 +1296,9 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title
             rows.append(r)
-    for r in rows if numbers else []:
-        r["start_line"], r["end_line"] = numbers.get(r["start_line"], r["start_line"]), numbers.get(r["end_line"], r["end_line"])
+    for r in rows if numbers else []:                  # double-spaced pages: the file's line numbers
+        r["start_line"] = numbers.get(r["start_line"], r["start_line"])
+        r["end_line"] = numbers.get(r["end_line"], r["end_line"])
     return join_jumps(rows), evidence
 
 

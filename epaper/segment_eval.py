@@ -33,9 +33,10 @@ not meaning.
 decoding keeps to (``lines.constraints``) against the renderer's labels on the
 building days: how often each is wrong (``audit``).
 
-``python -m epaper.segment_eval --variant double-spaced`` (``centred-titles``, ``ascii-indents``,
-``bare-credits``, ``editor-lines``, ``half-width-punctuation``, ``page-numbers``, ``other-headers``,
-``trailing-spaces``, ``tab-indents``) changes the renderings as other tools and hands print pages and the renderer does not
+``python -m epaper.segment_eval --variant double-spaced`` (``centred-titles``,
+``ascii-indents``, ``bare-credits``, ``editor-lines``, ``half-width-punctuation``,
+``page-numbers``, ``other-headers``, ``trailing-spaces``, ``tab-indents``) changes the
+renderings as other tools and hands print pages and the renderer does not
 (``render.VARIANTS``): how far the parse holds up on what it was not tuned on.
 
 ``python -m epaper.segment_eval --pdf`` scores PDF input the same way: each day
