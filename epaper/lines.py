@@ -56,6 +56,7 @@ import operator
 import os
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -627,6 +628,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             rule = "a title before an opening"
         elif u.block.head and u.block.centred:
             m, rule = heads | x, "a centred title"   # a headline-shaped block set in as text from PDFs centres titles
+        elif len(u.lines) == 1 and u.text.strip("【】[]") in _column_labels():
+            m, rule = heads, "a column's name is a title"   # 短评, 今日谈 above an item's title (a kicker)
         else:
             rule = ""
         if keep and rule:
@@ -666,6 +669,11 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
+
+
+@lru_cache(maxsize=None)
+def _column_labels() -> frozenset:
+    return frozenset(lexicons.words("column_labels"))
 
 
 def _closes_first(text: str) -> bool:

@@ -114,6 +114,10 @@ CONSTRAINTS = [
     ("          全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "before", ["HS", "HT", "HC", "X"], False),
     ("          全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "after", ["HS", "HT", "HC", "X"], False),
     ("    全县开展植树活动\n　　昨天，全县植树活动在城郊举行。", "before", ["HS", "HT", "HC", "BS", "B"], False),
+    # a column's name on a line of its own above an item's title (a kicker: 短评, 【今日谈】) is a title line
+    ("短评\n让实干成为鲜明导向\n　　新的一年，实干是最好的答卷。", "before", ["HS", "HT", "HC"], False),
+    ("【今日谈】\n让实干成为鲜明导向\n　　新的一年，实干是最好的答卷。", "after", ["HS", "HT", "HC"], False),
+    ("短评一则\n让实干成为鲜明导向\n　　新的一年，实干是最好的答卷。", "before", ["HS", "HT", "HC", "BS", "B"], False),
 ]
 
 
@@ -299,6 +303,10 @@ ISSUES = [
     ("　　本报讯 今天，县里召开会议，部署春耕生产工\n作。会议要求各乡镇抓好落实，确保春耕———编者\n"
      "            全县开展植树活动\n　　本报讯 昨天，全县植树活动在城郊举行，干部\n群众一千余人参加。\n",
      [(None, "今天"), ("全县开展植树活动", "昨天")]),
+    # a commentary under its column's name after a photo whose credit has no brackets
+    ("春耕备耕忙\n　　近日，城南区农民在田间忙着春耕备耕。　　记者 王强 摄\n\n短评\n让实干成为鲜明导向\n"
+     "　　钟声\n　　新的一年，实干是最好的答卷。各级干部要把心思用在干事创业上。\n",
+     [("春耕备耕忙", "近日"), ("短评", "钟声")]),
     # a photo caption with its credit stands apart from the article after it
     ("上图 群众在广场上跳舞。\n本报记者 赵小明 摄\n\n本报讯 今天上午，县政府召开常务会议，研究\n部署春耕生产工作。\n"
      "县政府召开常务会议\n",
