@@ -319,6 +319,8 @@ def _closes_at(text: str, start: int, end: int) -> bool:
         return False
     if text[end - 1] in _LINE_CLOSERS:
         return True
+    if text[end - 1] in "摄影" and text.endswith(("摄", "摄影"), start, end):    # a credit without brackets
+        return bylines.find_credit(clean.clean_line(text[start:end])) is not None
     while end > start and text[end - 1] in _QUOTES_CLOSE:
         end -= 1
     return end > start and text[end - 1] in _SENT_END
@@ -623,7 +625,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
                 m, f = bs | b, True
             rule = f"an opening ({opens[k]}) starts an item"
         elif u.block.head and u.block_start and k + 1 < len(units) and opens[k + 1] \
-                and units[k + 1].block is not u.block and (k == 0 or segment._closes(units[k - 1].text)):
+                and units[k + 1].block is not u.block \
+                and (k == 0 or units[k - 1].block.kind == "credit" or segment._closes(units[k - 1].text)):
             m = ht if layout == "after" else heads  # a title between a paragraph's end and an item's opening
             rule = "a title before an opening"
         elif u.block.head and u.block.centred:

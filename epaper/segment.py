@@ -366,6 +366,7 @@ def _line_gaps(raw: str) -> frozenset:
     return make_block([(0, raw)]).gaps
 
 
+_CREDIT_VERBS = frozenset(("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)"))
 CENTRED = 6         # columns of space opening a line set in further than a paragraph's indent: centred
 _SET_IN = re.compile(r"[ \u3000][ \u3000]")
 
@@ -422,6 +423,9 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur[:-1])
                 cur = cur[-1:]
         cur.append((no, raw))
+        if len(cur) > 1 and raw.strip() in _CREDIT_VERBS:
+            blocks.append(cur)                      # a credit's verb a narrow column wrapped (某某 / 摄) ends it
+            cur = []
     if cur:
         blocks.append(cur)
     out: list[Block] = []
@@ -467,8 +471,11 @@ def _trailing_head(lines: list[tuple[int, str]]) -> int:
 
 
 def _closes(line: str) -> bool:
-    """``ends_paragraph`` for one raw line, a closing 【】 bracket included."""
-    return ends_paragraph(line) or line.rstrip().endswith("】")
+    """``ends_paragraph`` for one raw line, a closing 【】 bracket included, or a photo credit without brackets
+    closing it (…。　　新华社记者某某 摄)."""
+    t = line.rstrip()
+    return ends_paragraph(t) or t.endswith("】") or (t.endswith(("摄", "摄影"))
+                                                    and bylines.find_credit(clean.clean_line(t)) is not None)
 
 
 def classify(b: Block) -> Block:

@@ -243,6 +243,19 @@ PAGE_LINES = [
 ]
 
 
+@pytest.mark.parametrize("line, closes", [
+    ("近日，游客在湖面滑冰。　　新华社记者张三 摄", True),    # a credit without brackets closes its caption
+    ("近日，游客在湖面滑冰。（新华社记者张三摄）", True),
+    ("近日，游客在湖面滑冰。", True),
+    ("游客在景区拍摄", False),
+    ("近日，游客在湖面", False),
+])
+def test_what_closes_a_paragraph(line, closes):
+    from epaper import lines
+    from epaper.segment import _closes
+    assert _closes(line) == closes and lines._closes_at(line, 0, len(line)) == closes
+
+
 @pytest.mark.parametrize("text, header", PAGE_LINES)
 def test_page_header_and_footer_lines(text, header):
     from epaper.segment import classify, make_block
