@@ -366,7 +366,6 @@ def _line_gaps(raw: str) -> frozenset:
     return make_block([(0, raw)]).gaps
 
 
-_CREDIT_VERBS = frozenset(("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)"))
 CENTRED = 6         # columns of space opening a line set in further than a paragraph's indent: centred
 _SET_IN = re.compile(r"[ \u3000][ \u3000]")
 
@@ -423,7 +422,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur[:-1])
                 cur = cur[-1:]
         cur.append((no, raw))
-        if len(cur) > 1 and raw.strip() in _CREDIT_VERBS:
+        if len(cur) > 1 and raw.strip() in bylines._CREDIT_ENDS:
             blocks.append(cur)                      # a credit's verb a narrow column wrapped (某某 / 摄) ends it
             cur = []
     if cur:
