@@ -786,6 +786,39 @@ def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], s
     return roles
 
 
+EVIDENCE_WHOLE = 160       # a sentence up to this long is the evidence as it stands
+EVIDENCE_HEAD, EVIDENCE_AROUND = 40, 50     # else its first characters and those around the name
+
+
+def evidence(text: str, start: int, end: int, name_start: int, name_end: int) -> str:
+    """The sentence ``text[start:end]`` that names someone at ``name_start:name_end``, as evidence.
+
+    A sentence longer than ``EVIDENCE_WHOLE`` characters (a list of hundreds of
+    names, a paragraph without a full stop) is cut to its first
+    ``EVIDENCE_HEAD`` characters, which hold the words that give the role
+    (出席会议的有：…), and ``EVIDENCE_AROUND`` characters either side of the
+    name, with …… where text is left out.
+
+    >>> evidence("会议由张三主持。", 0, 8, 4, 6)
+    '会议由张三主持。'
+    >>> s = "当选的代表有：" + "、".join(["赵某某"] * 60) + "、钱某某、" + "、".join(["孙某某"] * 60) + "。"
+    >>> e = evidence(s, 0, len(s), s.index("钱"), s.index("钱") + 3)
+    >>> e.startswith("当选的代表有：") and "……" in e and "钱某某" in e and len(e) < 160
+    True
+    """
+    end = min(end, len(text))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end - start <= EVIDENCE_WHOLE:
+        return text[start:end]
+    head = start + EVIDENCE_HEAD
+    lo, hi = max(name_start - EVIDENCE_AROUND, head), min(name_end + EVIDENCE_AROUND, end)
+    around = text[lo:hi] + ("……" if hi < end else "")
+    return text[start:lo] + around if lo <= head else text[start:head] + "……" + around
+
+
 _ALIAS = re.compile(r"[老小][\u4e00-\u9fff]")      # 老张, 小李: someone named in full elsewhere
 
 
@@ -850,7 +883,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
             s0 = sentence_marks[before - 1] + 1 if before else 0
             after = bisect.bisect_left(sentence_marks, m.end)
             s1 = sentence_marks[after] if after < len(sentence_marks) else len(norm)
-            m.sentence = text[s0:s1 + 1].strip()
+            m.sentence = evidence(text, s0, s1 + 1, m.start, m.end)
     # officials vs others
     by_name: dict[str, list[Mention]] = {}
     for m in mentions:

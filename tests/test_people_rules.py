@@ -183,3 +183,26 @@ def test_who_is_a_person(body, names):
 ])
 def test_one_role(body, name, role):
     assert people_of(body)[name]["roles"] == [role]
+
+
+def _evidence_of(body):
+    row = {c: None for c in helpers.COLUMNS}
+    row.update(article_id="x-01-001", kind="news", body=body, reporters=[], correspondents=[], photographers=[])
+    p = helpers.extract_people(pd.DataFrame([row]), roster=EMPTY_ROSTER)
+    return dict(zip(p.name, p.evidence))
+
+
+def test_evidence_is_the_sentence_or_its_head_and_the_name():
+    # a sentence of usual length is the evidence whole; a list of two hundred names without a full stop
+    # gives its head (the words that give the role) and the name's neighbours, not the whole list per person
+    short = "县委书记郑明远主持会议。县长韩立新讲话。"
+    assert _evidence_of(short) == {"郑明远": "县委书记郑明远主持会议。", "韩立新": "县长韩立新讲话。"}
+    given = "冯卫东、蒋立平、沈家和、韦红梅、杨德胜、朱建华、秦玉兰、尤志强、许晓明、何国栋"
+    names = [given[i:i + 3] for i in range(0, len(given), 4)]
+    body = "出席会议的代表有：" + "、".join(names * 20) + "、褚文博等。"
+    ev = _evidence_of(body)
+    assert len(ev) == len(names) + 1
+    for name, e in ev.items():
+        assert e.startswith("出席会议的代表有：") and name in e and "……" in e, (name, e)
+        assert len(e) <= 40 + 2 + 2 * 50 + 2 + 4, e
+    assert ev["褚文博"].endswith("褚文博等。")
