@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import annotate, clean
+from . import annotate, clean, few_collections
 from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, read_pages
 from .segment import _PAPER_HEADER, segment_pages
@@ -54,8 +54,9 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
     >>> df = parse_issue("data/raw/000_75661ba705b5605c.txt", newspaper="焦作日报")   # doctest: +SKIP
     >>> df.loc[df.kind == "news", ["page", "headline", "reporters"]].head(2)          # doctest: +SKIP
     """
-    pages, pdf = read_issue(path)
-    return parse_pages(pages, path, date=date, newspaper=newspaper, pdf=pdf)
+    with few_collections():
+        pages, pdf = read_issue(path)
+        return parse_pages(pages, path, date=date, newspaper=newspaper, pdf=pdf)
 
 
 def read_issue(path) -> tuple[list, PdfIssue | None]:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from . import bylines, lexicons, names, paths
+from . import bylines, few_collections, lexicons, names, paths
 from .parse import ITEM_KINDS
 
 ROLE_ORDER = ("chair", "leader", "speaker", "attendee", "quoted", "mentioned", "other")
@@ -913,6 +913,11 @@ def extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None = None, m
 
     >>> people = extract_people(helpers.load_articles())          # doctest: +SKIP
     """
+    with few_collections():
+        return _extract_people(articles, roster, model)
+
+
+def _extract_people(articles: pd.DataFrame, roster: pd.DataFrame | None, model) -> pd.DataFrame:
     roster = read_roster() if roster is None else roster
     index = _roster_index(roster)
     rows = []
