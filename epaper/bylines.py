@@ -297,9 +297,9 @@ def text_after(d: Dateline, text: str) -> str:
 
 
 _BULLET = r"[□■◎●◇◆○]?"
-_BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|图文|文字|文|图)?[/／:：|丨]?"
+_BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|文字|作者|文|图)?[/／:：|丨]?"
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
-_BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|图文|摄影报道|报道)$")   # 记者 张三 文/图
+_BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|摄影报道|报道|[/／](?:文|图))$")   # 记者 张三 文/图
 _BYLINE_CHARS = re.compile(rf"[{CJK}、·\s]+")
 _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")

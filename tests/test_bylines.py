@@ -59,6 +59,15 @@ def test_not_datelines(raw):
     ("记者 欧阳修文", ["欧阳修文"], []),                          # four characters: a compound surname
     ("□ 记者 张三 文/图", ["张三"], []),                           # what the journalist did, after the names
     ("记者 张三 通讯员 李四 摄影报道", ["张三"], ["李四"]),
+    # the roles other papers print (data/lexicons/journalist_roles.tsv), a label before, what was done after
+    ("本报特派记者 孔德昌", ["孔德昌"], []),
+    ("新华社特派记者 孔德昌", ["孔德昌"], []),
+    ("驻站记者 孔德昌 通讯员 季文华", ["孔德昌"], ["季文华"]),
+    ("融媒记者 孔德昌", ["孔德昌"], []),
+    ("新媒体记者 孔德昌", ["孔德昌"], []),
+    ("作者：本报记者 孔德昌", ["孔德昌"], []),
+    ("文·图/本报记者 孔德昌", ["孔德昌"], []),
+    ("本报记者 孔德昌/文", ["孔德昌"], []),
 ])
 def test_bylines(raw, reporters, correspondents):
     text, gaps = _blk(raw)
@@ -68,7 +77,8 @@ def test_bylines(raw, reporters, correspondents):
 
 @pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示",
                                  "记者曾就这个",                  # four characters after a surname: text, no name
-                                 "新华社记者今天从有关部门获悉", "我读人民报记者都在", "省长的问候本报记者"])
+                                 "新华社记者今天从有关部门获悉", "我读人民报记者都在", "省长的问候本报记者",
+                                 "作者认为，这项工作要抓紧", "特派记者今天从有关部门获悉", "融媒记者们表示"])
 def test_not_bylines(raw):
     text, gaps = _blk(raw)
     assert bylines.parse_byline(text, gaps) is None

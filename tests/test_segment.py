@@ -318,6 +318,23 @@ def test_a_byline_broken_after_its_organisation_opens_its_item_whole(tmp_path, l
     assert it.byline.iloc[1] == byline and it.body.iloc[1] == "日本经济近来持续低迷。"
 
 
+@pytest.mark.parametrize("byline, reporters", [
+    ("本报特派记者 孔德昌", ["孔德昌"]),                           # roles other papers print
+    ("融媒记者 孔德昌 通讯员 季文华", ["孔德昌"]),
+    ("作者：本报记者 孔德昌", ["孔德昌"]),
+    ("文·图/新媒体记者 孔德昌", ["孔德昌"]),
+])
+def test_a_byline_in_another_papers_words_opens_its_item_and_names_no_official(tmp_path, byline, reporters):
+    text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n\n日本经济形势\n" + byline +
+            "\n日本经济近来\n持续低迷。\n")
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert list(it.headline) == ["全市春耕生产有序", "日本经济形势"]
+    assert it.byline.iloc[1] == byline.replace(" ", "") and it.body.iloc[1] == "日本经济近来持续低迷。"
+    assert list(it.reporters.iloc[1]) == reporters
+    assert "孔德昌" not in set(helpers.extract_people(df).name)
+
+
 @pytest.mark.parametrize("dateline", [
     "新华社北京1月5日电（新华社\n记者王国庆、中央电视台\n记者李晓红）",            # inside a bracket left open
     "本报北京1月5日讯中央电视台\n记者王国庆、新华社记者李晓红报\n道：",            # after the reporters' organisation
