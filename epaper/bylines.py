@@ -226,6 +226,24 @@ def _dateline_re():
 
 
 @lru_cache(maxsize=None)
+def _paper_dateline_re():
+    """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
+    ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电."""
+    return re.compile(rf"^(?P<head>据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
+                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?!息)))")
+
+
+def may_open_paper_dateline(line: str) -> bool:
+    """Whether a raw line may open a dateline with a paper's or station's full name (``_paper_dateline_re``):
+    the cheap test for lines that open with no source's first character.
+
+    >>> may_open_paper_dateline("滨江日报讯（记者张明远）"), may_open_paper_dateline("中央电视台电视剧频道")
+    (True, False)
+    """
+    return ("讯" in line or "电" in line) and _paper_dateline_re().match(clean.clean_line(line)) is not None
+
+
+@lru_cache(maxsize=None)
 def _source_re():
     return re.compile(rf"^据?(?:{_sources_pattern()})[^，。：:！？；]*$")
 
@@ -258,11 +276,13 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     True
     >>> parse_dateline("本报专电）") is None          # the end of a source in brackets: …。（本报专电）
     True
+    >>> parse_dateline("滨江日报讯（记者张明远）今天").text, parse_dateline("中央电视台电视剧频道") is None
+    ('滨江日报讯（记者张明远）', True)
     """
-    m = _dateline_re().match(text)
+    m = _dateline_re().match(text) or _paper_dateline_re().match(text)
     if not m:
         return None
-    place = m.group("place")
+    place = m.group("place") or ""
     end = m.end()
     if text[end:end + 1] in _CLOSING:
         return None

@@ -355,9 +355,9 @@ def _byline_begun(before: list[str], raw: str) -> int:
 
 def _may_start(line_text: str) -> bool:
     """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
-    with."""
+    with, or with a paper's name before 讯 (``bylines.may_open_paper_dateline``)."""
     head = line_text.lstrip()[:1]
-    return bool(head) and clean.fold_char(head) in _block_starters()
+    return bool(head) and (clean.fold_char(head) in _block_starters() or bylines.may_open_paper_dateline(line_text))
 
 
 def _line_gaps(raw: str) -> frozenset:

@@ -27,6 +27,11 @@ def _blk(raw):
      "新华社北京十二月三十一日电（中央人民广播电台记者刘振英、新华社记者张宿堂）", ["刘振英", "张宿堂"], [], "今天"),
     ("据新华社拉萨1月4日电（刘道国、张贵剑）", "据新华社拉萨1月4日电（刘道国、张贵剑）", ["刘道国", "张贵剑"], [], ""),
     ("本网讯（记者 赵 敏）", "本网讯（记者赵敏）", ["赵敏"], [], ""),
+    # a paper or station named in full as the source
+    ("滨江日报讯（记者 孔德昌）近日", "滨江日报讯（记者孔德昌）", ["孔德昌"], [], "近日"),
+    ("东湖晚报讯 近日，", "东湖晚报讯", [], [], "近日，"),
+    ("滨江日报北京3月5日电（记者孔德昌）今天", "滨江日报北京3月5日电（记者孔德昌）", ["孔德昌"], [], "今天"),
+    ("据东湖广播电视台讯 近日", "据东湖广播电视台讯", [], [], "近日"),
 ])
 def test_datelines(raw, dateline, reporters, correspondents, body):
     text, gaps = _blk(raw)
@@ -40,6 +45,9 @@ def test_datelines(raw, dateline, reporters, correspondents, body):
     "新华社记者近日从有关部门获悉",
     "本报记者来到该村采访",
     "据了解，本报讯息有误",
+    "中央电视台电视剧频道今晚播出",          # a station's name, then 电 of another word
+    "滨江日报讯息版面调整",
+    "滨江日报社论指出",
 ])
 def test_not_datelines(raw):
     text, gaps = _blk(raw)

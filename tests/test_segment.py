@@ -335,6 +335,15 @@ def test_a_byline_in_another_papers_words_opens_its_item_and_names_no_official(t
     assert "孔德昌" not in set(helpers.extract_people(df).name)
 
 
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_dateline_naming_a_paper_in_full_opens_an_item(tmp_path, blank):
+    text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n" + blank +
+            "滨江日报讯（记者 孔德昌）近日，\n全省冬小麦长势良好。\n")
+    it = items(parse_text(tmp_path, text))
+    assert len(it) == 2 and it.dateline.iloc[1] == "滨江日报讯（记者孔德昌）"
+    assert it.body.iloc[1] == "近日，全省冬小麦长势良好。" and list(it.reporters.iloc[1]) == ["孔德昌"]
+
+
 @pytest.mark.parametrize("dateline", [
     "新华社北京1月5日电（新华社\n记者王国庆、中央电视台\n记者李晓红）",            # inside a bracket left open
     "本报北京1月5日讯中央电视台\n记者王国庆、新华社记者李晓红报\n道：",            # after the reporters' organisation
