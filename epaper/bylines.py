@@ -240,7 +240,8 @@ def may_open_paper_dateline(line: str) -> bool:
     >>> may_open_paper_dateline("滨江日报讯（记者张明远）"), may_open_paper_dateline("中央电视台电视剧频道")
     (True, False)
     """
-    return ("讯" in line or "电" in line) and _paper_dateline_re().match(clean.clean_line(line)) is not None
+    return (("讯" in line or "日电" in line or "号电" in line) and ("报" in line or "台" in line or "社" in line)
+            and _paper_dateline_re().match(clean.clean_line(line)) is not None)
 
 
 @lru_cache(maxsize=None)
