@@ -349,6 +349,15 @@ def _page_numbers(text: str, labels: list[str], rng: random.Random) -> str:
     return "\n".join(p.rstrip("\n") + f"\n\n- {k + 1} -\n" for k, p in enumerate(pages))
 
 
+def _script_marks(text: str, labels: list[str], rng: random.Random) -> str:
+    """Pages marked as conversion scripts mark them, by a line before each (=== 第3页 ===, --- Page 3 ---,
+    【第3版】), one form for the issue, instead of form feeds or a space before a page's first line."""
+    form = rng.choice(["=== 第{}页 ===", "--- Page {} ---", "【第{}版】", "-----第{}版-----", "[Page {}]"])
+    pages = [p.lstrip("\f") for p in _PAGE_START.split(text) if p.strip()]
+    pages = [p[1:] if p.startswith(" ") and not p.startswith("  ") else p for p in pages]
+    return "\n".join(form.format(k + 1) + "\n\n" + p for k, p in enumerate(pages))
+
+
 _HEADER = re.compile(r"人民日报 ([0-9]{4})年([0-9]+)月([0-9]+)日 第([0-9]+)版")
 _CN_PAGES = "〇一二三四五六七八九十"
 
@@ -388,6 +397,7 @@ VARIANTS = {
     "editor-lines": (None, _editor_lines),
     "half-width-punctuation": (_half_width, None),
     "page-numbers": (None, _page_numbers),
+    "script-page-marks": (None, _script_marks),
     "other-headers": (None, _other_headers),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),

@@ -503,7 +503,8 @@ def classify(b: Block) -> Block:
     if by is not None:
         b.kind, b.credits, b.byline_end = "byline", by, cut
         return b
-    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t):
+    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t) \
+            or (len(t) <= 48 and read.page_mark(t) is not None):     # === 第2页 ===, --- Page 2 ---
         b.kind = "page_header"
         return b
     if _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t):

@@ -207,7 +207,8 @@ def test_articles_going_on_on_a_later_page_are_found_whole():
 def test_pages_as_other_tools_print_them(variant):
     """The excerpt rendered and then changed as other tools print pages (``render.VARIANTS``: indents in ASCII
     spaces or tabs, photo credits without brackets, centred titles, double-spaced lines, editor lines,
-    half-width punctuation, other page headers, page numbers as footers, spaces ending lines): today 0.973
+    half-width punctuation, other page headers, page numbers as footers, pages marked by conversion scripts,
+    spaces ending lines): today 0.973
     for each but photo credits without brackets (0.960) and centred titles (0.976), as rendered 0.973
     (0.45-0.49 double-spaced or with centred titles before the parse read them); the floor leaves a little
     room."""
@@ -236,3 +237,14 @@ def test_centred_titles_and_bare_credits():
     bare = render.VARIANTS["bare-credits"][0](issue)
     assert bare.body[0] == "游客在湖面滑冰。\u3000\u3000新华社记者张三 摄\n另一段（括号里）。\n李四 摄"
     assert bare.headline[0] == "冰帆（图片）" and "摄）" in issue.body[0]          # the articles given stay
+
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("sep", ["\f", " "])
+def test_script_page_marks_replace_form_feeds_and_space_led_pages(seed, sep):
+    from epaper import read
+
+    text = render.VARIANTS["script-page-marks"][1](f"标题\n正文。\n\n{sep}二版标题\n正文。\n", [], random.Random(seed))
+    assert "\f" not in text and not any(t.startswith(" ") for t in text.split("\n"))
+    assert [read.page_mark(t) for t in text.split("\n") if read.page_mark(t)] == ["1", "2"]
+    assert [p.number for p in read.split_pages(text)] == [1, 2]

@@ -91,6 +91,11 @@ def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
     (("第一版", "第三版"), [1, 3]),
     (("滨江日报 2024年3月5日 星期二 A1", "滨江日报 2024年3月5日 星期二 A2"), [1, 2]),   # letters: in order
     (("第２版 要闻", "第１版 要闻"), [1, 2]),                             # numbers that do not rise: in order
+    # marks that conversion scripts print before each page
+    (("=== 第1页 ===", "=== 第2页 ==="), [1, 2]),
+    (("--- Page 3 ---", "--- Page 4 ---"), [3, 4]),
+    (("【第01版】", "【02版：要闻】"), [1, 2]),
+    (("[Page 1]", "[Page 2]"), [1, 2]),
 ])
 def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, pages):
     text = headers[0] + "\n\n" + ISSUE + "\n" + headers[1] + "\n\n" + ISSUE.replace("3月", "4月")
@@ -102,6 +107,8 @@ def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, 
 @pytest.mark.parametrize("text", [
     "第3版：要闻\n\n" + ISSUE,                                   # one header: one page
     ISSUE + "\n据本报2024年3月5日第3版报道，\n" + ISSUE + "\n第3版刊登了本报\n",   # text that names pages
+    "=== 1 ===\n\n" + ISSUE + "\n=== 2 ===\n\n" + ISSUE,            # a number alone: a page's or a footer's?
+    ISSUE + "\n--- 详见第3页 ---\n\n" + ISSUE + "\n--- 详见第4页 ---\n",
 ])
 def test_lines_that_name_a_page_but_are_no_headers_cut_nothing(tmp_path, text):
     assert set(parse_text(tmp_path, text).page) == {1}
