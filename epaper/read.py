@@ -172,7 +172,8 @@ def split_pages(text: str, source: str = "", *, space_rule: bool = True) -> list
 _CN = "一二三四五六七八九十"
 _SECTION = r"(?:(?:\s*[:：·|丨]\s*|\s+)[\u4e00-\u9fff]{2,8})?"
 _MARK_LINE = re.compile(rf"^(?:第\s*(?P<n>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*[版页]|(?P<letter>[A-Z])\s*(?P<ln>[0-9]{{1,2}})\s*版"
-                        rf"|(?P<vn>[0-9]{{1,2}})\s*版|(?i:page|p\.)\s*(?P<pn>[0-9]{{1,3}})){_SECTION}$")
+                        rf"|(?P<vn>[0-9]{{1,2}})\s*版|(?i:page|p\.)\s*(?P<pn>[0-9]{{1,3}}))"
+                        rf"(?:\s*(?:/|(?i:of))?\s*共\s*[0-9]{{1,3}}\s*[页版]|\s*(?:/|(?i:of))\s*[0-9]{{1,3}})?{_SECTION}$")
 _DECOR = "=-—–_*#~·•<>《》〈〉[]【】()|｜ \t"      # what conversion scripts print around a page's mark (=== 第2页 ===)
 _PAPER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}报\s*(?:19|20)[0-9]{{2}}\s*年\s*[0-9]{{1,2}}\s*月\s*[0-9]{{1,2}}\s*日"
                          rf"[^。，；！？]{{0,12}}?(?:第\s*(?P<n>[0-9]{{1,2}}|[{_CN}]{{1,3}})\s*版|(?P<letter>[A-Z])\s*(?P<ln>[0-9]{{1,2}})"
@@ -193,6 +194,8 @@ def page_mark(line: str) -> str | None:
 
     >>> page_mark("=== 第2页 ==="), page_mark("--- Page 12 ---"), page_mark("【02版：要闻】"), page_mark("=== 2 ===")
     ('2', '12', '2', None)
+    >>> page_mark("Page 2 of 8"), page_mark("第2页/共8页"), page_mark("第2页 共8页")
+    ('2', '2', '2')
     """
     t = unicodedata.normalize("NFKC", line).strip()
     if not t or len(t) > 40 or any(c in t for c in "。,;!?，；！？"):     # NFKC made ，；！？ ASCII

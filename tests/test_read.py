@@ -96,6 +96,8 @@ def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
     (("--- Page 3 ---", "--- Page 4 ---"), [3, 4]),
     (("【第01版】", "【02版：要闻】"), [1, 2]),
     (("[Page 1]", "[Page 2]"), [1, 2]),
+    (("Page 1 of 2", "Page 2 of 2"), [1, 2]),
+    (("—— 第1页/共2页 ——", "—— 第2页/共2页 ——"), [1, 2]),
 ])
 def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, pages):
     text = headers[0] + "\n\n" + ISSUE + "\n" + headers[1] + "\n\n" + ISSUE.replace("3月", "4月")
