@@ -65,8 +65,12 @@ from . import bylines, clean, lexicons, paths, segment
 from .tagger import _compile                            # numba's njit (cached, without the GIL) where installed
 
 
+UNSPACED = "-unspaced"
 MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model for each layout the rules detect
-          "after": paths.MODELS / "line_labels_after.crfsuite"}
+          "after": paths.MODELS / "line_labels_after.crfsuite",
+          # and for each, one for pages without a blank line (``unspaced``), as PDF libraries print text
+          "before" + UNSPACED: paths.MODELS / "line_labels_before_unspaced.crfsuite",
+          "after" + UNSPACED: paths.MODELS / "line_labels_after_unspaced.crfsuite"}
 LABELS = ("HS", "HT", "HC", "BS", "B", "X")
 BUILD_DAYS = ("19980101", "19980121")
 
@@ -705,10 +709,21 @@ def unit_labels(units: list[Unit], tags) -> dict[int, str]:
 
 # ---------------------------------------------------------------- training
 
-def rendered_pages(articles, families=None, seeds=(0,), offset: int = 0):
+def unspaced(pages_blocks) -> list[bool]:
+    """Whether each page (its blocks, ``segment.split_blocks``) holds no blank line between its lines of text,
+    as PDF libraries print text: such pages are labelled by the models for pages without blank lines.
+
+    >>> unspaced([segment.split_blocks([(1, "标题"), (2, "本报讯 正文。")]), segment.split_blocks([(1, "标题"), (2, ""), (3, "正文。")])])
+    [True, False]
+    """
+    return [all(b.first - a.last == 1 for a, b in zip(blocks, blocks[1:])) for blocks in pages_blocks]
+
+
+def rendered_pages(articles, families=None, seeds=(0,), offset: int = 0, without_blanks: bool = False):
     """(layout detected, units, true labels) of every page of ``articles`` rendered in each layout family
     with each seed (issue ``k`` of family ``fi``: seed ``seed * 1000 + fi * 100 + k + offset``), pages
-    without units left out."""
+    without units left out; ``without_blanks``: every blank line dropped (``render.without_blanks``) and
+    only the pages so left without one (``unspaced``) given."""
     from . import render
     from .read import split_pages
     from .segment import rule_blocks
@@ -718,18 +733,23 @@ def rendered_pages(articles, families=None, seeds=(0,), offset: int = 0):
         for fi, family in enumerate(families):
             for k, (_, issue) in enumerate(articles.groupby("issue_id", sort=True)):
                 text, labels = render.render_issue_labelled(issue, family, seed=seed * 1000 + fi * 100 + k + offset)
+                if without_blanks:
+                    text, labels = render.without_blanks(text, labels)
                 pages_blocks, layout, _ = rule_blocks(split_pages(text))
+                if without_blanks:
+                    pages_blocks = [b for b, u in zip(pages_blocks, unspaced(pages_blocks)) if u]
                 for blocks in pages_blocks:
                     units = page_units(blocks)
                     if units:
                         yield layout, units, [labels[u.lines[0] - 1] or "B" for u in units]
 
 
-def labelled_pages(articles, families=None, seeds=(0,)):
-    """(layout detected, features, labels) of every page of ``articles`` rendered in each layout family with
-    each seed (``rendered_pages``, seeds apart from the evaluation's)."""
-    for layout, units, labels in rendered_pages(articles, families, seeds, offset=7):
-        yield layout, features(unit_values(units)), labels
+def labelled_pages(articles, families=None, seeds=(0,), without_blanks: bool = False):
+    """(model, features, labels) of every page of ``articles`` rendered in each layout family with each seed
+    (``rendered_pages``, seeds apart from the evaluation's): the model is the layout detected, or with
+    ``without_blanks`` its model for pages without blank lines."""
+    for layout, units, labels in rendered_pages(articles, families, seeds, offset=7, without_blanks=without_blanks):
+        yield layout + (UNSPACED if without_blanks else ""), features(unit_values(units)), labels
 
 
 def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(10)), iterations: int = 200,
@@ -743,8 +763,12 @@ def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(10)), iterations:
     out = {k: Path(v) for k, v in (out or MODELS).items()}
     articles = read_pfr(corpus, days=days)
     trainers = {k: pycrfsuite.Trainer(verbose=verbose) for k in out}
-    for layout, feats, labs in labelled_pages(articles, seeds=seeds):
-        trainers[layout].append(feats, labs)
+    for without_blanks in (False, True):
+        if not any(k.endswith(UNSPACED) == without_blanks for k in out):
+            continue
+        for model, feats, labs in labelled_pages(articles, seeds=seeds, without_blanks=without_blanks):
+            if model in trainers:
+                trainers[model].append(feats, labs)
     for layout, trainer in trainers.items():
         trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations,
                             "feature.possible_transitions": True})
@@ -763,7 +787,7 @@ class Labeller:
         import pycrfsuite
 
         self.models = {}
-        for layout, path in (models or MODELS).items():
+        for layout, path in (models or _present()).items():
             t = pycrfsuite.Tagger()
             t.open(str(path))
             info = t.info()
@@ -838,13 +862,18 @@ class Labeller:
         columns = issue_columns(units, opens)
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
         E = self.scores(columns, page_of, layout)
-        trans = self.models[layout][1]
+        # pages without a blank line have models of their own, where given
+        bare = unspaced(pages_blocks) if layout + UNSPACED in self.models else [False] * len(units)
+        if any(bare):
+            rows = np.isin(page_of, np.flatnonzero(bare))
+            E = np.where(rows[:, None], self.scores(columns, page_of, layout + UNSPACED), E)
         heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
         out, k = [], 0
-        for us, op in zip(units, opens):
+        for us, op, no_blank in zip(units, opens, bare):
             if not us:
                 out.append({})
                 continue
+            trans = self.models[layout + UNSPACED if no_blank else layout][1]
             if constrained:
                 allowed, fresh = constraints(us, layout, op)
             else:
@@ -926,15 +955,17 @@ class CrfsuiteLabeller:
         import pycrfsuite
 
         self.taggers = {}
-        for layout, path in (models or MODELS).items():
+        for layout, path in (models or _present()).items():
             self.taggers[layout] = pycrfsuite.Tagger()
             self.taggers[layout].open(str(path))
 
     def label_issue(self, pages_blocks, layout: str) -> list[dict[int, str]]:
         out = []
-        for blocks in pages_blocks:
+        for blocks, no_blank in zip(pages_blocks, unspaced(pages_blocks)):
             units = page_units(blocks)
-            out.append(unit_labels(units, self.taggers[layout].tag(features(unit_values(units)))) if units else {})
+            tagger = self.taggers.get(layout + UNSPACED) if no_blank else None
+            tagger = tagger or self.taggers[layout]
+            out.append(unit_labels(units, tagger.tag(features(unit_values(units)))) if units else {})
         return out
 
 
@@ -957,8 +988,14 @@ def labeller():
     if chosen() == "rules":
         return None
     if not _LABELLER:
-        _LABELLER.append(Labeller(MODELS) if all(p.exists() for p in MODELS.values()) else None)
+        _LABELLER.append(Labeller() if all(p.exists() for p in _present().values()) else None)
     return _LABELLER[0]
+
+
+def _present() -> dict:
+    """``MODELS``: the models for each layout the rules detect, and those for pages without blank lines where
+    their files are present (without them, such pages are labelled by their layout's model)."""
+    return {k: p for k, p in MODELS.items() if not k.endswith(UNSPACED) or p.exists()}
 
 
 def main(argv=None) -> int:

@@ -358,6 +358,18 @@ def _script_marks(text: str, labels: list[str], rng: random.Random) -> str:
     return "\n".join(form.format(k + 1) + "\n\n" + p for k, p in enumerate(pages))
 
 
+def without_blanks(text: str, labels: list[str]) -> tuple[str, list[str]]:
+    """The text and its line labels with every blank line dropped (a form feed's line kept), as PDF libraries
+    (pdfplumber, PyMuPDF) print a page's text: no line between paragraphs or articles.
+
+    >>> without_blanks("标题\\n\\n正文。\\n\\n\\f二版", ["HS", "", "BS", "", "HS"])
+    ('标题\\n正文。\\n\\x0c二版', ['HS', 'BS', 'HS'])
+    """
+    rows = [(t, lab) for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels)))
+            if t.strip() or t.startswith("\f")]
+    return "\n".join(t for t, _ in rows), [lab for _, lab in rows]
+
+
 _HEADER = re.compile(r"人民日报 ([0-9]{4})年([0-9]+)月([0-9]+)日 第([0-9]+)版")
 _CN_PAGES = "〇一二三四五六七八九十"
 
@@ -398,6 +410,7 @@ VARIANTS = {
     "half-width-punctuation": (_half_width, None),
     "page-numbers": (None, _page_numbers),
     "script-page-marks": (None, _script_marks),
+    "no-blank-lines": (None, lambda text, labels, rng: without_blanks(text, labels)[0]),
     "other-headers": (None, _other_headers),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),

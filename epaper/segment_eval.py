@@ -35,7 +35,8 @@ building days: how often each is wrong (``audit``).
 
 ``python -m epaper.segment_eval --variant double-spaced`` (``centred-titles``,
 ``ascii-indents``, ``bare-credits``, ``editor-lines``, ``half-width-punctuation``,
-``page-numbers``, ``script-page-marks``, ``other-headers``, ``trailing-spaces``, ``tab-indents``) changes the
+``page-numbers``, ``script-page-marks``, ``no-blank-lines``, ``other-headers``, ``trailing-spaces``,
+``tab-indents``) changes the
 renderings as other tools and hands print pages and the renderer does not
 (``render.VARIANTS``): how far the parse holds up on what it was not tuned on.
 

@@ -243,14 +243,18 @@ def excerpt():
 
 def test_the_compiled_labeller_gives_python_crfsuites_labels(excerpt):
     fast, reference = lines.Labeller(), lines.CrfsuiteLabeller()
-    compared = 0
+    compared = unspaced = 0
     for k, (_, issue) in enumerate(excerpt.groupby("issue_id")):
         for family in render.FAMILIES:
-            pages_blocks, layout, _ = rule_blocks(split_pages(render.render_issue_random(issue, family, seed=k)))
+            text = render.render_issue_random(issue, family, seed=k)
+            if k % 2:                               # pages without blank lines: their own models
+                text = render.without_blanks(text, [])[0]
+            pages_blocks, layout, _ = rule_blocks(split_pages(text))
             got = fast.label_issue(pages_blocks, layout, constrained=False)
             assert got == reference.label_issue(pages_blocks, layout)
             compared += sum(map(len, got))
-    assert compared > 1000
+            unspaced += sum(map(len, (g for g, u in zip(got, lines.unspaced(pages_blocks)) if u)))
+    assert compared > 1000 and unspaced > 300, (compared, unspaced)
 
 
 def test_an_issues_features_are_each_pages_own(excerpt):
@@ -351,3 +355,23 @@ def test_rendered_labels_mark_every_item_a_paper_prints(excerpt):
     starts = [printed[k] for k, lab in enumerate(labels) if lab in ("HS", "BS")]
     assert len(starts) == 2 and starts[0].startswith("县城") and starts[1].lstrip("\u3000").startswith("新华")
     assert render.several_items(next(row.itertuples(index=False)))
+
+
+UNSPACED_PAGE = ("全市春耕生产有序\n本报讯 昨天，全市召开春耕生产\n会议，部署春耕工作。\n"
+                 "县里开展植树活动\n本报讯 近日，全县开展植树活动，\n干部群众共植树两万余株。\n")
+
+
+def test_pages_without_blank_lines_have_models_of_their_own(monkeypatch, tmp_path):
+    pages_blocks, layout, _ = rule_blocks(split_pages(UNSPACED_PAGE))
+    assert lines.unspaced(pages_blocks) == [True] and lines.unspaced(
+        rule_blocks(split_pages(UNSPACED_PAGE.replace("。\n县", "。\n\n县")))[0]) == [False]
+    full = lines.Labeller()
+    assert layout + lines.UNSPACED in full.models
+    # without their files such pages are labelled by their layout's model, and the parse goes on
+    monkeypatch.setattr(lines, "MODELS", {k: (tmp_path / "none.crfsuite" if k.endswith(lines.UNSPACED) else p)
+                                          for k, p in lines.MODELS.items()})
+    monkeypatch.setattr(lines, "_LABELLER", [])
+    plain = lines.labeller()
+    assert plain is not None and set(plain.models) == {"before", "after"}
+    it = items(parse_text(tmp_path, UNSPACED_PAGE))
+    assert list(it.headline) == ["全市春耕生产有序", "县里开展植树活动"]
