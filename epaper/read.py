@@ -180,6 +180,62 @@ _PAPER_LINE = re.compile(rf"^[\u4e00-\u9fff]{{2,10}}报\s*(?:19|20)[0-9]{{2}}\s*
                          rf"(?![0-9]))")
 
 
+_HEADER_TOKEN = re.compile(
+    r"(?P<date>(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日|([.\-/])[0-9]{1,2}\2[0-9]{1,2}))"
+    r"|(?P<week>(?:星期|周)[一二三四五六日天])"
+    r"|(?P<page>第(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[版页]|[A-Z][0-9]{1,2}(?:版)?|[0-9]{1,2}版)"
+    r"|(?P<word>[\u4e00-\u9fff])"
+    r"|(?P<sep>[\s·•|｜:：/、\-—－]+)")
+_HEADER_HINT = re.compile(r"[0-9版页]|星期|周[一二三四五六日天]")
+
+
+def header_parts(text: str) -> list[tuple[str, str]] | None:
+    """A page's header or footer line cut into its parts in any order (``(kind, text)``: ``page`` 第3版, A3,
+    3版, 第3页; ``date`` 2024年3月5日, 2024.03.05; ``week`` 星期二, 周二; ``word`` a character of a paper's
+    or section's name; ``sep``), a page not counted between two characters of a name (全县第3版宣传册 is a
+    title's words), or None where the line is not made of such parts only or holds more than 16
+    characters of names.
+
+    >>> [k for k, _ in header_parts("A3 要闻 2024.03.05") if k != "sep"]
+    ['page', 'word', 'word', 'date']
+    >>> header_parts("会议要求各地抓好落实") is None, [k for k, _ in header_parts("全县第3版宣传册")].count("page")
+    (True, 0)
+    """
+    if len(text) > 40 or not _HEADER_HINT.search(text):     # the cheap tests first: most lines are neither
+        return None
+    pos, parts = 0, []
+    for m in _HEADER_TOKEN.finditer(text):
+        if m.start() != pos:
+            return None
+        pos = m.end()
+        parts.append((m.lastgroup, m.group()))
+    if pos != len(text) or sum(1 for kind, _ in parts if kind == "word") > 16:
+        return None
+    kinds = [kind for kind, _ in parts]
+    # a page between two names' characters is a title's words (全县第3版宣传册), not a header's part
+    return [("word" if kind == "page" and 0 < k < len(kinds) - 1 and kinds[k - 1] == kinds[k + 1] == "word"
+             else kind, part) for k, (kind, part) in enumerate(parts)]
+
+
+_PAGE_PART = re.compile(r"第(?P<n>.+)[版页]|(?P<letter>[A-Z])(?P<ln>[0-9]{1,2})版?|(?P<vn>[0-9]{1,2})版")
+
+
+def _header_page(t: str) -> str | None:
+    """The page a header line in any order of its parts names (``header_parts``: A3 要闻 2024.03.05,
+    2024年3月5日 星期二 第03版 国内新闻), where it names a date besides."""
+    parts = header_parts(t)
+    if parts is None:
+        return None
+    pages = [p for kind, p in parts if kind == "page"]
+    if len(pages) != 1 or "date" not in {k for k, _ in parts}:
+        return None                     # a page and words alone may be text (详见第3页): the date says header
+    m = _PAGE_PART.fullmatch(pages[0])
+    n = m.group("n") or m.group("vn")
+    if n:
+        return str(int(n)) if n.isdigit() else n
+    return m.group("letter") + str(int(m.group("ln")))
+
+
 def page_mark(line: str) -> str | None:
     """The page a page header line names, as printed (``"3"``, ``"A3"``), or None: a line that is a paper,
     a date and a page (人民日报 1998年1月22日 第3版, 某某日报 2024年3月5日 星期二 A3) or a page and perhaps
@@ -196,6 +252,11 @@ def page_mark(line: str) -> str | None:
     ('2', '12', '2', None)
     >>> page_mark("Page 2 of 8"), page_mark("第2页/共8页"), page_mark("第2页 共8页")
     ('2', '2', '2')
+
+    And header lines in any order of their parts (``header_parts``), where they name a date:
+
+    >>> page_mark("A3 要闻 2024.03.05"), page_mark("2024年3月5日 星期二 第03版 国内新闻"), page_mark("全县第3版宣传册")
+    ('A3', '3', None)
     """
     t = unicodedata.normalize("NFKC", line).strip()
     if not t or len(t) > 40 or any(c in t for c in "。,;!?，；！？"):     # NFKC made ，；！？ ASCII
@@ -203,7 +264,7 @@ def page_mark(line: str) -> str | None:
     t = t.strip(_DECOR) or t
     m = _MARK_LINE.match(t) or _PAPER_LINE.match(t)
     if m is None:
-        return None
+        return _header_page(t)
     n = m.group("n") or m.groupdict().get("vn") or m.groupdict().get("pn")
     if n:
         return str(int(n)) if n.isdigit() else n

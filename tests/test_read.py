@@ -98,6 +98,9 @@ def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
     (("[Page 1]", "[Page 2]"), [1, 2]),
     (("Page 1 of 2", "Page 2 of 2"), [1, 2]),
     (("—— 第1页/共2页 ——", "—— 第2页/共2页 ——"), [1, 2]),
+    # a header in any order of its parts, with its date
+    (("A1 要闻 2024.03.05", "A2 国内 2024.03.05"), [1, 2]),
+    (("2024年3月5日 星期二 第01版 要闻", "2024年3月5日 星期二 第04版 国内"), [1, 4]),
 ])
 def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, pages):
     text = headers[0] + "\n\n" + ISSUE + "\n" + headers[1] + "\n\n" + ISSUE.replace("3月", "4月")
@@ -111,6 +114,7 @@ def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, 
     ISSUE + "\n据本报2024年3月5日第3版报道，\n" + ISSUE + "\n第3版刊登了本报\n",   # text that names pages
     "=== 1 ===\n\n" + ISSUE + "\n=== 2 ===\n\n" + ISSUE,            # a number alone: a page's or a footer's?
     ISSUE + "\n--- 详见第3页 ---\n\n" + ISSUE + "\n--- 详见第4页 ---\n",
+    ISSUE + "\n要闻 第3版\n\n" + ISSUE + "\n要闻 第4版\n",              # a page and words, no date: maybe text
 ])
 def test_lines_that_name_a_page_but_are_no_headers_cut_nothing(tmp_path, text):
     assert set(parse_text(tmp_path, text).page) == {1}
