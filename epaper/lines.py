@@ -709,14 +709,21 @@ def unit_labels(units: list[Unit], tags) -> dict[int, str]:
 
 # ---------------------------------------------------------------- training
 
+UNSPACED_LINES = 20     # lines of text a page without blank lines needs for its own models (its column widths)
+
+
 def unspaced(pages_blocks) -> list[bool]:
     """Whether each page (its blocks, ``segment.split_blocks``) holds no blank line between its lines of text,
-    as PDF libraries print text: such pages are labelled by the models for pages without blank lines.
+    as PDF libraries print text, and ``UNSPACED_LINES`` lines or more: such pages are labelled by the models
+    for pages without blank lines (a few lines alone tell too little of the page).
 
-    >>> unspaced([segment.split_blocks([(1, "标题"), (2, "本报讯 正文。")]), segment.split_blocks([(1, "标题"), (2, ""), (3, "正文。")])])
-    [True, False]
+    >>> page = [(k, "会议要求各地抓好落实。") for k in range(1, 25)]
+    >>> unspaced([segment.split_blocks(page), segment.split_blocks(page[:12] + [(12, "")] + page[13:]),
+    ...           segment.split_blocks(page[:5])])
+    [True, False, False]
     """
-    return [all(b.first - a.last == 1 for a, b in zip(blocks, blocks[1:])) for blocks in pages_blocks]
+    return [sum(len(b.lines) for b in blocks) >= UNSPACED_LINES
+            and all(b.first - a.last == 1 for a, b in zip(blocks, blocks[1:])) for blocks in pages_blocks]
 
 
 def rendered_pages(articles, families=None, seeds=(0,), offset: int = 0, without_blanks: bool = False):

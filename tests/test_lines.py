@@ -361,7 +361,7 @@ def test_rendered_labels_mark_every_item_a_paper_prints(excerpt):
 
 
 UNSPACED_PAGE = ("全市春耕生产有序\n本报讯 昨天，全市召开春耕生产\n会议，部署春耕工作。\n"
-                 "县里开展植树活动\n本报讯 近日，全县开展植树活动，\n干部群众共植树两万余株。\n")
+                 "县里开展植树活动\n本报讯 近日，全县开展植树活动，\n干部群众共植树两万余株。\n") * 4
 
 
 def test_pages_without_blank_lines_have_models_of_their_own(monkeypatch, tmp_path):
@@ -377,4 +377,4 @@ def test_pages_without_blank_lines_have_models_of_their_own(monkeypatch, tmp_pat
     plain = lines.labeller()
     assert plain is not None and set(plain.models) == {"before", "after"}
     it = items(parse_text(tmp_path, UNSPACED_PAGE))
-    assert list(it.headline) == ["全市春耕生产有序", "县里开展植树活动"]
+    assert list(it.headline) == ["全市春耕生产有序", "县里开展植树活动"] * 4
