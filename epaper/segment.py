@@ -230,6 +230,8 @@ def _pair_jumps(rows: list[dict], origins: list[int], parts: list[int]) -> list[
 _PAGE_HEADER = re.compile(r"^(?:第[0-9一二三四五六七八九十]{1,3}版|[A-Z]?[0-9]{1,2}版)")
 _PAGE_NUMBER = re.compile(r"^(?:[-－—–·•]+[0-9]{1,3}[-－—–·•]+|第[0-9]{1,3}页|[0-9]{1,3}/[0-9]{1,3})$")   # - 3 -, 第3页, 3/16
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
+
+
 def header_line(text: str) -> bool:
     """A page's header or footer line in any order of its parts: a page (第3版, A3, 3版, 第3页), a date
     (2024年3月5日, 2024.03.05) with its weekday (星期二, 周二), a paper's or section's name, separators; it
