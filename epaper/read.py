@@ -217,6 +217,7 @@ def header_parts(text: str) -> list[tuple[str, str]] | None:
              else kind, part) for k, (kind, part) in enumerate(parts)]
 
 
+_MARK_HINT = re.compile(rf"[0-9０-９]|第\s*[{_CN}]")
 _PAGE_PART = re.compile(r"第(?P<n>.+)[版页]|(?P<letter>[A-Z])(?P<ln>[0-9]{1,2})版?|(?P<vn>[0-9]{1,2})版")
 
 
@@ -258,6 +259,8 @@ def page_mark(line: str) -> str | None:
     >>> page_mark("A3 要闻 2024.03.05"), page_mark("2024年3月5日 星期二 第03版 国内新闻"), page_mark("全县第3版宣传册")
     ('A3', '3', None)
     """
+    if not _MARK_HINT.search(line):
+        return None                     # the cheap test first: every mark names its page with a numeral
     t = unicodedata.normalize("NFKC", line).strip()
     if not t or len(t) > 40 or any(c in t for c in "。,;!?，；！？"):     # NFKC made ，；！？ ASCII
         return None
