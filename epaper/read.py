@@ -289,12 +289,34 @@ def page_key(mark: str) -> str:
     return m.group(1) + str(int(m.group(2) or 0)) if m else t
 
 
+_NUMBER_RULE = re.compile(r"^\s*[=\-—–_*#~·•]{2,}\s*([0-9]{1,3})\s*[=\-—–_*#~·•]{2,}\s*$")
+
+
+def _numbered_rules(numbered: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Lines that are a page's number between rules (=== 1 ===), as page marks, where the text opens with
+    the first (so they head their pages: a footer follows its page's text) and they count 1, 2, 3 … .
+
+    >>> _numbered_rules(list(enumerate(["=== 1 ===", "甲。", "=== 2 ===", "乙。"])))
+    [(0, '1'), (2, '2')]
+    >>> _numbered_rules(list(enumerate(["甲。", "=== 1 ===", "乙。", "=== 2 ==="])))      # footers
+    []
+    """
+    marks = [(i, m.group(1)) for i, (_, t) in enumerate(numbered) if (m := _NUMBER_RULE.match(t))]
+    first = next((i for i, (_, t) in enumerate(numbered) if t.strip()), None)
+    if not marks or marks[0][0] != first or [int(n) for _, n in marks] != list(range(1, len(marks) + 1)):
+        return []
+    return marks
+
+
 def _split_at_headers(numbered: list[tuple[int, str]], source: str) -> list[Page] | None:
-    """Pages cut before their page header lines (``page_mark``) in text with no other page marks; None when
-    fewer than two lines are headers. Pages take the numbers their headers print where each is a number
+    """Pages cut before their page header lines (``page_mark``; page numbers between rules that head the
+    pages, ``_numbered_rules``, where there are such) in text with no other page marks; None when fewer than
+    two lines are headers. Pages take the numbers their headers print where each is a number
     and they rise (a researcher may have kept some pages only), else 1, 2, 3 … in order; text before the
     first header is a page of its own."""
-    heads = [(i, m) for i, (_, t) in enumerate(numbered) if (m := page_mark(t)) is not None]
+    heads = _numbered_rules(numbered)                   # where they head the pages, they mark every page
+    if len(heads) < 2:
+        heads = [(i, m) for i, (_, t) in enumerate(numbered) if (m := page_mark(t)) is not None]
     if len(heads) < 2:
         return None
     numbers = [clean.cn_number(m) for _, m in heads]

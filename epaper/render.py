@@ -351,8 +351,8 @@ def _page_numbers(text: str, labels: list[str], rng: random.Random) -> str:
 
 def _script_marks(text: str, labels: list[str], rng: random.Random) -> str:
     """Pages marked as conversion scripts mark them, by a line before each (=== 第3页 ===, --- Page 3 ---,
-    【第3版】), one form for the issue, instead of form feeds or a space before a page's first line."""
-    form = rng.choice(["=== 第{}页 ===", "--- Page {} ---", "【第{}版】", "-----第{}版-----", "[Page {}]"])
+    【第3版】, ===== 3 =====), one form for the issue, instead of form feeds or a space before a page's first line."""
+    form = rng.choice(["=== 第{}页 ===", "--- Page {} ---", "【第{}版】", "-----第{}版-----", "[Page {}]", "===== {} ====="])
     pages = [p.lstrip("\f") for p in _PAGE_START.split(text) if p.strip()]
     pages = [p[1:] if p.startswith(" ") and not p.startswith("  ") else p for p in pages]
     return "\n".join(form.format(k + 1) + "\n\n" + p for k, p in enumerate(pages))

@@ -100,6 +100,7 @@ def test_the_pages_after_an_empty_page_keep_their_numbers(tmp_path):
     (("—— 第1页/共2页 ——", "—— 第2页/共2页 ——"), [1, 2]),
     # a header in any order of its parts, with its date
     (("A1 要闻 2024.03.05", "A2 国内 2024.03.05"), [1, 2]),
+    (("=== 1 ===", "=== 2 ==="), [1, 2]),                               # numbers between rules heading pages
     (("2024年3月5日 星期二 第01版 要闻", "2024年3月5日 星期二 第04版 国内"), [1, 4]),
 ])
 def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, pages):
@@ -112,7 +113,7 @@ def test_pages_by_header_lines_where_nothing_else_marks_them(tmp_path, headers, 
 @pytest.mark.parametrize("text", [
     "第3版：要闻\n\n" + ISSUE,                                   # one header: one page
     ISSUE + "\n据本报2024年3月5日第3版报道，\n" + ISSUE + "\n第3版刊登了本报\n",   # text that names pages
-    "=== 1 ===\n\n" + ISSUE + "\n=== 2 ===\n\n" + ISSUE,            # a number alone: a page's or a footer's?
+    ISSUE + "\n=== 1 ===\n\n" + ISSUE + "\n=== 2 ===\n",            # numbers between rules after text: footers
     ISSUE + "\n--- 详见第3页 ---\n\n" + ISSUE + "\n--- 详见第4页 ---\n",
     ISSUE + "\n要闻 第3版\n\n" + ISSUE + "\n要闻 第4版\n",              # a page and words, no date: maybe text
 ])
@@ -180,3 +181,12 @@ def test_header_line_gives_paper_and_date(tmp_path):
     assert df.newspaper.iloc[0] == "某某日报"
     assert str(df.issue_date.iloc[0].date()) == "2023-03-07" and df.issue_date_inferred.all()
     assert (df.kind == "page_header").sum() == 1
+
+
+def test_numbers_between_rules_heading_pages_mark_every_page_with_headers_on_some(tmp_path):
+    head = "滨江日报 2024年3月5日 第{}版\n\n"
+    text = ("=== 1 ===\n\n" + head.format(1) + ISSUE + "\n=== 2 ===\n\n" + ISSUE +
+            "\n=== 3 ===\n\n" + head.format(3) + ISSUE)
+    df = parse_text(tmp_path, text)
+    assert list(items(df).page) == [1, 1, 2, 2, 3, 3]
+    assert sorted(df[df.kind == "page_header"].page) == [1, 1, 2, 3, 3]
