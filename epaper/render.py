@@ -325,11 +325,16 @@ def _bare_credits(issue: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _labelled_lines(text: str, labels: list[str]):
+    """Each line of a rendering with its label (``""`` past the labels given)."""
+    return zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels)))
+
+
 def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
     """Title lines set in by 6 to 20 spaces, as ``pdftotext -layout`` centres them (but a line that marks a
     page, by a form feed or a space before it, as it was)."""
     return "\n".join(" " * rng.randint(6, 20) + t if lab in ("HS", "HT", "HC") and t.strip() and t[0] not in " \f"
-                     else t for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels))))
+                     else t for t, lab in _labelled_lines(text, labels))
 
 
 _PAGE_START = re.compile(r"(?=\f)|(?=^ [^ \t\n])", re.M)      # a form feed, or a space-led page's first line
@@ -365,8 +370,7 @@ def without_blanks(text: str, labels: list[str]) -> tuple[str, list[str]]:
     >>> without_blanks("标题\\n\\n正文。\\n\\n\\f二版", ["HS", "", "BS", "", "HS"])
     ('标题\\n正文。\\n\\x0c二版', ['HS', 'BS', 'HS'])
     """
-    rows = [(t, lab) for t, lab in zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels)))
-            if t.strip() or t.startswith("\f")]
+    rows = [(t, lab) for t, lab in _labelled_lines(text, labels) if t.strip() or t.startswith("\f")]
     return "\n".join(t for t, _ in rows), [lab for _, lab in rows]
 
 
