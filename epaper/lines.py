@@ -41,7 +41,9 @@ family, a layout drawn per page (``render.render_issue_labelled``; six rendering
 did better than three, ten as well as six): ``python -m epaper.lines train``. There is
 one model for each layout the rules detect (headlines before or after their
 articles), ``data/models/line_labels_{before,after}.crfsuite``, each trained on
-the pages of the files detected so (rightly or not). Decoding does not use
+the pages of the files detected so (rightly or not), and for each one for pages
+without a blank line (``unspaced``: ``line_labels_{before,after}_unspaced.crfsuite``,
+trained on the same renderings with every blank line dropped). Decoding does not use
 python-crfsuite: the models' weights are read once into arrays, every page of an
 issue is scored at once (the weight rows of each unit's feature values summed in
 compiled code), and a compiled Viterbi finds the best labels (``Labeller``);
