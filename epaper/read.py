@@ -230,8 +230,14 @@ def _header_page(t: str) -> str | None:
     pages = [p for kind, p in parts if kind == "page"]
     if len(pages) != 1 or "date" not in {k for k, _ in parts}:
         return None                     # a page and words alone may be text (详见第3页): the date says header
-    m = _PAGE_PART.fullmatch(pages[0])
-    n = m.group("n") or m.group("vn")
+    return _printed_page(_PAGE_PART.fullmatch(pages[0]))
+
+
+def _printed_page(m: re.Match) -> str:
+    """The page a match of a page mark names (its group ``n``, ``vn`` or ``pn``, a number or a Chinese
+    numeral; else ``letter`` and ``ln``), digits without leading zeros: ``"3"``, ``"三"``, ``"A3"``."""
+    groups = m.groupdict()
+    n = groups.get("n") or groups.get("vn") or groups.get("pn")
     if n:
         return str(int(n)) if n.isdigit() else n
     return m.group("letter") + str(int(m.group("ln")))
@@ -266,12 +272,7 @@ def page_mark(line: str) -> str | None:
         return None
     t = t.strip(_DECOR) or t
     m = _MARK_LINE.match(t) or _PAPER_LINE.match(t)
-    if m is None:
-        return _header_page(t)
-    n = m.group("n") or m.groupdict().get("vn") or m.groupdict().get("pn")
-    if n:
-        return str(int(n)) if n.isdigit() else n
-    return m.group("letter") + str(int(m.group("ln")))
+    return _header_page(t) if m is None else _printed_page(m)
 
 
 def page_key(mark: str) -> str:
