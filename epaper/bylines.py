@@ -221,7 +221,7 @@ def _sources_pattern() -> str:
 @lru_cache(maxsize=None)
 def _dateline_re():
     return re.compile(
-        rf"^(?P<head>据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
+        rf"^(?P<head>{_BULLET}据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
     )
 
 
@@ -229,7 +229,7 @@ def _dateline_re():
 def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
     ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电."""
-    return re.compile(rf"^(?P<head>据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
+    return re.compile(rf"^(?P<head>{_BULLET}据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
                       rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?!息)))")
 
 
@@ -279,6 +279,8 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     True
     >>> parse_dateline("滨江日报讯（记者张明远）今天").text, parse_dateline("中央电视台电视剧频道") is None
     ('滨江日报讯（记者张明远）', True)
+    >>> parse_dateline("■本报讯（记者张明远）今天").text          # an item of a column of short news
+    '■本报讯（记者张明远）'
     """
     m = _dateline_re().match(text) or _paper_dateline_re().match(text)
     if not m:
@@ -317,7 +319,7 @@ def text_after(d: Dateline, text: str) -> str:
     return text[d.end:]
 
 
-_BULLET = r"[□■◎●◇◆○]?"
+_BULLET = "[" + clean.BULLETS + "○]?"
 _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|文字|作者|文|图)?[/／:：|丨]?"
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
 _BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|摄影报道|报道|[/／](?:文|图))$")   # 记者 张三 文/图
@@ -471,16 +473,18 @@ def parse_trailing_author(text: str, gaps=frozenset()):
 
     >>> parse_trailing_author("……表示祝贺。（毋鹏）")
     (7, Credits(reporters=['毋鹏'], correspondents=[], photographers=[]))
-    >>> parse_trailing_author("（新华社北京1月1日电）") is None
-    True
+    >>> parse_trailing_author("（新华社北京1月1日电）") is None, parse_trailing_author("（本报讯）") is None
+    (True, True)
+    >>> parse_trailing_author("……主持会议。（记者 陈立群 通讯员 周文）")[1].correspondents
+    ['周文']
     """
     # cheap test first; the brackets hold at most 30 characters, so only the end is searched
     m = _TRAILING.search(text, max(0, len(text) - 40)) if text.rstrip("\n")[-1:] in "）)" else None
     if not m:
         return None
     inner = m.group("inner")
-    if "摄" in inner or "电" in inner[-1:] or "讯" in inner:
-        return None
+    if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
+        return None                                 # a photo credit or a dateline, not (通讯员 某某)
     credits = parse_credits(inner, gaps, m.start("inner"))
     names = credits.reporters + credits.correspondents
     if not names or not all(looks_like_name(n) for n in names):

@@ -81,6 +81,26 @@ def left_open(text: str) -> bool:
     return ("（" in text or "(" in text) and text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+BULLETS = "■□●◆◇◎★☆▪◼►▶"
+"""Marks that lead a paragraph of a column of short news (■3月4日，…), or a byline (■本报记者 某某); ○ too
+where no numeral follows it (Chinese numerals print it as a zero: 二○○四年). Not ▲, which leads a photo's
+caption."""
+_NUMERALS = "○〇零一二三四五六七八九十0123456789"
+
+
+def bullet(text: str) -> str:
+    """The bullet (``BULLETS``, or ○ before no numeral) a text opens with, or ``""``.
+
+    >>> bullet("■3月4日，市长到高新区调研。"), bullet("○意大利总理说"), bullet("○○四年"), bullet("会议指出")
+    ('■', '○', '', '')
+    """
+    if not text:
+        return ""
+    if text[0] in BULLETS or text[0] == "○" and text[1:2] and text[1] not in _NUMERALS:
+        return text[0]
+    return ""
+
+
 def ends_sentence(text: str) -> bool:
     """Whether text ends a sentence (。！？…；, possibly inside closing quotes).
 

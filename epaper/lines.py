@@ -149,7 +149,7 @@ _SHARE_VALUES = ("-", "0", "1", "2", "3")      # no echo taken, or the share of 
 VALUES.update({
     "kb": tuple(k + h + s for k in _KINDS for h in ("", "+") for s in ("", "^")),    # block kind, head, start
     "dbl": ("0", "1"), "sp": ("0", "1"), "pt": ("0", "1"), "ta": ("0", "1"),
-    "op": ("", "d", "b", "n", "p", "c", "j"),                                         # ``opening``
+    "op": ("", "d", "b", "n", "p", "c", "j", "r"),                                    # ``opening``
     "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),   # 。 before the end, ，, 图片
     "sa": _SHARE_VALUES, "sb": _SHARE_VALUES,                                        # echo after it, before it
     "ab": tuple(a + b for a in _SHARE_VALUES for b in _SHARE_VALUES),                # both
@@ -552,7 +552,8 @@ def opening(units: list[Unit]) -> list[str]:
     """What the rules say opens an item at each unit: ``d``, ``b``, ``n``, ``p`` or ``j`` a block that opens
     with a dateline, a byline (not a second byline line), a note (扫码…), a photo marker (上图, ➡…)
     or a jump line (（上接第1版）: the part of an article continued from another page);
-    ``c`` a photo's caption (a block followed by a photo credit, or ending with one); ``""`` none."""
+    ``c`` a photo's caption (a block followed by a photo credit, or ending with one); ``r`` an item of a
+    column of short news (``brief``); ``""`` none."""
     out = []
     for k, u in enumerate(units):
         b = u.block
@@ -569,8 +570,49 @@ def opening(units: list[Unit]) -> list[str]:
             while j < len(units) and units[j].block is b:
                 j += 1
             caption = j < len(units) and units[j].block.kind == "credit" or bylines.find_credit(b.text, b.gaps)
-            out.append("c" if caption else "")
+            out.append("c" if caption else "r" if brief(units, k, j, out) else "")
     return out
+
+
+def brief(units: list[Unit], k: int, end: int, opens: list[str]) -> bool:
+    """Whether the block of text at unit ``k`` (its units up to ``end``) is an item of a column of short news:
+    a paragraph led by a bullet that holds a sentence (``segment.opens_brief``: ■3月4日，市长…。) under the
+    column's name (简讯, ``segment.brief_label``), after another such item led by the same bullet (or a
+    dateline so led), or after the end of a paragraph (not a colon's) where one of the two closes with its
+    author or source in brackets (…。（记者 某某）, …。（本报专电）) or where it and the next block, led by the
+    same bullet, open as news leads do (``segment.news_lead``: ■瑞典警方四日上午… / ■尼日尔警方日前…).
+    Points an article lists, each led by a bullet, do not count: under the article's title (内容提要 / ●…。 /
+    ●…。) or its intertitle, after a colon, or opening with no time (●住房公积金制度初步建立。目前，…).
+    ``opens``: ``opening`` of the units before ``k``."""
+    mark = segment.opens_brief(units[k].block.text)
+    if not mark or not k:
+        return False
+    prev = units[k - 1].block
+    if prev.head:
+        return len(prev.lines) == 1 and segment.brief_label(prev.text)
+    i = k - 1
+    while i and units[i - 1].block is prev:
+        i -= 1
+    if opens[i] in ("r", "d") and clean.bullet(prev.text) == mark:
+        return True
+    text = units[k].block.text
+    if not segment.ends_paragraph(prev.text) or prev.text.endswith(("：", ":")):
+        return False
+    if _noted(prev.text) or _noted(text):
+        return True
+    return segment.news_lead(text) and end < len(units) and segment.opens_brief(units[end].block.text) == mark \
+        and segment.news_lead(units[end].block.text)
+
+
+def _noted(text: str) -> bool:
+    """Whether a text closes with its author or its source in brackets: …。（记者 某某）, …。（本报专电）."""
+    t = text.rstrip()
+    if not t.endswith(("）", ")")):
+        return False
+    if bylines.parse_trailing_author(t) is not None:
+        return True
+    start = max(t.rfind("（"), t.rfind("("))
+    return start > 0 and t[start - 1] in "。！？" and t[start + 1:].lstrip("均据").startswith(bylines._sources())
 
 
 def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
@@ -637,8 +679,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             rule = "a title before an opening"
         elif u.block.head and u.block.centred:
             m, rule = heads | x, "a centred title"   # a headline-shaped block set in as text from PDFs centres titles
-        elif len(u.lines) == 1 and u.text.strip("【】[]") in _column_labels():
-            m, rule = heads, "a column's name is a title"   # 短评, 今日谈 above an item's title (a kicker)
+        elif len(u.lines) == 1 and (u.text.strip("【】[]") in _column_labels() or segment.brief_label(u.text)):
+            m, rule = heads, "a column's name is a title"   # 短评, 今日谈 above an item's title (a kicker), 简讯
         else:
             rule = ""
         if keep and rule:

@@ -390,6 +390,37 @@ def _other_headers(text: str, labels: list[str], rng: random.Random) -> str:
     return _HEADER.sub(header, text)
 
 
+def _bullet_briefs(issue: pd.DataFrame) -> pd.DataFrame:
+    """Short news printed as many local papers print a column of them: each item without a headline
+    (``headless``) led by a bullet (■, ●, ◆ …, one for the page, a space after it or none), and half the runs
+    of such items under the column's name (简讯, 政务快讯, 县域动态 …: the first item's headline).
+
+    >>> issue = pd.DataFrame({"issue_id": "i", "page": 1, "seq": [1, 2, 3], "headline": ["会议召开", "甲地举行活动。", "乙地开展检查。"],
+    ...                       "subheadline": None, "dateline": None, "byline": None, "body": ["正文。", None, None]})
+    >>> out = _bullet_briefs(issue)
+    >>> out.headline[0], out.headline[2][0] in _BULLETS, out.headline[2][1:].lstrip() == "乙地开展检查。"
+    ('会议召开', True, True)
+    """
+    labels = ("简讯", "快讯", "短讯", "政务快讯", "县域动态", "新闻速递", "要闻简报", "综合消息")
+    out = issue.copy()
+    for (issue_id, page), rows in out.groupby(["issue_id", "page"], sort=False):
+        rng = random.Random(f"{issue_id}/{page}")
+        bullet = rng.choice(_BULLETS) + rng.choice(["", "", " "])
+        was_headless = False
+        for i in rows.sort_values("seq").index:
+            if not headless(out.loc[i]):
+                was_headless = False
+                continue
+            text = bullet + out.at[i, "headline"].strip()
+            if not was_headless and rng.random() < 0.5:
+                out.at[i, "headline"], out.at[i, "body"] = rng.choice(labels), text
+            else:
+                out.at[i, "headline"] = text
+            was_headless = True
+    return out
+
+
+_BULLETS = "■●◆□◇○◎★"
 _HALF_WIDTH = str.maketrans("：；（）！？", ":;()!?")
 
 
@@ -410,6 +441,7 @@ VARIANTS = {
     "centred-titles": (None, _centred_titles),
     "ascii-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "    ", text)),
     "bare-credits": (_bare_credits, None),
+    "bullet-briefs": (_bullet_briefs, None),
     "editor-lines": (None, _editor_lines),
     "half-width-punctuation": (_half_width, None),
     "page-numbers": (None, _page_numbers),

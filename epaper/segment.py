@@ -249,15 +249,15 @@ def header_line(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _block_starters() -> frozenset:
-    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "□", "■", "◎",
-                                                                           "●", "◇", "◆", "○", "（", "("]
-    return frozenset(w[0] for w in words)
+    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "○", "（", "("]
+    return frozenset(w[0] for w in words) | frozenset(clean.BULLETS)
 
 
 def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
     """Whether a raw line starts a new block even without a blank line before it: it opens a dateline, a
-    byline or the part of an article continued from another page (（上接第1版）). ``after``: the lines that
-    follow it, for a dateline that a narrow column breaks over lines.
+    byline, the part of an article continued from another page (（上接第1版）) or a paragraph led by a bullet
+    (■…, ``clean.BULLETS``). ``after``: the lines that follow it, for a dateline that a narrow column breaks
+    over lines.
 
     >>> starts_block("新华社北京1月4日电（记者王伟）今天"), starts_block("新华社北京1月", ("4日电（记者王伟）", "今天"))
     (True, True)
@@ -268,8 +268,8 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
 
 
 def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
-    """What a raw line opens (``starts_block``): ``"dateline"``, ``"continued"``, ``"byline"``, ``"broken
-    dateline"`` (one that goes on in the lines ``after`` it) or ``""``."""
+    """What a raw line opens (``starts_block``): ``"dateline"``, ``"continued"``, ``"byline"``, ``"bullet"``,
+    ``"broken dateline"`` (one that goes on in the lines ``after`` it) or ``""``."""
     if not _may_start(line_text):
         return ""
     t = clean.clean_line(line_text)
@@ -281,6 +281,8 @@ def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
         return "continued"
     if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
         return "byline"
+    if clean.bullet(t) and len(t) > 1 and t[1] not in clean.BULLETS:
+        return "bullet"                         # ■3月4日，…: a paragraph of a column of short news
     if not after or len(t) >= DATELINE_SPAN or not bylines.may_open_dateline(t):
         return ""
     joined = t
@@ -377,10 +379,66 @@ def centred(lines: list[tuple[int, str]]) -> frozenset:
     return out if 2 * len(out) <= len(widths) else frozenset()
 
 
+BRIEF_LABEL_CHARS = 10      # a column name of short news (政务快讯, 县域动态) runs to so many characters
+
+
+def brief_label(text: str) -> bool:
+    """Whether a line is the name of a column of short news: it ends with a word of ``brief_labels.txt``
+    and holds ``BRIEF_LABEL_CHARS`` characters or fewer, 【】 or [] around it allowed.
+
+    >>> [brief_label(t) for t in ("简讯", "【政务快讯】", "县域动态")]
+    [True, True, True]
+    >>> [brief_label(t) for t in ("会议要求各地抓好落实", "简讯：市长到高新区调研", "全市经济运行平稳发展动态良好")]
+    [False, False, False]
+    """
+    t = text.strip().strip("【】[]").strip()
+    return 2 <= len(t) <= BRIEF_LABEL_CHARS and t.endswith(_brief_labels())
+
+
+@lru_cache(maxsize=None)
+def _brief_labels() -> tuple[str, ...]:
+    return tuple(lexicons.words("brief_labels"))
+
+
+LEAD_CHARS = 24     # a short news item's lead names its time within so many characters
+_DAY = re.compile(r"[0-9一二三四五六七八九十两]+[日号]")
+
+
+def news_lead(text: str) -> bool:
+    """Whether a paragraph opens as a news item's lead does: its time (a day, 3月4日, 四日, or a word of
+    ``brief_lead_words.txt``: 日前, 近日, 昨天) within its first ``LEAD_CHARS`` characters.
+
+    >>> news_lead("■瑞典警方四日上午同新纳粹分子发生冲突。"), news_lead("◆市政协日前召开主席会议。")
+    (True, True)
+    >>> news_lead("●住房公积金制度初步建立。目前，这项制度已覆盖全市。")
+    False
+    """
+    lead = text[:LEAD_CHARS]
+    return bool(_DAY.search(lead)) or any(w in lead for w in _lead_words())
+
+
+@lru_cache(maxsize=None)
+def _lead_words() -> tuple[str, ...]:
+    return tuple(lexicons.words("brief_lead_words"))
+
+
+def opens_brief(text: str) -> str:
+    """The bullet of a paragraph that may be an item of a column of short news, or ``""``: it opens with a
+    bullet (``clean.BULLETS``) and holds a sentence, not a title (■坚持高位推动) nor a byline.
+
+    >>> opens_brief("■3月4日，市长到高新区调研科技创新工作。（记者 陈某）"), opens_brief("◆近日，市政协召开主席会议。")
+    ('■', '◆')
+    >>> opens_brief("■坚持高位推动"), opens_brief("■本报记者 张明远"), opens_brief("会议指出，要抓好落实。")
+    ('', '', '')
+    """
+    b = clean.bullet(text)
+    return b if b and ("。" in text or ends_paragraph(text)) and len(text) > 12 else ""
+
+
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Cut a page into blocks at blank lines, before datelines (one that a narrow column breaks over lines
-    too) and bylines, but not before the reporters of a dateline that ends the line before, and where
-    centred lines (titles: ``centred``) begin and end."""
+    too) and bylines, but not before the reporters of a dateline that ends the line before, before a bullet
+    (■…) that follows the end of a paragraph, and where centred lines (titles: ``centred``) begin and end."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     mid = centred(lines)
@@ -394,6 +452,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             blocks.append(cur)
             cur = []
         opens = _opening(raw, tuple(t for _, t in lines[k + 1:k + 4])) if cur and _may_start(raw) else ""
+        if opens == "bullet" and not _closes(cur[-1][1]):
+            opens = ""                              # a bullet opens a paragraph after the end of one only
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:
@@ -996,13 +1056,12 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
             start = b.byline_end
         if k == len(blocks) - 1:
             seg = b.text[start:]
-            if item.origin in ("photo", "text", "note"):
-                found = bylines.find_credit(b.text, b.gaps)
-                if found is not None and found[0] >= start:
-                    stop = found[0]
-                    credit = b.text[found[0]:]
-                    credits.photographers.extend(n for n in found[1].photographers if n not in credits.photographers)
-            elif seg:
+            found = bylines.find_credit(b.text, b.gaps) if item.origin in ("photo", "text", "note") else None
+            if found is not None and found[0] >= start:
+                stop = found[0]
+                credit = b.text[found[0]:]
+                credits.photographers.extend(n for n in found[1].photographers if n not in credits.photographers)
+            elif seg and item.origin not in ("photo", "note"):     # text too: ■近日，…。（通讯员 某某）
                 found = bylines.parse_trailing_author(b.text, b.gaps)
                 if found is not None and found[0] > start:
                     stop = found[0]
@@ -1089,6 +1148,8 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
         return "news" if clean.visible_len(body) >= 40 else "caption"
     if item.origin == "photo" or credit:
         return "photo"
+    if item.body and opens_brief(item.body[0].text) and (not heads or len(heads) == 1 and brief_label(heads[0])):
+        return "brief"                              # ■3月4日，市长…。 alone or under 简讯
     n = clean.visible_len(body)
     if heads:
         return "news" if n >= 40 else "caption"

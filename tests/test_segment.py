@@ -462,3 +462,69 @@ def test_a_part_joins_one_article_at_most(bodies, part, joined):
     out = join_jumps([dict(r) for r in rows])
     assert [k for k, r in enumerate(out[:2]) if r["body"] != bodies[k]] == joined
     assert len(out) == 3 - len(joined)
+
+
+# ------------------------------------------------ columns of short news: 简讯 / ■…。 / ■…。, an item each
+
+BRIEFS = ["3月4日，市长孔德昌到高新区调研科技创新工作。他强调，要加快培育新兴产业。（记者 陈立群）",
+          "近日，市政协召开主席会议，市政协主席温德平主持会议。（通讯员 周文）",
+          "3月3日，全市安全生产工作会议召开，副市长钱永刚出席并讲话。"]
+
+
+def _wrapped(paragraphs, width):
+    """Paragraphs set in a narrow column: wrapped at ``width`` characters, no indent, no blank line, no space
+    (a space opening a line marks a page)."""
+    return "\n".join(p[i:i + width] for p in (p.replace(" ", "") for p in paragraphs) for i in range(0, len(p), width))
+
+
+@pytest.mark.parametrize("bullet", ["■", "● ", "◆"])
+@pytest.mark.parametrize("setting", ["indented", "blank lines", "narrow column"])
+def test_a_column_of_short_news_is_an_item_for_each_bullet(tmp_path, bullet, setting):
+    paragraphs = [bullet + b for b in BRIEFS]
+    if setting == "indented":
+        column = "\n".join("\u3000\u3000" + p for p in paragraphs)
+    elif setting == "blank lines":
+        column = "\n\n".join(paragraphs)
+    else:
+        column = _wrapped(paragraphs, 14)
+    text = f"全市春耕生产有序\n\n本报讯 昨天，全市召开春耕生产会议，部署春耕备耕工作。\n\n【政务简讯】\n{column}\n"
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert list(it.kind) == ["news", "brief", "brief", "brief"]
+    assert list(it.headline.fillna("")) == ["全市春耕生产有序", "【政务简讯】", "", ""]
+    assert [b.lstrip(bullet.strip()) for b in it.body[1:]] == [BRIEFS[0].split("（")[0], BRIEFS[1].split("（")[0], BRIEFS[2]]
+    assert list(it.reporters[1]) == ["陈立群"] and list(it.correspondents[2]) == ["周文"]
+    people = helpers.extract_people(df)
+    assert {"孔德昌", "温德平", "钱永刚"} <= set(people.name) and not {"陈立群", "周文"} & set(people.name)
+    # each official stands in the item of their own event: no tie between them
+    assert people.groupby("article_id").name.nunique().max() == 1
+
+
+def test_short_news_after_an_item_closed_by_its_author_are_items_without_a_columns_name(tmp_path):
+    text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕生产会议。（记者 孔德昌）\n"
+            "◆近日，市政协召开主席会议，部署今年重点工作。\n◆3月3日，全市安全生产工作会议召开。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.kind) == ["news", "brief", "brief"] and it.headline.isna().tolist() == [False, True, True]
+
+
+@pytest.mark.parametrize("text", [
+    # the points an article lists: under its title, after a colon, after a paragraph of it
+    "内容提要\n\n●去年，全省农业获得较好收成，农民收入继续增加。\n●新的一年要加强水资源统一管理，做好防洪抗旱工作。\n",
+    "全市出台十条措施\n\n本报讯 近日，市政府出台十条措施，主要内容是：\n■加大财政支持力度。市财政每年安排专项资金。\n"
+    "■优化营商环境。全面推行企业开办一日办结。\n",
+    "房改稳步推进\n\n本报讯 去年以来，全市房改稳步推进，亮点不少。\n●住房公积金制度初步建立，覆盖全市各县区。\n"
+    "●租金改革取得一定进展，公房租金水平逐步提高。\n",
+    # intertitles led by a bullet, and a byline so led, open no item
+    "走进乡村看变化\n\n■本报记者 孔德昌\n\n今年以来，全县农村面貌焕然一新。\n\n■道路通了\n\n村村通上了水泥路。\n",
+])
+def test_points_an_article_lists_with_bullets_stay_in_it(tmp_path, text):
+    it = items(parse_text(tmp_path, text))
+    assert len(it) == 1 and it.kind[0] != "brief"
+
+
+@pytest.mark.parametrize("label, is_label", [("简讯", True), ("【县域动态】", True), ("国际快讯", True),
+                                             ("简讯：市长到高新区调研", False), ("全市经济运行平稳发展动态良好", False),
+                                             ("会议要求各地抓好落实", False)])
+def test_names_of_columns_of_short_news(label, is_label):
+    from epaper import segment
+    assert segment.brief_label(label) is is_label
