@@ -435,6 +435,35 @@ def opens_brief(text: str) -> str:
     return b if b and ("。" in text or ends_paragraph(text)) and len(text) > 12 else ""
 
 
+def lead_title(b: Block) -> int:
+    """Where the title that a short news item prints before its text, on its first line, ends (the first
+    space after the bullet: ■市政协召开主席会议　近日，…), or 0: the text before the space is 6 to 30
+    characters with no punctuation of a sentence and no date (■3月4日 市长… has no title).
+
+    >>> lead_title(make_block([(1, "■市政协召开主席会议　近日，市政协召开会议。")])), lead_title(make_block([(1, "■3月4日 市长到高新区调研。")]))
+    (10, 0)
+    >>> lead_title(make_block([(1, "■中国政府向马达加斯加政府"), (2, "赠送药品。")]))         # a line's end is no space
+    0
+    """
+    first_line = b.breaks[0] if b.breaks else len(b.text)
+    for g in sorted(g for g in b.gaps if g < first_line):     # spaces in the first line, not its end
+        if g <= 2:
+            continue                                # the space after the bullet: ■ 市政协召开…
+        t = b.text[1:g]
+        if 6 <= len(t) <= 30 and not _SENTENCE_MARKS.search(t) and not _DAY.search(t):
+            return g
+        break
+    return 0
+
+
+_SENTENCE_MARKS = re.compile(r"[，。；：！？、,;:!?（()）]")
+
+
+def _under_brief_label(item) -> bool:
+    """Whether an item has no title or only a column's name of short news (简讯)."""
+    return not item.heads or len(item.heads) == 1 and brief_label(item.heads[0].text)
+
+
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Cut a page into blocks at blank lines, before datelines (one that a narrow column breaks over lines
     too) and bylines, but not before the reporters of a dateline that ends the line before, before a bullet
@@ -1041,11 +1070,15 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     """Turn an assembled item into a row: kind, headline, credits, body, provenance."""
     credits = Credits()
     dateline = byline = credit = None
+    lead = ""
     body_parts: list[tuple[Block, str]] = []
     blocks = list(item.body)
     for k, b in enumerate(blocks):
         start, stop = 0, None
-        if k == 0 and b.kind == "dateline" and b.dateline is not None:
+        if k == 0 and b.kind == "text" and _under_brief_label(item) and opens_brief(b.text):
+            start = lead_title(b)                   # ■市政协召开主席会议　近日，…: the item's own title
+            lead = b.text[:start]
+        elif k == 0 and b.kind == "dateline" and b.dateline is not None:
             dateline = b.text[:b.dateline.end]
             credits.add(b.dateline.credits)
             start = b.dateline.end
@@ -1083,12 +1116,14 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
     all_lines = [no for b in item.blocks() for no, _ in b.lines]
+    if lead:
+        heads.append(lead[1:])
     return {
         "page": item.page,
         "kind": kind,
         "headline": heads[0] if heads else None,
         "subheadline": "\n".join(heads[1:]) or None,
-        "headline_raw": "\n".join(h.text for h in item.heads) or None,
+        "headline_raw": "\n".join([h.text for h in item.heads] + ([lead] if lead else [])) or None,
         "dateline": dateline,
         "byline": byline,
         "credit": credit,
@@ -1138,6 +1173,8 @@ def title_lines(b: Block) -> list[str]:
 
 
 def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> str:
+    if item.body and opens_brief(item.body[0].text) and _under_brief_label(item):
+        return "brief"                              # ■3月4日，市长…。, ■本报讯 近日，…。 alone or under 简讯
     if item.origin == "dateline" or (item.origin == "headline" and dateline):
         return "news"
     if item.origin == "byline":
@@ -1148,8 +1185,6 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
         return "news" if clean.visible_len(body) >= 40 else "caption"
     if item.origin == "photo" or credit:
         return "photo"
-    if item.body and opens_brief(item.body[0].text) and (not heads or len(heads) == 1 and brief_label(heads[0])):
-        return "brief"                              # ■3月4日，市长…。 alone or under 简讯
     n = clean.visible_len(body)
     if heads:
         return "news" if n >= 40 else "caption"

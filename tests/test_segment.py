@@ -528,3 +528,18 @@ def test_points_an_article_lists_with_bullets_stay_in_it(tmp_path, text):
 def test_names_of_columns_of_short_news(label, is_label):
     from epaper import segment
     assert segment.brief_label(label) is is_label
+
+
+def test_short_news_with_their_own_titles_or_datelines(tmp_path):
+    text = ("政务快讯\n\n■市政协召开主席会议　近日，市政协召开主席会议，市政协主席温德平主持会议。\n"
+            "■全市植树活动启动　3月2日，市委书记孔德昌等市领导到城南参加义务植树活动。\n"
+            "■3月3日 全市安全生产工作会议召开，副市长钱永刚出席。\n\n"
+            "经济快讯\n\u3000\u3000●本报讯 近日，市统计局发布数据，全市工业增加值增长6.5%。\n"
+            "\u3000\u3000●本报讯（记者 陈立群）3月4日，全市重点项目集中开工。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.kind) == ["brief"] * 5
+    assert list(it.headline.fillna("")) == ["政务快讯", "全市植树活动启动", "", "经济快讯", ""]
+    assert it.subheadline[0] == "市政协召开主席会议" and it.headline_raw[1] == "■全市植树活动启动"
+    assert it.body[0].startswith("近日，") and it.body[2].startswith("■3月3日")       # a date is no title
+    assert list(it.dateline.fillna("")) == ["", "", "", "●本报讯", "●本报讯（记者陈立群）"]
+    assert list(it.reporters[4]) == ["陈立群"]
