@@ -360,7 +360,7 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     from .tables import quality_flags
 
     flags = quality_flags(articles)
-    merged = flags[flags.flag.isin(["inner_dateline", "long"])].groupby("issue_id").article_id.nunique()
+    merged = flags[flags.flag.isin(["inner_dateline", "inner_bullet", "long"])].groupby("issue_id").article_id.nunique()
     cut = flags[flags.flag == "mid_sentence"].groupby("issue_id").article_id.nunique()
     unjoined = flags[flags.flag == "unjoined_part"].groupby("issue_id").article_id.nunique()
     rows = []

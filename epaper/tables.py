@@ -65,6 +65,7 @@ _NO_SENTENCE_START = tuple("，。、；：！？）》」』”’…,.;:!?)")
 FLAGS = {
     "no_headline": "a news or feature item without a headline",
     "inner_dateline": "a second dateline or byline inside the body: likely two items merged",
+    "inner_bullet": "a short news item (brief) with a second paragraph led by a bullet (■…): likely two merged",
     "long": "more than four times as long as the issue's median news or feature item: likely a merge",
     "mid_sentence": "starts mid-sentence, or the item before it on the page stops mid-sentence: likely a cut",
     "unjoined_part": "an article's part from another page (（上接第1版）…) not joined to its article: its first "
@@ -75,7 +76,7 @@ FLAGS = {
 def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
     """Items that look wrongly segmented, one row per item and flag (``flag``, ``why``), for a researcher to check.
 
-    Flags (``FLAGS``): ``no_headline``, ``inner_dateline`` and ``long`` (likely
+    Flags (``FLAGS``): ``no_headline``, ``inner_dateline``, ``inner_bullet`` and ``long`` (likely
     merges), ``mid_sentence`` (likely cuts), ``unjoined_part`` (a part continued
     from another page left on its own). Columns: ``article_id``,
     ``issue_id``, ``page``, ``kind``, ``headline``, ``n_chars``, ``flag``,
@@ -100,6 +101,8 @@ def quality_flags(articles: pd.DataFrame) -> pd.DataFrame:
             paras = body.split("\n")[1:]
             if any(bylines.parse_dateline(p) is not None or bylines.parse_byline(p[:30]) is not None for p in paras):
                 flags.append("inner_dateline")
+            elif r.kind == "brief" and any(clean.bullet(p) for p in paras):
+                flags.append("inner_bullet")
             if r.kind in ("news", "feature") and median and r.n_chars > 4 * median and r.n_chars > 800:
                 flags.append("long")
             before = prev_end.get(r.page)
