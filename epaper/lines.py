@@ -681,6 +681,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             m, rule = heads | x, "a centred title"   # a headline-shaped block set in as text from PDFs centres titles
         elif len(u.lines) == 1 and (u.text.strip("【】[]") in _column_labels() or segment.brief_label(u.text)):
             m, rule = heads, "a column's name is a title"   # 短评, 今日谈 above an item's title (a kicker), 简讯
+        elif u.block_start and "关于" in u.text[:3] and (segment.document_title(u.text)
+                                                        or u.block.head and segment.document_title(u.block.text)):
+            m, rule = (ht if layout == "after" else hs | ht), "a document's title (关于…的公告) is a title"
         else:
             rule = ""
         if keep and rule:
@@ -716,7 +719,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         fresh.append(f)
         last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block
         page_closed = kind == "page_credit"
-        closed = last_of_block and kind in ("photo", "note") and clean.ends_sentence(u.block.text)
+        closed = last_of_block and kind in ("photo", "note") and (clean.ends_sentence(u.block.text)
+                                                                  or segment._closes(u.text))   # …（某某摄）, …　某某 摄
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh

@@ -184,6 +184,13 @@ _HEADER_TOKEN = re.compile(
     r"(?P<date>(?:19|20)[0-9]{2}(?:年[0-9]{1,2}月[0-9]{1,2}日|([.\-/])[0-9]{1,2}\2[0-9]{1,2}))"
     r"|(?P<week>(?:星期|周)[一二三四五六日天])"
     r"|(?P<page>第(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})[版页]|[A-Z][0-9]{1,2}(?:版)?|[0-9]{1,2}版)"
+    # what a front page's masthead prints besides: the lunar date, the pages of the day, the issue's number,
+    # the paper's registration and postal codes
+    r"|(?P<lunar>农历(?:[\u4e00-\u9fff]{2}年)?[正冬腊一二三四五六七八九十]{1,2}月(?:初|十|廿|卅|二十|三十)?[一二三四五六七八九十]?)"
+    r"|(?P<count>(?:今日|本期|共)(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})版)"
+    r"|(?P<issue>总?第[0-9]{1,6}期|总[0-9]{1,6}期)"
+    r"|(?P<code>(?:国内统一连续出版物号|国内统一刊号|统一刊号|邮发代号|刊号)[:：]?\s*(?:CN)?\s*[0-9]{1,2}[-－][0-9]{1,4}(?:/[A-Z]+)?)"
+    r"|(?P<num>(?<![0-9])[0-9]{1,2}(?![0-9]))"                # a page's bare number: 2　综合新闻　2024年3月9日
     r"|(?P<word>[\u4e00-\u9fff])"
     r"|(?P<sep>[\s·•|｜:：/、\-—－]+)")
 _HEADER_HINT = re.compile(r"[0-9版页]|星期|周[一二三四五六日天]")
@@ -191,17 +198,18 @@ _HEADER_HINT = re.compile(r"[0-9版页]|星期|周[一二三四五六日天]")
 
 def header_parts(text: str) -> list[tuple[str, str]] | None:
     """A page's header or footer line cut into its parts in any order (``(kind, text)``: ``page`` 第3版, A3,
-    3版, 第3页; ``date`` 2024年3月5日, 2024.03.05; ``week`` 星期二, 周二; ``word`` a character of a paper's
-    or section's name; ``sep``), a page not counted between two characters of a name (全县第3版宣传册 is a
-    title's words), or None where the line is not made of such parts only or holds more than 16
-    characters of names.
+    3版, 第3页; ``date`` 2024年3月5日, 2024.03.05; ``week`` 星期二, 周二; a masthead's ``lunar`` date
+    农历甲辰年正月廿七, ``count`` of pages 今日8版, ``issue`` number 第12345期 and ``code`` 邮发代号 35-12;
+    ``word`` a character of a paper's or section's name; ``sep``), a page not counted between two characters
+    of a name (全县第3版宣传册 is a title's words), or None where the line is not made of such parts only or
+    holds more than 16 characters of names.
 
     >>> [k for k, _ in header_parts("A3 要闻 2024.03.05") if k != "sep"]
     ['page', 'word', 'word', 'date']
     >>> header_parts("会议要求各地抓好落实") is None, [k for k, _ in header_parts("全县第3版宣传册")].count("page")
     (True, 0)
     """
-    if len(text) > 40 or not _HEADER_HINT.search(text):     # the cheap tests first: most lines are neither
+    if len(text) > 60 or not _HEADER_HINT.search(text):     # the cheap tests first: most lines are neither
         return None
     pos, parts = 0, []
     for m in _HEADER_TOKEN.finditer(text):

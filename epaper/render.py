@@ -225,11 +225,24 @@ def _sub_lines(row) -> list[str]:
 def headline_block(row) -> list[str]:
     """The title lines an article prints: its headline, then the subheadline lines that are titles (引题/主题/
     副题, an author's name); none for a ``headless`` item. Subheadline lines that are paragraphs (a photo's
-    caption) are printed as body text (``caption_lines``)."""
+    caption) are printed as body text (``caption_lines``). A subtitle after a dash that the corpus files in
+    the headline (在十五大精神指引下胜利前进——元旦献辞) is a title line of its own, as papers print a 副题."""
     if headless(row):
         return []
-    lines = [row.headline] if isinstance(row.headline, str) and row.headline else []
+    lines = dash_subtitle(row.headline) if isinstance(row.headline, str) and row.headline else []
     return lines + [s for s in _sub_lines(row) if not _sentence_like(s)]
+
+
+def dash_subtitle(title: str) -> list[str]:
+    """A title and the subtitle after its dash as two title lines, where each holds 4 characters or more.
+
+    >>> dash_subtitle("在十五大精神指引下胜利前进——元旦献辞"), dash_subtitle("京——沪高速通车")
+    (['在十五大精神指引下胜利前进', '——元旦献辞'], ['京——沪高速通车'])
+    """
+    i = title.find("——")
+    if i >= 4 and len(title[i:].lstrip("—")) >= 4:
+        return [title[:i], title[i:]]
+    return [title]
 
 
 def printed_paragraphs(row) -> list[str]:

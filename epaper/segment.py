@@ -232,19 +232,94 @@ _PAGE_NUMBER = re.compile(r"^(?:[-－—–·•=_*#~]+[0-9]{1,3}[-－—–·�
 _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|时报|商报|都市报|报))(?P<y>(?:19|20)[0-9]{2})年(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日")
 
 
+TOP_LINES = 8       # the lines at a page's top that may print its masthead or header without a blank line
+_STANDING = re.compile(r"^[\u4e00-\u9fff]{2,16}机关报$")                     # 中共某某市委机关报
+_NAMEPLATE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|都市报|周报)"    # 滨江日报, BINJIANG DAILY
+                        r"|[A-Z][A-Z.&'\-]+(?: [A-Z][A-Z.&'\-]+)+)$")
+
+
+def _foot_start(lines: list[tuple[int, str]]) -> int:
+    """The index of the first of a page's last ``TOP_LINES`` lines that are not blank."""
+    seen = 0
+    for k in range(len(lines) - 1, -1, -1):
+        if lines[k][1].strip():
+            seen += 1
+            if seen == TOP_LINES:
+                return k
+    return 0
+
+
+def _editor_line(t: str) -> bool:
+    return _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t) is not None
+
+
+def document_title(text: str) -> bool:
+    """Whether a line is the title of an official document a paper prints whole: 关于…的<kind>, a kind of
+    ``document_kinds.txt`` (公告, 通知, 决定 …), no punctuation of a sentence inside.
+
+    >>> document_title("关于开展2024年度企业年报工作的公告"), document_title("【关于表彰先进集体的决定】")
+    (True, True)
+    >>> document_title("关于这个问题的通知，大家都看了。"), document_title("会议通过了关于人事任免的决定")
+    (False, False)
+    """
+    return _document_title_re().match(text.strip().strip("【】[]")) is not None
+
+
+@lru_cache(maxsize=None)
+def _document_title_re():
+    kinds = "|".join(sorted(lexicons.words("document_kinds"), key=len, reverse=True))
+    return re.compile(rf"^关于[^。！？；，,;!?]{{2,48}}的(?:{kinds})$")
+
+
+def masthead_line(text: str) -> bool:
+    """A line of a page's header (``header_line``) or of a front page's masthead: also the paper's name alone
+    (滨江日报, BINJIANG DAILY) or its standing (中共某某市委机关报). ``split_blocks`` asks it of a page's first
+    lines only.
+
+    >>> [masthead_line(t) for t in ("中共滨江市委机关报", "邮发代号35-12", "滨江日报", "BINJIANG DAILY")]
+    [True, True, True, True]
+    >>> [masthead_line(t) for t in ("人民日报是中共中央机关报。", "关于安全生产的通报", "GDP")]
+    [False, False, False]
+    """
+    return bool(_STANDING.match(text) or _NAMEPLATE.match(text)) or header_line(text) or _header_and_editors(text)
+
+
+def _header_and_editors(text: str) -> bool:
+    """A header line that ends with the page's editors (2　综合新闻　2024年3月9日　星期六　责任编辑：某某).
+
+    >>> _header_and_editors("2综合新闻2024年3月9日星期六责任编辑：吴芳"), _header_and_editors("会议指出责任编辑：吴芳")
+    (True, False)
+    """
+    m = _editor_marker_re().search(text)
+    return m is not None and m.start() > 0 and header_line(text[:m.start()]) and _editor_line(text[m.start():])
+
+
+@lru_cache(maxsize=None)
+def _editor_marker_re():
+    return re.compile("|".join(re.escape(w) for w in sorted(lexicons.words("editor_markers"), key=len, reverse=True)))
+
+
 def header_line(text: str) -> bool:
     """A page's header or footer line in any order of its parts: a page (第3版, A3, 3版, 第3页), a date
     (2024年3月5日, 2024.03.05) with its weekday (星期二, 周二), a paper's or section's name, separators; it
     names a page (not between two characters of a name: 全县第3版宣传册 is a title), or a date and its
-    weekday, and holds no more than 16 other characters (names).
+    weekday, and holds no more than 16 other characters (names); a front page's masthead line too: a
+    paper's codes (国内统一连续出版物号 CN41-0012, 邮发代号 35-12), or a date with the lunar date, the pages
+    of the day or the issue's number.
 
     >>> [header_line(t) for t in ("人民日报·要闻第三版", "A3要闻2024.03.05", "2024年3月5日星期二", "2024年3月5日第03版国内新闻")]
     [True, True, True, True]
-    >>> [header_line(t) for t in ("2024年3月5日", "全县第3版宣传册印发", "会议要求各地抓好落实")]
-    [False, False, False]
+    >>> [header_line(t) for t in ("2024年3月7日星期四农历甲辰年正月廿七今日8版第12345期", "国内统一连续出版物号CN41-0012邮发代号35-12")]
+    [True, True]
+    >>> [header_line(t) for t in ("2024年3月5日", "全县第3版宣传册印发", "会议要求各地抓好落实", "第12345期")]
+    [False, False, False, False]
     """
     parts = read.header_parts(text)
-    return parts is not None and (any(kind == "page" for kind, _ in parts) or {"date", "week"} <= {k for k, _ in parts})
+    if parts is None:
+        return False
+    kinds = {k for k, _ in parts}
+    return "page" in kinds or {"date", "week"} <= kinds or "code" in kinds or \
+        ("date" in kinds and bool(kinds & {"lunar", "count", "issue"}))         # a front page's masthead
 
 
 @lru_cache(maxsize=None)
@@ -467,16 +542,31 @@ def _under_brief_label(item) -> bool:
 def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     """Cut a page into blocks at blank lines, before datelines (one that a narrow column breaks over lines
     too) and bylines, but not before the reporters of a dateline that ends the line before, before a bullet
-    (■…) that follows the end of a paragraph, and where centred lines (titles: ``centred``) begin and end."""
+    (■…) that follows the end of a paragraph, where centred lines (titles: ``centred``) begin and end,
+    around each of the page's first ``TOP_LINES`` lines that is a masthead's or header's (``masthead_line``)
+    and around each of its last ``TOP_LINES`` that is a header's, a page number or editors' credits."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     mid = centred(lines)
+    top = TOP_LINES                                 # the page's first lines: a masthead's or header's lines
+    foot = _foot_start(lines)                       # and its last: editors, a footer, a page number
+    mast: set[int] = set()
     for k, (no, raw) in enumerate(lines):
         if not raw.strip():
             if cur:
                 blocks.append(cur)
                 cur = []
             continue
+        if top or k >= foot:
+            top = max(0, top - 1)
+            t = clean.clean_line(raw)
+            if masthead_line(t) or (k >= foot and (_PAGE_NUMBER.match(t) or _editor_line(t))):
+                if cur:
+                    blocks.append(cur)
+                blocks.append([(no, raw)])          # a block of its own, whatever stands around it
+                cur = []
+                mast.add(no)
+                continue
         if mid and cur and (no in mid) != (cur[-1][0] in mid):
             blocks.append(cur)
             cur = []
@@ -506,6 +596,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             b = b[k:]
         out.append(classify(make_block(b)))
         out[-1].centred = bool(mid) and b[0][0] in mid
+        if b[0][0] in mast and out[-1].kind == "text":
+            out[-1].kind, out[-1].head = "page_header", False     # the paper's name at the page's top
     return out
 
 
@@ -573,11 +665,12 @@ def classify(b: Block) -> Block:
     if by is not None:
         b.kind, b.credits, b.byline_end = "byline", by, cut
         return b
-    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t) \
+    if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t) or _STANDING.match(t) \
+            or (len(t) <= 80 and _header_and_editors(t)) \
             or (len(t) <= 48 and read.page_mark(t) is not None):     # === 第2页 ===, --- Page 2 ---
         b.kind = "page_header"
         return b
-    if _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t):
+    if _editor_line(t):
         b.kind = "page_header"                      # 责任编辑：某某 美术编辑：某某: the page's, not an item
         return b
     if _starts_with_any(t, "note_markers"):
@@ -601,6 +694,7 @@ def _editors_re():
 
 
 _DATE_START = re.compile(r"^[0-9]{1,2}月[0-9]{1,2}日")
+_DATE_END = re.compile(r"(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$")
 _BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
 
 
@@ -627,8 +721,8 @@ def _head_shape(b: Block) -> bool:
     if clean.ends_sentence(t) and not (t.rstrip("”’」』").endswith(("？", "！", "?", "!")) and len(t) <= 24
                                        and len(b.lines) <= 2 and "。" not in t):
         return False                # a question or exclamation standing alone may be a headline (…还有必要吗？)
-    if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t) or _BRACKETED.match(t):
-        return False
+    if t[-1] in "，、：:,（(“‘《" or _DATE_START.match(t) or _BRACKETED.match(t) or _DATE_END.search(t):
+        return False                # …, a date's line or a signature (某某局 / 2024年3月8日): no title
     if t[-1] in _not_headline_end() or "。" in t:
         return False
     return True
@@ -794,7 +888,8 @@ def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
     Returns the layout and the evidence: for each headline candidate that sits
     between two pieces of text, how many of its character bigrams occur in the
     lead of the text before it and after it; plus candidates stranded at the
-    end of a page after an article (only the "after" layout leaves those) and
+    end of a page after an article that share words with it (only the "after"
+    layout leaves those) and
     candidates at the top of a page followed by an article.
     """
     score = {"after": 0.0, "before": 0.0}
@@ -826,8 +921,8 @@ def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
                 score["after"] += len(hb & _bigrams(_lead(prev))) / len(hb)
             if nxt:
                 score["before"] += len(hb & _bigrams(_lead(nxt))) / len(hb)
-            if prev and not nxt and gi == len(groups) - 1:
-                score["after"] += 1.0
+            if prev and not nxt and gi == len(groups) - 1 and hb & _bigrams(_lead(prev)):
+                score["after"] += 1.0               # a title of the article before it (not a weather box)
             if not prev and nxt and gi == 0 and nxt[0].kind in ("dateline", "byline"):
                 score["before"] += 0.5
     layout = "after" if score["after"] > score["before"] else "before"
@@ -1262,7 +1357,7 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
                 credits.append([(no, raw)])
             continue
         if lab == "X":
-            if headers and headers[-1][-1][0] == no - 1:
+            if headers and headers[-1][-1][0] == no - 1 and block_at[no] is block_at[no - 1]:
                 headers[-1].append((no, raw))
             else:
                 headers.append([(no, raw)])
@@ -1274,7 +1369,8 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     page_text: list[PageText] = []
     for h in headers:                                  # a header (第3版, 某某日报 …) or else the page's title
         b = classify(make_block(h))
-        page_text.append(PageText(page, "page_header" if b.kind == "page_header" else "page_title", [b]))
+        header = b.kind == "page_header" or block_at[h[0][0]].kind == "page_header"    # 滨江日报 at the top
+        page_text.append(PageText(page, "page_header" if header else "page_title", [b]))
     page_text += [PageText(page, "credit", [classify(make_block(c))]) for c in credits]
     for gi, g in enumerate(groups):
         if gi == 0:

@@ -220,6 +220,9 @@ EDITORS = [
     ("（本版编辑：王建华）", True),
     ("编辑 赵丽娟 校对 陈志强、刘晓燕", True),
     ("责编：张明远", True),
+    ("本版责任编辑：张明远  美术编辑：李小红", True),
+    ("值班编辑 王建华 审读 赵丽娟", True),
+    ("审读报告显示，今年全市经济运行平稳。", False),
     ("编辑部召开会议，研究工作。", False),
     ("责任编辑要对稿件负责。", False),
     ("编辑同志：", False),
@@ -236,6 +239,14 @@ PAGE_LINES = [
     ("2024年3月5日\u3000第03版\u3000国内新闻", True),
     ("- 3 -", True),
     ("第 3 页", True),
+    ("2024年3月7日 星期四 农历甲辰年正月廿七 今日8版 第12345期", True),     # a front page's masthead
+    ("国内统一连续出版物号 CN41-0012  邮发代号 35-12", True),
+    ("中共滨江市委机关报", True),
+    ("2\u3000\u3000综合新闻\u3000\u30002024年3月9日\u3000星期六\u3000\u3000责任编辑：吴芳", True),   # and its editors
+    ("会议指出，责任编辑：吴芳", False),
+    ("滨江日报是中共滨江市委机关报。", False),
+    ("第12345期", False),
+    ("农历正月十五是元宵节", False),
     ("2024年3月5日", False),                   # a date alone: a notice's date, say
     ("全县第3版宣传册印发", False),
     ("3", False),
@@ -543,3 +554,60 @@ def test_short_news_with_their_own_titles_or_datelines(tmp_path):
     assert it.body[0].startswith("近日，") and it.body[2].startswith("■3月3日")       # a date is no title
     assert list(it.dateline.fillna("")) == ["", "", "", "●本报讯", "●本报讯（记者陈立群）"]
     assert list(it.reporters[4]) == ["陈立群"]
+
+
+FRONT_PAGE = """滨江日报
+BINJIANG DAILY
+中共滨江市委机关报
+国内统一连续出版物号 CN41-0012  邮发代号 35-12
+2024年3月7日 星期四 农历甲辰年正月廿七  今日8版  第12345期
+
+全市经济工作会议召开
+\u3000\u3000本报讯（记者 陈立群）3月6日，全市经济工作会议召开。市委书记孔德昌出席会议并讲话。
+\u3000\u3000会议要求，各地各部门要抓好落实。
+
+我市召开河长制工作会议
+\u3000\u3000本报讯 3月5日，全市河长制工作会议召开，副市长钱永刚出席会议并讲话。
+\u3000\u3000会议要求，各级河长要履职尽责，守护好一江清水。
+本版责任编辑：吴芳  美术编辑：郑红
+"""
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_front_pages_masthead_and_foot_are_the_pages(tmp_path, blank):
+    """The masthead's lines (the paper's name, its standing, codes, the day's date and pages) printed without
+    blank lines, and the editors' line right under the text, are page-level rows, the items whole."""
+    text = FRONT_PAGE.replace("第12345期\n", "第12345期\n" + blank)
+    df = parse_text(tmp_path, text)
+    assert list(df.kind) == ["page_header"] * 5 + ["news", "news", "page_header"]
+    assert list(items(df).headline) == ["全市经济工作会议召开", "我市召开河长制工作会议"]
+    assert df.layout.iloc[0] == "before" and "吴芳" not in set(helpers.extract_people(df).name)
+
+
+NOTICE = """我市召开河长制工作会议
+\u3000\u3000本报讯 3月5日，全市河长制工作会议召开，副市长钱永刚出席会议并讲话。
+
+关于开展2024年度企业年报工作的公告
+\u3000\u3000根据有关规定，现将企业年报有关事项公告如下：
+\u3000\u3000一、报送时间：2024年1月1日至6月30日。
+\u3000\u3000特此公告。
+                                    滨江市市场监督管理局
+                                        2024年3月8日
+"""
+
+
+def test_a_notices_signature_closing_a_page_is_no_title(tmp_path):
+    """The office and date signing a notice at the page's foot are its text: no title stranded after an
+    article, so headlines are still read as standing before their items."""
+    it = items(parse_text(tmp_path, NOTICE))
+    assert it.layout.iloc[0] == "before"
+    assert list(it.headline) == ["我市召开河长制工作会议", "关于开展2024年度企业年报工作的公告"]
+    assert it.body[1].endswith("滨江市市场监督管理局\n2024年3月8日")
+
+
+@pytest.mark.parametrize("title, is_title", [("关于开展2024年度企业年报工作的公告", True), ("【关于表彰先进集体的决定】", True),
+                                             ("关于这个问题的通知，大家都看了。", False), ("会议通过了关于人事任免的决定", False),
+                                             ("关于春节的记忆", False)])
+def test_titles_of_official_documents(title, is_title):
+    from epaper import segment
+    assert segment.document_title(title) is is_title
