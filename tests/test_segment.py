@@ -611,3 +611,19 @@ def test_a_notices_signature_closing_a_page_is_no_title(tmp_path):
 def test_titles_of_official_documents(title, is_title):
     from epaper import segment
     assert segment.document_title(title) is is_title
+
+
+SPEECH_HEAD = "坚定信心 真抓实干\n奋力开创高质量发展新局面\n——市委书记孔德昌在全市经济工作会议上的讲话要点\n"
+SPEECH_TEXT = ("\u3000\u30003月6日，全市经济工作会议召开。市委书记孔德昌出席会议并讲话，市长钱永刚主持会议。\n"
+               "\u3000\u3000孔德昌指出，过去一年，全市经济运行稳中向好。\n\n我市召开河长制工作会议\n"
+               "\u3000\u3000本报讯 3月5日，全市河长制工作会议召开，副市长温德平出席会议并讲话。\n")
+
+
+@pytest.mark.parametrize("between", ["\n", "本报记者 陈立群\n", "\n本报记者 陈立群\n\n"])
+def test_a_subtitle_after_a_dash_is_a_title_line_of_its_item(tmp_path, between):
+    """引题 / 主题 / ——副题 as local papers print a leader's speech: three title lines of one item, under them
+    perhaps a byline on a line of its own, blank lines around it or none."""
+    it = items(parse_text(tmp_path, SPEECH_HEAD + between + SPEECH_TEXT))
+    assert list(it.headline) == ["坚定信心真抓实干", "我市召开河长制工作会议"]
+    assert it.subheadline[0] == "奋力开创高质量发展新局面\n——市委书记孔德昌在全市经济工作会议上的讲话要点"
+    assert it.body[0].startswith("3月6日，") and it.body[0].endswith("稳中向好。")
