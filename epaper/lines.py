@@ -719,8 +719,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         fresh.append(f)
         last_of_block = k + 1 == len(units) or units[k + 1].block is not u.block
         page_closed = kind == "page_credit"
-        closed = last_of_block and kind in ("photo", "note") and (clean.ends_sentence(u.block.text)
-                                                                  or segment._closes(u.text))   # …（某某摄）, …　某某 摄
+        closed = last_of_block and kind in ("photo", "note") and clean.ends_sentence(u.block.text)
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
