@@ -801,7 +801,7 @@ def _groups(blocks: list[Block], layout: str | None = None, strict: bool = False
             b.head = False
             continue
         if prev is not None and prev.kind in ("text", "dateline", "byline", "photo", "note") and not prev.head \
-                and not ends_paragraph(prev.text):
+                and not _closes(prev.text):         # (a photo credit without brackets closes its caption)
             b.head = False
         elif "，" in clean.undouble(b.text) and not (prev is not None and prev.head):
             b.head = False
