@@ -477,6 +477,8 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     (True, True)
     >>> parse_trailing_author("……主持会议。（记者 陈立群 通讯员 周文）")[1].correspondents
     ['周文']
+    >>> parse_trailing_author("……主持会议。（记者 陈立群 文/图）")[1].reporters
+    ['陈立群']
     """
     # cheap test first; the brackets hold at most 30 characters, so only the end is searched
     m = _TRAILING.search(text, max(0, len(text) - 40)) if text.rstrip("\n")[-1:] in "）)" else None
@@ -485,6 +487,7 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     inner = m.group("inner")
     if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
         return None                                 # a photo credit or a dateline, not (通讯员 某某)
+    inner = _BYLINE_END.sub("", inner)              # （记者 某某 文/图）
     credits = parse_credits(inner, gaps, m.start("inner"))
     names = credits.reporters + credits.correspondents
     if not names or not all(looks_like_name(n) for n in names):
