@@ -1118,11 +1118,19 @@ def assemble(page: int, blocks: list[Block], layout: str, strict: bool = False) 
 _INDENT = re.compile(r"^(?:\u3000|\s{2,})")
 
 
+_LIST_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_LIST_FIRST = frozenset("一二三四五六七八九十（(")
+
+
 def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
     """A block's text from ``start`` to ``stop`` with ``\\n`` where a paragraph ends.
 
     A paragraph ends after a line that ends a sentence and is clearly shorter
-    than its neighbours, or before a line indented with spaces.
+    than its neighbours, before a line indented with spaces, and before a line
+    that opens with a Chinese list number (二、, （三）) after one that ends a sentence.
+
+    >>> _block_paragraphs(make_block([(1, "　　全会认为，过去一年取得新成效。"), (2, "二、科学部署今年任务"), (3, "　　全会强调，要稳中求进。")]))
+    '全会认为，过去一年取得新成效。\\n二、科学部署今年任务\\n全会强调，要稳中求进。'
     """
     text = b.text
     stop = len(text) if stop is None else stop
@@ -1137,6 +1145,8 @@ def _block_paragraphs(b: Block, start: int = 0, stop: int | None = None) -> str:
         nxt = b.lines[k + 1][1]
         if nxt[:1].isspace() and _INDENT.match(nxt):
             cut_after.add(bounds[k + 1])
+        elif nxt[:1] in _LIST_FIRST and _LIST_NUMBER.match(nxt) and clean.ends_sentence(text[bounds[k]:bounds[k + 1]]):
+            cut_after.add(bounds[k + 1])            # …成效。 / 二、科学部署今年任务: a numbered part opens
     cuts = sorted(c for c in cut_after if start < c < stop)
     pieces, prev = [], start
     for c in cuts:
