@@ -627,3 +627,12 @@ def test_a_subtitle_after_a_dash_is_a_title_line_of_its_item(tmp_path, between):
     assert list(it.headline) == ["坚定信心真抓实干", "我市召开河长制工作会议"]
     assert it.subheadline[0] == "奋力开创高质量发展新局面\n——市委书记孔德昌在全市经济工作会议上的讲话要点"
     assert it.body[0].startswith("3月6日，") and it.body[0].endswith("稳中向好。")
+
+
+def test_a_box_closing_a_page_that_shares_no_words_with_the_text_is_no_title_of_it(tmp_path):
+    """A weather box at a page's foot looks like a title stranded after the last article, the sign of
+    headlines printed after their articles; one that shares no words with that article is not taken so."""
+    text = ("第2版：要闻\n\n稳中求进开新局\n\u3000\u3000本报讯（记者 陈立群）3月6日，全市经济工作会议召开。"
+            "市委书记孔德昌出席会议并讲话。\n\n今日天气：晴转多云 5℃～15℃ 东北风3级\n")
+    df = parse_text(tmp_path, text)
+    assert df.layout.iloc[0] == "before" and items(df).headline[0] == "稳中求进开新局"
