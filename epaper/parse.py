@@ -18,7 +18,8 @@ PARSER_VERSION = "8"   # 2: people lists, shared titles; 3: headlines right afte
                        # 7: bylines with their organisation (新华社记者…, 本报驻东京记者…), over two lines too;
                        # jump lines: an article's part on a later page (（上接第1版）) joined to it; pages
                        # cut at their header lines in text with no other page marks; 8: columns of short
-                       # news (简讯 / ■…。 / ■…。), an item each, kind ``brief``
+                       # news (简讯 / ■…。 / ■…。), an item each, kind ``brief``; mastheads and editors' lines
+                       # as page rows; titles of documents (关于…的公告); the labeller trained anew
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",

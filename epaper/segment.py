@@ -290,13 +290,8 @@ def _header_and_editors(text: str) -> bool:
     >>> _header_and_editors("2综合新闻2024年3月9日星期六责任编辑：吴芳"), _header_and_editors("会议指出责任编辑：吴芳")
     (True, False)
     """
-    m = _editor_marker_re().search(text)
+    m = _prefix_re("editor_markers").search(text)
     return m is not None and m.start() > 0 and header_line(text[:m.start()]) and _editor_line(text[m.start():])
-
-
-@lru_cache(maxsize=None)
-def _editor_marker_re():
-    return re.compile("|".join(re.escape(w) for w in sorted(lexicons.words("editor_markers"), key=len, reverse=True)))
 
 
 def header_line(text: str) -> bool:
