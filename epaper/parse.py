@@ -9,8 +9,8 @@ import pandas as pd
 
 from . import annotate, clean, few_collections
 from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
-from .read import ParseError, empty_pages, read_pages
-from .segment import _PAPER_HEADER, segment_pages
+from .read import ParseError, empty_pages, page_mark, read_pages
+from .segment import _PAPER_HEADER, _prefix_re, segment_pages
 
 PARSER_VERSION = "8"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
@@ -22,7 +22,7 @@ PARSER_VERSION = "8"   # 2: people lists, shared titles; 3: headlines right afte
                        # as page rows; titles of documents (关于…的公告); the labeller trained anew
 
 COLUMNS = [
-    "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_title", "seq",
+    "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_label", "page_title", "seq",
     "kind", "headline", "subheadline", "dateline", "byline", "reporters", "correspondents", "photographers",
     "credit", "event_date", "body", "n_chars", "start_line", "end_line", "bbox", "headline_raw", "layout", "source",
 ]
@@ -96,6 +96,7 @@ def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None 
         issue_date = annotate.infer_issue_date(r["body"] for r in rows if r["kind"] in ITEM_KINDS)
         inferred = issue_date is not None
 
+    labels = page_labels(rows)
     out = []
     for seq, r in enumerate(rows, 1):
         ev = None
@@ -109,6 +110,7 @@ def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None 
             "issue_date": issue_date,
             "issue_date_inferred": inferred,
             "seq": seq,
+            "page_label": labels.get(r["page"]),
             "event_date": ev,
             "n_chars": clean.visible_len(r["body"] or ""),
             "layout": evidence["layout"],
@@ -121,6 +123,25 @@ def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None 
     df.attrs["pages"] = max((p.number for p in pages), default=0)   # as printed, pages without text too
     df.attrs["empty_pages"] = empty_pages(pages)
     return df
+
+
+def page_labels(rows: list[dict]) -> dict[int, str]:
+    """Each page's number as its header or footer prints it (``read.page_mark``: ``"3"`` for 第3版, ``"A3"``),
+    from the first of its page-level rows that names it; pages whose header names none are left out.
+
+    >>> page_labels([{"page": 1, "kind": "page_header", "body": "滨江日报 2024年3月5日 星期二 A3 要闻"},
+    ...              {"page": 1, "kind": "news", "body": "第3版刊登"}, {"page": 2, "kind": "page_header", "body": "2024年3月5日"},
+    ...              {"page": 3, "kind": "page_header", "body": "3综合新闻2024年3月9日星期六责任编辑：吴芳"}])
+    {1: 'A3', 3: '3'}
+    """
+    out: dict[int, str] = {}
+    for r in rows:
+        if r["kind"] == "page_header" and r["page"] not in out and r["body"]:
+            editors = _prefix_re("editor_markers").search(r["body"])      # 2 综合新闻 2024年3月9日 责任编辑：某某
+            mark = page_mark(r["body"][:editors.start()] if editors is not None and editors.start() else r["body"])
+            if mark is not None:
+                out[r["page"]] = mark
+    return out
 
 
 def pdf_boxes(pdf: PdfIssue, start: int, end: int) -> str:

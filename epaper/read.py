@@ -236,8 +236,14 @@ def _header_page(t: str) -> str | None:
     if parts is None:
         return None
     pages = [p for kind, p in parts if kind == "page"]
-    if len(pages) != 1 or "date" not in {k for k, _ in parts}:
+    if "date" not in {k for k, _ in parts}:
         return None                     # a page and words alone may be text (详见第3页): the date says header
+    if not pages:                       # a bare number opening or closing it: 2　综合新闻　2024年3月9日
+        ends = [k for k, _ in parts if k != "sep"]
+        bare = [p for k, p in parts if k == "num"]
+        return str(int(bare[0])) if len(bare) == 1 and "num" in (ends[0], ends[-1]) else None
+    if len(pages) != 1:
+        return None
     return _printed_page(_PAGE_PART.fullmatch(pages[0]))
 
 
@@ -272,6 +278,8 @@ def page_mark(line: str) -> str | None:
 
     >>> page_mark("A3 要闻 2024.03.05"), page_mark("2024年3月5日 星期二 第03版 国内新闻"), page_mark("全县第3版宣传册")
     ('A3', '3', None)
+    >>> page_mark("2　综合新闻　2024年3月9日　星期六"), page_mark("综合新闻 2 版面 2024年3月9日")
+    ('2', None)
     """
     if not _MARK_HINT.search(line):
         return None                     # the cheap test first: every mark names its page with a numeral

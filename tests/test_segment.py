@@ -636,3 +636,18 @@ def test_a_box_closing_a_page_that_shares_no_words_with_the_text_is_no_title_of_
             "市委书记孔德昌出席会议并讲话。\n\n今日天气：晴转多云 5℃～15℃ 东北风3级\n")
     df = parse_text(tmp_path, text)
     assert df.layout.iloc[0] == "before" and items(df).headline[0] == "稳中求进开新局"
+
+
+@pytest.mark.parametrize("headers, labels", [
+    (["滨江日报 2024年3月5日 星期二 A1 要闻", "滨江日报 2024年3月5日 星期二 A3 综合"], ["A1", "A3"]),
+    (["第01版：要闻", "第三版：综合"], ["1", "三"]),
+    (["2\u3000综合新闻\u30002024年3月9日\u3000星期六\u3000责任编辑：吴芳", "2024年3月9日 星期六"], ["2", None]),
+    (["", ""], [None, None]),                               # no header: the page's place in the file only
+])
+def test_each_row_carries_its_page_as_printed(tmp_path, headers, labels):
+    pages = [(h + "\n\n" if h else "") + f"全市第{k}项工作会议召开\n\u3000\u3000本报讯 近日，全市召开会议，部署第3版刊登的工作。\n"
+             for k, h in enumerate(headers, 1)]
+    df = parse_text(tmp_path, "\f".join(pages))
+    got = df.groupby("page").page_label.first()
+    assert list(df.page.unique()) == [1, 2] and [None if pd.isna(v) else v for v in got] == labels
+    assert (df.groupby("page").page_label.nunique(dropna=False) == 1).all()      # every row of a page alike
