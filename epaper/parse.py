@@ -12,14 +12,14 @@ from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, page_mark, read_pages
 from .segment import _PAPER_HEADER, _prefix_re, segment_pages
 
-PARSER_VERSION = "8"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
+PARSER_VERSION = "9"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
                        # numbers, empty_pages; datelines broken over lines, sources in brackets cut by a line end;
                        # 7: bylines with their organisation (新华社记者…, 本报驻东京记者…), over two lines too;
                        # jump lines: an article's part on a later page (（上接第1版）) joined to it; pages
                        # cut at their header lines in text with no other page marks; 8: columns of short
                        # news (简讯 / ■…。 / ■…。), an item each, kind ``brief``; mastheads and editors' lines
-                       # as page rows; titles of documents (关于…的公告); the labeller trained anew
+                       # as page rows; titles of documents (关于…的公告); the labeller trained anew; 9: page_label
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_label", "page_title", "seq",
