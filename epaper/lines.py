@@ -915,12 +915,16 @@ class Labeller:
         opens = [opening(us) for us in units]
         columns = issue_columns(units, opens)
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
-        E = self.scores(columns, page_of, layout)
-        # pages without a blank line have models of their own, where given
+        # pages without a blank line have models of their own, where given: each model scores the issue once,
+        # and only where some of its pages need it
         bare = unspaced(pages_blocks) if layout + UNSPACED in self.models else [False] * len(units)
-        if any(bare):
-            rows = np.isin(page_of, np.flatnonzero(bare))
-            E = np.where(rows[:, None], self.scores(columns, page_of, layout + UNSPACED), E)
+        if bare and all(bare):
+            E = self.scores(columns, page_of, layout + UNSPACED)
+        else:
+            E = self.scores(columns, page_of, layout)
+            if any(bare):
+                rows = np.isin(page_of, np.flatnonzero(bare))
+                E = np.where(rows[:, None], self.scores(columns, page_of, layout + UNSPACED), E)
         heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
         out, k = [], 0
         for us, op, no_blank in zip(units, opens, bare):
