@@ -10,7 +10,7 @@ import pandas as pd
 from . import annotate, clean, few_collections
 from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, page_mark, read_pages
-from .segment import _PAPER_HEADER, _prefix_re, segment_pages
+from .segment import _PAPER_HEADER, segment_pages, without_editors
 
 PARSER_VERSION = "9"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
@@ -137,8 +137,7 @@ def page_labels(rows: list[dict]) -> dict[int, str]:
     out: dict[int, str] = {}
     for r in rows:
         if r["kind"] == "page_header" and r["page"] not in out and r["body"]:
-            editors = _prefix_re("editor_markers").search(r["body"])      # 2 综合新闻 2024年3月9日 责任编辑：某某
-            mark = page_mark(r["body"][:editors.start()] if editors is not None and editors.start() else r["body"])
+            mark = page_mark(without_editors(r["body"]))        # 2 综合新闻 2024年3月9日 责任编辑：某某
             if mark is not None:
                 out[r["page"]] = mark
     return out

@@ -284,14 +284,25 @@ def masthead_line(text: str) -> bool:
     return bool(_STANDING.match(text) or _NAMEPLATE.match(text)) or header_line(text) or _header_and_editors(text)
 
 
+def without_editors(text: str) -> str:
+    """A line's part before the editors' credits it ends with (2综合新闻2024年3月9日 / 责任编辑：某某), or the
+    whole line where none stands after its first character.
+
+    >>> without_editors("2综合新闻2024年3月9日责任编辑：吴芳"), without_editors("责任编辑：吴芳")
+    ('2综合新闻2024年3月9日', '责任编辑：吴芳')
+    """
+    m = _prefix_re("editor_markers").search(text)
+    return text[:m.start()] if m is not None and m.start() else text
+
+
 def _header_and_editors(text: str) -> bool:
     """A header line that ends with the page's editors (2　综合新闻　2024年3月9日　星期六　责任编辑：某某).
 
     >>> _header_and_editors("2综合新闻2024年3月9日星期六责任编辑：吴芳"), _header_and_editors("会议指出责任编辑：吴芳")
     (True, False)
     """
-    m = _prefix_re("editor_markers").search(text)
-    return m is not None and m.start() > 0 and header_line(text[:m.start()]) and _editor_line(text[m.start():])
+    head = without_editors(text)
+    return head != text and header_line(head) and _editor_line(text[len(head):])
 
 
 def header_line(text: str) -> bool:
@@ -539,7 +550,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
     too) and bylines, but not before the reporters of a dateline that ends the line before, before a bullet
     (■…) that follows the end of a paragraph, where centred lines (titles: ``centred``) begin and end,
     around each of the page's first ``TOP_LINES`` lines that is a masthead's or header's (``masthead_line``)
-    and around each of its last ``TOP_LINES`` that is a header's, a page number or editors' credits."""
+    and around each of its last ``TOP_LINES`` that is one, a page number or editors' credits."""
     blocks: list[list[tuple[int, str]]] = []
     cur: list[tuple[int, str]] = []
     mid = centred(lines)
@@ -1173,9 +1184,10 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     lead = ""
     body_parts: list[tuple[Block, str]] = []
     blocks = list(item.body)
+    brief = bool(blocks) and bool(opens_brief(blocks[0].text)) and _under_brief_label(item)
     for k, b in enumerate(blocks):
         start, stop = 0, None
-        if k == 0 and b.kind == "text" and _under_brief_label(item) and opens_brief(b.text):
+        if k == 0 and b.kind == "text" and brief:
             start = lead_title(b)                   # ■市政协召开主席会议　近日，…: the item's own title
             lead = b.text[:start]
         elif k == 0 and b.kind == "dateline" and b.dateline is not None:
@@ -1212,7 +1224,7 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         heads = [titles[main], *titles[:main], *titles[main + 1:]]
     else:
         heads = [line for h in item.heads for line in title_lines(h)]
-    kind = _kind(item, dateline, byline, credit, body, heads, page_photographers)
+    kind = "brief" if brief else _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
     all_lines = [no for b in item.blocks() for no, _ in b.lines]
@@ -1273,8 +1285,6 @@ def title_lines(b: Block) -> list[str]:
 
 
 def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> str:
-    if item.body and opens_brief(item.body[0].text) and _under_brief_label(item):
-        return "brief"                              # ■3月4日，市长…。, ■本报讯 近日，…。 alone or under 简讯
     if item.origin == "dateline" or (item.origin == "headline" and dateline):
         return "news"
     if item.origin == "byline":
