@@ -394,6 +394,35 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     return credits
 
 
+_RUNNING = re.compile(r"[，。；：！？,;:]")
+
+
+def run_in_byline(text: str, gaps=frozenset(), line_end: int | None = None) -> tuple[Credits, int] | None:
+    """A byline that opens a paragraph and runs on into its text after a space (本报记者 王政 国家技术监督局
+    日前…), as ``(Credits, end)`` with ``end`` where the byline ends in ``text``; None where the text opens
+    with no byline so set. The space must fall within ``line_end`` (the first line's end), the text after
+    it must run on as sentences do (punctuation, or 8 characters or more), and letter-spaced text (a space
+    after every character) gives none.
+
+    >>> by, end = run_in_byline("本报记者王政国家技术监督局日前组织抽查。", {4, 6}); by.reporters, end
+    (['王政'], 6)
+    >>> run_in_byline("本报记者赵敏今天上午，全市召开会议。", {4, 5, 6})[0].reporters
+    ['赵敏']
+    >>> run_in_byline("记者近日从市里获悉，", {2}) is None, run_in_byline("本报记者王政国家技术", {4, 6}) is None
+    (True, True)
+    """
+    line_end = len(text) if line_end is None else line_end
+    for g in sorted((g for g in gaps if 4 <= g <= 30 and g < line_end), reverse=True):
+        if any(g + k in gaps for k in (1, 2, 3)):
+            continue                                # letter-spaced: no telling where a byline would end
+        if not (_RUNNING.search(text, g, g + 60) or len(text) - g >= 8) or _RUNNING.match(text, g):
+            continue                                # the text after it: a sentence, or a line's worth of one
+        credits = parse_byline(text[:g], frozenset(x for x in gaps if x < g))
+        if credits is not None and (credits.reporters or credits.correspondents or credits.photographers):
+            return credits, g
+    return None
+
+
 _CREDIT = re.compile(
     rf"(?P<credit>[（(]?(?:(?:{'|'.join(['本报', '新华社', '特约', '本刊'])})?(?:摄影记者|记者|通讯员|摄影)?)"
     rf"(?P<names>[{CJK}、·]{{2,16}}?)摄(?:影)?[）)]?)$"

@@ -349,8 +349,9 @@ def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
 
 
 def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
-    """What a raw line opens (``starts_block``): ``"dateline"``, ``"continued"``, ``"byline"``, ``"bullet"``,
-    ``"broken dateline"`` (one that goes on in the lines ``after`` it) or ``""``."""
+    """What a raw line opens (``starts_block``): ``"dateline"``, ``"continued"``, ``"byline"``, ``"run-in byline"``
+    (one the paragraph's text follows on its line), ``"bullet"``, ``"broken dateline"`` (one that goes on in the
+    lines ``after`` it) or ``""``."""
     if not _may_start(line_text):
         return ""
     t = clean.clean_line(line_text)
@@ -360,8 +361,11 @@ def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
         return "dateline"
     if continued_from(t):
         return "continued"
-    if bylines.parse_byline(t, _line_gaps(line_text)) is not None:
+    gaps = _line_gaps(line_text)
+    if bylines.parse_byline(t, gaps) is not None:
         return "byline"
+    if gaps and bylines.run_in_byline(t + clean.clean_line(after[0]) if after else t, gaps, len(t)) is not None:
+        return "run-in byline"                  # 本报记者 王政 国家技术监督局日前…
     if clean.bullet(t) and len(t) > 1 and t[1] not in clean.BULLETS:
         return "bullet"                         # ■3月4日，…: a paragraph of a column of short news
     if not after or len(t) >= DATELINE_SPAN or not bylines.may_open_dateline(t):
@@ -579,6 +583,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         opens = _opening(raw, tuple(t for _, t in lines[k + 1:k + 4])) if cur and _may_start(raw) else ""
         if opens == "bullet" and not _closes(cur[-1][1]):
             opens = ""                              # a bullet opens a paragraph after the end of one only
+        elif opens == "run-in byline" and not (raw[:1].isspace() or _closes(cur[-1][1])):
+            opens = ""                              # and a byline running into text, a paragraph's start
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:
@@ -668,6 +674,10 @@ def classify(b: Block) -> Block:
     if by is None and b.breaks and cut <= 12 and bylines.opens_with_organisation(t[:cut]):
         cut = b.breaks[1] if len(b.breaks) > 1 else len(t)          # 本报驻东京 / 记者张三: two lines
         by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut))
+    if by is None and b.gaps:
+        run_in = bylines.run_in_byline(t, b.gaps, b.breaks[0] if b.breaks else len(t))
+        if run_in is not None:
+            by, cut = run_in                        # 本报记者 王政 国家技术监督局日前…: the text goes on
     if by is not None:
         b.kind, b.credits, b.byline_end = "byline", by, cut
         return b

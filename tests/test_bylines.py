@@ -131,3 +131,28 @@ def test_page_credits(raw, names):
 def test_trailing_authors(text, names):
     found = bylines.parse_trailing_author(text)
     assert (found[1].reporters if found else None) == names
+
+
+@pytest.mark.parametrize("raw, reporters, correspondents, rest", [
+    ("本报记者 孔德昌 市发改委日前公布了今年的重点项目。", ["孔德昌"], [], "市发改委日前公布了今年的重点项目。"),
+    ("本报记者　赵　敏　今天上午，全市召开会议。", ["赵敏"], [], "今天上午，全市召开会议。"),   # a name spaced out
+    ("□记者 孔德昌 通讯员 季文华 3月5日，全市召开会议。", ["孔德昌"], ["季文华"], "3月5日，全市召开会议。"),
+    ("本报记者 孔德昌 季文华 国家技术监督局第三季度组织", ["孔德昌", "季文华"], [], "国家技术监督局第三季度组织"),
+])
+def test_run_in_bylines(raw, reporters, correspondents, rest):
+    text, gaps = _blk(raw)
+    c, end = bylines.run_in_byline(text, gaps)
+    assert (c.reporters, c.correspondents, text[end:]) == (reporters, correspondents, rest)
+
+
+@pytest.mark.parametrize("raw", [
+    "本报记者 孔德昌",                                   # a byline alone: parse_byline's
+    "记者 近日从市里获悉，全市已有",                         # no name
+    "本报评论员 今天的会议说明了一个道理。",
+    "本 报 记 者 孔 德 昌 市 发 改 委 日 前 公 布",             # letter-spaced: no telling where it ends
+    "本报记者 孔德昌 季文",                                # too little after it for running text
+    "全市 3月5日，召开会议。",
+])
+def test_not_run_in_bylines(raw):
+    text, gaps = _blk(raw)
+    assert bylines.run_in_byline(text, gaps) is None

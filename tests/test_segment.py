@@ -347,6 +347,34 @@ def test_a_byline_in_another_papers_words_opens_its_item_and_names_no_official(t
 
 
 @pytest.mark.parametrize("blank", ["", "\n"])
+@pytest.mark.parametrize("byline, reporters", [
+    ("本报记者 孔德昌 ", ["孔德昌"]),
+    ("□记者　孔德昌　通讯员　季文华　", ["孔德昌"]),
+    ("本报记者 孔　昌 ", ["孔昌"]),                                 # a name spaced out
+])
+def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, byline, reporters):
+    text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n" + blank + "\n日本经济形势\n" + blank +
+            "　　" + byline + "日本经济近来\n持续低迷，出口下降。\n")
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert list(it.headline) == ["全市春耕生产有序", "日本经济形势"]
+    assert it.byline.iloc[1] == byline.replace(" ", "").replace("　", "")
+    assert it.body.iloc[1] == "日本经济近来持续低迷，出口下降。" and list(it.reporters.iloc[1]) == reporters
+    assert "孔德昌" not in set(helpers.extract_people(df).name)
+
+
+@pytest.mark.parametrize("text", [
+    # a paragraph that names a reporter and goes on: inside its article
+    "全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。会上，\n记者 孔德昌 获悉，全市春耕\n生产有序推进。\n",
+    # letter-spaced text opening with a byline's words
+    "全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n本 报 记 者 孔 德 昌 了 解 到 ， 全 市\n春耕有序推进。\n",
+])
+def test_no_run_in_byline_inside_an_article(tmp_path, text):
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产有序"] and it.byline.isna().all()
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
 def test_a_dateline_naming_a_paper_in_full_opens_an_item(tmp_path, blank):
     text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n" + blank +
             "滨江日报讯（记者 孔德昌）近日，\n全省冬小麦长势良好。\n")
