@@ -400,6 +400,157 @@ def single_spaced(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
 
 _ENDS = re.compile(r"[。！？!?…；;：:）)」』”’】》]\s*$")
 
+_GAP = re.compile(r"[ \u3000]+")
+_MIN_GUTTER = 8         # a column starts this many characters or more into the line, and after the one before
+_SLACK = 6              # characters a piece of a column may begin before the column's usual start
+
+
+def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
+    """Where the columns of a page printed side by side begin, as character positions in its lines
+    (``pdftotext -layout`` and other tools that keep a page's layout print columns so): positions, 8 or
+    more characters in and apart, at which text resumes after two spaces or more on many lines (five or
+    more and one in seven, three of them after text in the same line). ``[]`` for a page of one column.
+    ``left``: where the lines' text begins (a part of a page: its columns start 8 or more after it).
+
+    >>> row = "全市召开春耕生产会议，部署全年工作。      市委书记孔德昌出席会议并讲话，要求"
+    >>> column_starts([(k, row) for k in range(8)])
+    [24]
+    >>> column_starts([(k, "　　全市召开春耕生产会议，部署全年工作。") for k in range(8)])
+    []
+    """
+    if not any("  " in raw or "\u3000\u3000" in raw[6:] for _, raw in lines):
+        return []                                       # the cheap test first: no wide space inside a line
+    at, inside, rows = {}, {}, 0
+    for _, raw in lines:
+        if not raw.strip():
+            continue
+        rows += 1
+        for m in _GAP.finditer(raw):
+            if m.end() - m.start() >= 2 and m.end() < len(raw) and m.end() >= left + _MIN_GUTTER:
+                at[m.end()] = at.get(m.end(), 0) + 1
+                if raw[:m.start()].strip():
+                    inside[m.end()] = inside.get(m.end(), 0) + 1
+    starts: list[int] = []
+    # a column's paragraphs indent its lines by a few characters: the most used position near one counts
+    for c in sorted(at, key=lambda c: (-at[c], c)):
+        near = sum(at.get(c + d, 0) for d in range(-1, 4))
+        if at[c] < 5 or 7 * near < rows or sum(inside.get(c + d, 0) for d in range(-1, 4)) < 3:
+            break
+        if all(abs(c - s) >= _MIN_GUTTER for s in starts):
+            starts.append(c)
+    return sorted(starts)
+
+
+def unstack_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A page's lines in reading order where it prints columns side by side (``column_starts``), by an XY
+    cut: the page is cut across where two rows or more hold none of its text, else its lines are cut
+    where its columns begin (after a space, or at the nearest space a few characters before or after,
+    where a title's larger type or text running on past it shifts them) and read column by column, left
+    to right, else across the rows of pieces that run across columns; each part is cut again by the
+    columns found in it (a page's parts may set their columns apart). A piece keeps the number of the
+    line it was cut from; a column gets a blank line where a blank line of the page follows a line of it
+    that may end a paragraph or a title, and between the parts cut across. Pages of one column are
+    returned as they are.
+
+    >>> rows = [("市里召开春耕会议", "县里开展植树活动"), ("　　本报讯 今天，全", "　　本报讯 昨天，全"),
+    ...         ("市召开春耕生产会议。", "县开展植树活动。"), ("会议要求抓好落实。", "活动持续一周。")] * 2
+    >>> page = [(k, left.ljust(16) + right) for k, (left, right) in enumerate(rows, 1)]
+    >>> [t for _, t in unstack_columns(page)][:5]
+    ['市里召开春耕会议', '　　本报讯 今天，全', '市召开春耕生产会议。', '会议要求抓好落实。', '市里召开春耕会议']
+    >>> [t for _, t in unstack_columns(page)][8:10]
+    ['县里开展植树活动', '　　本报讯 昨天，全']
+    """
+    starts = column_starts(lines)
+    if not starts:
+        return lines
+    bounds = [0, *starts]
+    pieces = []                                         # (row, first column, last column, line number, text)
+    for row, (no, raw) in enumerate(lines):
+        for a, b in _cuts(raw.rstrip(), starts) if raw.strip() else ():
+            text = raw[a:b].rstrip()
+            if not text.strip():
+                continue
+            begin = a + len(text) - len(text.lstrip())
+            first = _column_of(bounds, begin + _SLACK)
+            last = _column_of(bounds, max(begin + _SLACK, a + len(text) - 1 - 8))   # 8 or more into the next
+            pieces.append((row, first, max(first, last), no, text))
+    blank_rows = {row for row, (_, raw) in enumerate(lines) if not raw.strip()}
+    return _read_part(pieces, 0, len(bounds), blank_rows)
+
+
+def _read_part(pieces: list[tuple], a: int, b: int, blank_rows: set[int]) -> list[tuple[int, str]]:
+    """Lines of the pieces of columns ``a`` to ``b - 1`` of a page in reading order (``unstack_columns``);
+    ``pieces``: ``(row, first column, last column, line number, text)``."""
+    if not pieces:
+        return []
+    if b - a == 1:
+        return _one_column(pieces, blank_rows)
+    rows = sorted({p[0] for p in pieces})
+    for r0, r1 in zip(rows, rows[1:]):
+        if r1 - r0 > 2:                                 # two rows or more hold none of it: cut across
+            upper = _read_part([p for p in pieces if p[0] <= r0], a, b, blank_rows)
+            lower = _read_part([p for p in pieces if p[0] >= r1], a, b, blank_rows)
+            return upper + [(lower[0][0], "")] + lower
+    seams = [j for j in range(a + 1, b) if not any(p[1] < j <= p[2] for p in pieces)]
+    if seams:                                           # columns nothing runs across: read them one by one
+        out: list[tuple[int, str]] = []
+        for lo, hi in zip([a, *seams], [*seams, b]):
+            out += _read_part([p for p in pieces if lo <= p[1] < hi], lo, hi, blank_rows)
+        return out
+    across = sorted(p[0] for p in pieces if p[2] > p[1])    # rows of pieces that run across columns
+    top = bottom = across[0]
+    while bottom + 1 in across:
+        bottom += 1
+    middle = [(p[3], p[4]) for p in sorted((p for p in pieces if top <= p[0] <= bottom), key=lambda p: (p[0], p[1]))]
+    return (_read_part([p for p in pieces if p[0] < top], a, b, blank_rows) + middle
+            + _read_part([p for p in pieces if p[0] > bottom], a, b, blank_rows))
+
+
+def _cuts(raw: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Where a line's pieces begin and end, cut where columns start (``unstack_columns``)."""
+    gaps = [m for m in _GAP.finditer(raw) if 0 < m.end() < len(raw)]
+    cuts = [0]
+    for c in starts:
+        if c >= len(raw):
+            break
+        if raw[c - 1] in (" ", "\u3000"):
+            cut = c                                     # text resumes at the column's start, or indented
+        else:                                           # a few characters early or late: the nearest space
+            near = [m.end() for m in gaps if c - _SLACK <= m.end() <= c + 8]
+            cut = min(near, key=lambda e: abs(e - c)) if near else None
+        if cut is None or cut <= cuts[-1]:
+            continue
+        if raw[cuts[-1]:cut].strip():
+            cuts.append(cut)
+        else:
+            cuts[-1] = cut                              # nothing before it: the line starts in this column
+    return list(zip(cuts, [*cuts[1:], len(raw)]))
+
+
+def _one_column(pieces: list[tuple], blank_rows: set[int]) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    prev = None
+    for row, _, _, no, text in sorted(pieces):
+        if prev is not None and any(r in blank_rows for r in range(prev + 1, row)) and _may_end(out[-1][1]):
+            out.append((no, ""))                        # white space across the page after a paragraph's end
+        out.append((no, text))
+        prev = row
+    return out
+
+
+def _may_end(text: str) -> bool:
+    """Whether a line may end a paragraph or a title: it ends a sentence or a bracket, or is short and
+    holds no comma."""
+    t = text.strip()
+    return bool(_ENDS.search(t)) or (len(t) <= 30 and "，" not in t)
+
+
+def _column_of(bounds: list[int], pos: int) -> int:
+    k = 0
+    while k + 1 < len(bounds) and bounds[k + 1] <= pos:
+        k += 1
+    return k
+
 
 def empty_pages(pages: list[Page]) -> list[int]:
     """The numbers of the pages that hold no text (pages of images, as a rule: their text needs OCR).

@@ -1508,14 +1508,14 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
 
 
 def _single_spaced(pages) -> tuple[list, dict[int, int]]:
-    """The pages with the blank line that double-spaced text puts after every line dropped
-    (``read.single_spaced``), their lines numbered on from each page's first as if it had been printed so
-    (the blank lines the rules and the labeller count are those left), and the file's number of each line
-    so renumbered."""
+    """The pages with columns printed side by side read one after the other (``read.unstack_columns``) and
+    the blank line that double-spaced text puts after every line dropped (``read.single_spaced``), their
+    lines numbered on from each page's first as if they had been printed so (the blank lines the rules and
+    the labeller count are those left), and the file's number of each line so renumbered."""
     out, numbers = [], {}
     for p in pages:
-        kept = read.single_spaced(p.lines)
-        if len(kept) == len(p.lines):
+        kept = read.single_spaced(read.unstack_columns(p.lines))
+        if kept is p.lines or kept == p.lines:
             out.append(p)
             continue
         first = p.lines[0][0]
