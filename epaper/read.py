@@ -449,8 +449,8 @@ def unstack_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     to right, else across the rows of pieces that run across columns; each part is cut again by the
     columns found in it (a page's parts may set their columns apart). A piece keeps the number of the
     line it was cut from; a column gets a blank line where a blank line of the page follows a line of it
-    that may end a paragraph or a title, and between the parts cut across. Pages of one column are
-    returned as they are.
+    that may end a paragraph or a title, and between the parts cut across; the spaces that open every line
+    (a margin) are dropped. Pages of one column are returned as they are.
 
     >>> rows = [("市里召开春耕会议", "县里开展植树活动"), ("　　本报讯 今天，全", "　　本报讯 昨天，全"),
     ...         ("市召开春耕生产会议。", "县开展植树活动。"), ("会议要求抓好落实。", "活动持续一周。")] * 2
@@ -463,6 +463,10 @@ def unstack_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     starts = column_starts(lines)
     if not starts:
         return lines
+    margin = min(len(raw) - len(raw.lstrip(" ")) for _, raw in lines if raw.strip())
+    if margin:                                          # a margin every line keeps is no indent
+        lines = [(no, raw[margin:]) for no, raw in lines]
+        starts = [c - margin for c in starts]
     bounds = [0, *starts]
     pieces = []                                         # (row, first column, last column, line number, text)
     for row, (no, raw) in enumerate(lines):

@@ -1501,24 +1501,30 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title
             rows.append(r)
-    for r in rows if numbers else []:                  # double-spaced pages: the file's line numbers
-        r["start_line"] = numbers.get(r["start_line"], r["start_line"])
-        r["end_line"] = numbers.get(r["end_line"], r["end_line"])
+    for r in rows if numbers else []:                  # pages read again: the file's line numbers, the
+        if (page := numbers.get(r["page"])) is not None:                                # first and the last
+            span = [page.get(k, k) for k in range(r["start_line"], r["end_line"] + 1)]  # of the lines it takes
+            r["start_line"], r["end_line"] = min(span), max(span)
     return join_jumps(rows), evidence
 
 
-def _single_spaced(pages) -> tuple[list, dict[int, int]]:
+_RENUMBERED = 10_000_000    # lines of a page read in another order are numbered from its number times this
+
+
+def _single_spaced(pages) -> tuple[list, dict[int, dict[int, int]]]:
     """The pages with columns printed side by side read one after the other (``read.unstack_columns``) and
     the blank line that double-spaced text puts after every line dropped (``read.single_spaced``), their
-    lines numbered on from each page's first as if they had been printed so (the blank lines the rules and
-    the labeller count are those left), and the file's number of each line so renumbered."""
+    lines numbered on as if they had been printed so (the blank lines the rules and the labeller count are
+    those left: from the page's first line, or where a page's columns give it more lines than it has, from
+    its number times ``_RENUMBERED``, clear of every other page's), and for each page so renumbered the
+    file's number of each line."""
     out, numbers = [], {}
     for p in pages:
         kept = read.single_spaced(read.unstack_columns(p.lines))
         if kept is p.lines or kept == p.lines:
             out.append(p)
             continue
-        first = p.lines[0][0]
-        numbers.update((first + k, no) for k, (no, _) in enumerate(kept))
+        first = p.lines[0][0] if len(kept) <= len(p.lines) else _RENUMBERED * p.number
+        numbers[p.number] = {first + k: no for k, (no, _) in enumerate(kept)}
         out.append(read.Page(p.number, [(first + k, raw) for k, (_, raw) in enumerate(kept)], source=p.source))
     return out, numbers

@@ -3,6 +3,7 @@ import pytest
 
 import helpers
 from checks import items, parse_checked, parse_text
+from epaper import read
 
 ISSUE = (
     "市政府召开全市安全生产工作会议\n\n"
@@ -190,3 +191,52 @@ def test_numbers_between_rules_heading_pages_mark_every_page_with_headers_on_som
     df = parse_text(tmp_path, text)
     assert list(items(df).page) == [1, 1, 2, 2, 3, 3]
     assert sorted(df[df.kind == "page_header"].page) == [1, 1, 2, 3, 3]
+
+
+# ---------------------------------------------------------------- columns side by side (pdftotext -layout)
+
+def _side_by_side(rows, at=22):
+    """Lines of a page with a left and a right column, the right one starting at ``at`` (a title
+    running across both when a row is one string)."""
+    return "\n".join(r if isinstance(r, str) else r[0].ljust(at) + r[1] if r[1] else r[0] for r in rows) + "\n"
+
+
+SIDE_BY_SIDE = _side_by_side([
+    "全市经济工作会议召开部署今年重点任务推进高质量发展",                    # a title across both columns
+    "",
+    ("　　本报讯 3月6日，全市经济工作会议", "各部门要抓好落实，确保全年目标"),
+    ("召开。市委书记孔德昌出席会议并讲话，", "任务完成。"),
+    ("市长温德平主持会议。会议要求，各地", ""),
+    "",
+    "",
+    ("我市召开河长制工作会议", "春耕生产有序推进"),
+    ("　　本报讯 3月5日，全市河长制工作", "　　本报讯 近日，全市春耕生产有序"),
+    ("会议召开，副市长钱永刚出席会议并", "推进，农资储备充足。"),
+    ("讲话。", "　　各地抓住晴好天气，组织农民"),
+    ("　　会议要求，各级河长要履职尽责。", "抢抓农时。"),
+])
+
+
+@pytest.mark.parametrize("indent", ["", "  "])
+def test_columns_side_by_side_are_read_one_after_the_other(tmp_path, indent):
+    text = "".join(indent + line if line else line for line in SIDE_BY_SIDE.splitlines(True))
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市经济工作会议召开部署今年重点任务推进高质量发展", "我市召开河长制工作会议", "春耕生产有序推进"]
+    assert list(it.body) == [
+        "3月6日，全市经济工作会议召开。市委书记孔德昌出席会议并讲话，市长温德平主持会议。会议要求，各地各部门要抓好落实，确保全年目标任务完成。",
+        "3月5日，全市河长制工作会议召开，副市长钱永刚出席会议并讲话。\n会议要求，各级河长要履职尽责。",
+        "近日，全市春耕生产有序推进，农资储备充足。\n各地抓住晴好天气，组织农民抢抓农时。"]
+    assert [(r.start_line, r.end_line) for r in it.itertuples()] == [(1, 5), (8, 12), (8, 12)]   # the file's lines
+
+
+@pytest.mark.parametrize("lines, starts", [
+    ([("全市召开春耕生产会议，部署工作。", "市委书记孔德昌出席会议并讲话")] * 8, [22]),
+    ([("全市召开春耕会议。", "市委书记出席。", "市长主持。")] * 8, [22, 44]),
+    # one column: indents, centred titles, an editors' line, a single space inside a line
+    ([("　　全市召开春耕生产会议，部署全年工作。",)] * 8, []),
+    ([("          全市春耕生产有序推进",), ("　　本报记者 孔德昌 3月5日，全市召开会议。",)] * 4, []),
+    ([("本版责任编辑：吴芳  美术编辑：郑红",), ("　　全市召开春耕生产会议，部署全年工作。",)] * 4, []),
+])
+def test_where_columns_side_by_side_begin(lines, starts):
+    page = [(k, "".join(part.ljust(22) for part in row[:-1]) + row[-1]) for k, row in enumerate(lines, 1)]
+    assert read.column_starts(page) == starts
