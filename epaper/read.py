@@ -402,14 +402,17 @@ _ENDS = re.compile(r"[。！？!?…；;：:）)」』”’】》]\s*$")
 
 _GAP = re.compile(r"[ \u3000]+")
 _MIN_GUTTER = 8         # a column starts this many characters or more into the line, and after the one before
+_FULL_LINE = 12         # characters before one space that may end a column's line (the next column after it)
+_SHARE = 20             # a column starts on one line in this many or more (near its start: a paragraph's indent)
 _SLACK = 6              # characters a piece of a column may begin before the column's usual start
 
 
 def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
     """Where the columns of a page printed side by side begin, as character positions in its lines
     (``pdftotext -layout`` and other tools that keep a page's layout print columns so): positions, 8 or
-    more characters in and apart, at which text resumes after two spaces or more on many lines (five or
-    more and one in seven, three of them after text in the same line). ``[]`` for a page of one column.
+    more characters in and apart, at which text resumes after two spaces or more, or after one space that
+    follows 12 characters or more without one (a column's full line), on many lines (five or more and one
+    in twenty, three of them after text in the same line). ``[]`` for a page of one column.
     ``left``: where the lines' text begins (a part of a page: its columns start 8 or more after it).
 
     >>> row = "全市召开春耕生产会议，部署全年工作。      市委书记孔德昌出席会议并讲话，要求"
@@ -425,16 +428,19 @@ def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
         if not raw.strip():
             continue
         rows += 1
+        before = 0                                      # where the text before a space begins
         for m in _GAP.finditer(raw):
-            if m.end() - m.start() >= 2 and m.end() < len(raw) and m.end() >= left + _MIN_GUTTER:
+            if m.end() < len(raw) and m.end() >= left + _MIN_GUTTER and (
+                    m.end() - m.start() >= 2 or m.start() - before >= _FULL_LINE):   # or one after a column's line
                 at[m.end()] = at.get(m.end(), 0) + 1
                 if raw[:m.start()].strip():
                     inside[m.end()] = inside.get(m.end(), 0) + 1
+            before = m.end()
     starts: list[int] = []
     # a column's paragraphs indent its lines by a few characters: the most used position near one counts
     for c in sorted(at, key=lambda c: (-at[c], c)):
         near = sum(at.get(c + d, 0) for d in range(-1, 4))
-        if at[c] < 5 or 7 * near < rows or sum(inside.get(c + d, 0) for d in range(-1, 4)) < 3:
+        if at[c] < 5 or _SHARE * near < rows or sum(inside.get(c + d, 0) for d in range(-1, 4)) < 3:
             break
         if all(abs(c - s) >= _MIN_GUTTER for s in starts):
             starts.append(c)

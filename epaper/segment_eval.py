@@ -50,6 +50,8 @@ from __future__ import annotations
 
 import random
 import re
+import shutil
+import subprocess
 import tempfile
 from collections import Counter
 from pathlib import Path
@@ -173,13 +175,14 @@ class RenderedLabels:
 
 
 def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: bool = False,
-             oracle: RenderedLabels | None = None, jumps: float = 0.0, variant: str = "") -> dict:
+             oracle: RenderedLabels | None = None, jumps: float = 0.0, variant: str = "", pdftotext: str = "") -> dict:
     """Exact-extent precision, recall and F1 and exact headlines per layout family and overall (``pdf``: of
     PDF input, per font family; ``oracle``: with the renderer's own line labels in place of the labeller's,
     text only; ``jumps``: the chance that an article of three paragraphs or more goes on on a later page,
     ``render.with_jumps``, each such article to be found whole: ``jumps`` and ``jumps_exact`` count them;
     ``variant``: the renderings changed as another tool or hand would print them, ``render.VARIANTS``, text
-    only)."""
+    only; ``pdftotext``: ``"layout"`` or ``"raw"``, the PDFs' text as poppler's ``pdftotext`` gives it, with
+    ``-layout`` (columns side by side) or without, parsed as text)."""
     from . import lines
     from .pfr import read_pfr
 
@@ -187,7 +190,7 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
     change_articles, change_text = render.VARIANTS[variant] if variant else (None, None)
     if change_articles is not None:
         articles = change_articles(articles)
-    if pdf:
+    if pdf or pdftotext:
         from . import render_pdf
         families = list(families or render_pdf.FAMILIES)
     else:
@@ -204,9 +207,14 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                 misses = []
                 for k, (issue_id, issue) in enumerate(articles.groupby("issue_id", sort=True)):
                     shown, gold = render.with_jumps(issue, seed * 1000 + fi * 100 + k, jumps) if jumps else (issue, issue)
-                    if pdf:
+                    if pdf or pdftotext:
                         path = render_pdf.render_issue_pdf(shown, family, Path(tmp) / f"{issue_id}.pdf",
                                                            seed=seed * 1000 + fi * 100 + k)
+                        if pdftotext:
+                            text_path = path.with_suffix(".txt")
+                            subprocess.run(["pdftotext", "-enc", "UTF-8", *(["-layout"] if pdftotext == "layout" else []),
+                                            str(path), str(text_path)], check=True)
+                            path = text_path
                     else:
                         path = Path(tmp) / f"{issue_id}.txt"
                         text, labels = render.render_issue_labelled(shown, family, seed=seed * 1000 + fi * 100 + k)
@@ -282,6 +290,9 @@ def main(argv=None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--misses", type=int, default=0, help="print this many misses per family")
     p.add_argument("--pdf", action="store_true", help="score PDF input (days rendered as e-paper PDFs)")
+    p.add_argument("--pdftotext", choices=["layout", "raw"],
+                   help="score the text poppler's pdftotext makes of the PDFs, with -layout (columns side by side) "
+                        "or without (needs pdftotext: apt-get install poppler-utils)")
     p.add_argument("--oracle", choices=["labels", "unmarked"],
                    help="the renderer's own line labels in place of the labeller's (the ceiling of any labeller); "
                         "'unmarked': without the starts of items nothing marks (RenderedLabels)")
@@ -292,8 +303,10 @@ def main(argv=None) -> int:
     p.add_argument("--variant", choices=sorted(render.VARIANTS),
                    help="the renderings changed as another tool or hand would print them (render.VARIANTS)")
     a = p.parse_args(argv)
-    if a.variant and a.pdf:
+    if a.variant and (a.pdf or a.pdftotext):
         p.error("--variant changes text renderings only")
+    if a.pdftotext and shutil.which("pdftotext") is None:
+        p.error("--pdftotext needs poppler's pdftotext (apt-get install poppler-utils)")
     if a.audit:
         table = audit(a.corpus, BUILD_DAYS, seed=a.seed)
         print("| rule | layout | units | wrong | share wrong | examples (true label: text) |")
@@ -303,10 +316,11 @@ def main(argv=None) -> int:
                   f"{r['examples']} |")
         return 0
     days = EVAL_DAYS if a.days == "evaluation" else BUILD_DAYS
-    if a.oracle and a.pdf:
+    if a.oracle and (a.pdf or a.pdftotext):
         p.error("--oracle scores text renderings only")
     oracle = RenderedLabels(unmarked=a.oracle == "unmarked") if a.oracle else None
-    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle, jumps=a.jumps, variant=a.variant or "")
+    r = evaluate(a.corpus, days, seed=a.seed, pdf=a.pdf, oracle=oracle, jumps=a.jumps, variant=a.variant or "",
+                 pdftotext=a.pdftotext or "")
     print("| layout family | articles scored | unscored | items | exact extent P | R | F1 | headlines exact "
           "| title lines exact |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
