@@ -91,6 +91,7 @@ def parse_one(path: Path, manifest: dict | None = None) -> tuple[pd.DataFrame, d
         "issue_date": df.issue_date.iloc[0], "issue_date_inferred": bool(df.issue_date_inferred.iloc[0]),
         "pages": int(df.attrs.get("pages") or df.page.max()),
         "empty_pages": ", ".join(map(str, df.attrs.get("empty_pages", []))),      # pages without text (images)
+        "column_pages": ", ".join(map(str, df.attrs.get("column_pages", []))),    # columns side by side: read so
         "items": int(df.kind.isin(ITEM_KINDS).sum()), "rows": len(df),
         "layout": df.layout.iloc[0], "input_chars": cons["input_chars"], "conserved": round(cons["ratio"], 6),
         "missing_chars": "".join(sorted(cons["missing"])),
@@ -355,7 +356,8 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
     (page titles, credits, headers); "conserved" is the share of the input's
     characters found in the table; "empty_pages" names the pages without any text
     (pages of images in a PDF, empty pages between form feeds, empty page files: their
-    text needs OCR).
+    text needs OCR); "column_pages" the pages whose columns stood side by side in the text
+    (``pdftotext -layout``) and were read column by column: their items are less sure.
     """
     from .tables import quality_flags
 
@@ -383,6 +385,6 @@ def data_quality(articles: pd.DataFrame, issues: pd.DataFrame | None = None) -> 
         })
     out = pd.DataFrame(rows)
     if issues is not None and len(out):
-        kept = [c for c in ("conserved", "missing_chars", "empty_pages") if c in issues]   # tables built before
-        out = out.merge(issues[["issue_id", *kept]], on="issue_id", how="left")            # have no empty_pages
+        kept = [c for c in ("conserved", "missing_chars", "empty_pages", "column_pages") if c in issues]  # tables
+        out = out.merge(issues[["issue_id", *kept]], on="issue_id", how="left")     # built before may lack some
     return out

@@ -12,14 +12,16 @@ from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, page_mark, read_pages
 from .segment import _PAPER_HEADER, segment_pages, without_editors
 
-PARSER_VERSION = "9"   # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
+PARSER_VERSION = "10"  # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
                        # 5: PDF input, the bbox column; 6: pages without text (empty page files too) keep their
                        # numbers, empty_pages; datelines broken over lines, sources in brackets cut by a line end;
                        # 7: bylines with their organisation (新华社记者…, 本报驻东京记者…), over two lines too;
                        # jump lines: an article's part on a later page (（上接第1版）) joined to it; pages
                        # cut at their header lines in text with no other page marks; 8: columns of short
                        # news (简讯 / ■…。 / ■…。), an item each, kind ``brief``; mastheads and editors' lines
-                       # as page rows; titles of documents (关于…的公告); the labeller trained anew; 9: page_label
+                       # as page rows; titles of documents (关于…的公告); the labeller trained anew; 9: page_label;
+                       # 10: columns side by side (pdftotext -layout) read column by column, column_pages; bylines
+                       # running into their text (本报记者 某某 国家…)
 
 COLUMNS = [
     "article_id", "issue_id", "newspaper", "issue_date", "issue_date_inferred", "page", "page_label", "page_title", "seq",
@@ -122,6 +124,7 @@ def parse_pages(pages, path, *, date=None, newspaper=None, pdf: PdfIssue | None 
         df[col] = pd.to_datetime(df[col]).astype("datetime64[ms]")   # the unit Parquet keeps
     df.attrs["pages"] = max((p.number for p in pages), default=0)   # as printed, pages without text too
     df.attrs["empty_pages"] = empty_pages(pages)
+    df.attrs["column_pages"] = evidence.get("column_pages", [])    # read column by column (side by side)
     return df
 
 

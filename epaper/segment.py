@@ -1477,8 +1477,9 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
     """
     from . import lines as line_labeller
 
-    pages, numbers = _single_spaced(pages) if sizes is None else (pages, {})
+    pages, numbers, side_by_side = _single_spaced(pages) if sizes is None else (pages, {}, [])
     pages_blocks, layout, evidence = rule_blocks(pages)
+    evidence["column_pages"] = side_by_side
     if sizes is not None:
         layout = evidence["layout"] = "before"
     if (labeller := labeller or line_labeller.labeller()) is not None:
@@ -1511,20 +1512,23 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
 _RENUMBERED = 10_000_000    # lines of a page read in another order are numbered from its number times this
 
 
-def _single_spaced(pages) -> tuple[list, dict[int, dict[int, int]]]:
+def _single_spaced(pages) -> tuple[list, dict[int, dict[int, int]], list[int]]:
     """The pages with columns printed side by side read one after the other (``read.unstack_columns``) and
     the blank line that double-spaced text puts after every line dropped (``read.single_spaced``), their
     lines numbered on as if they had been printed so (the blank lines the rules and the labeller count are
     those left: from the page's first line, or where a page's columns give it more lines than it has, from
-    its number times ``_RENUMBERED``, clear of every other page's), and for each page so renumbered the
-    file's number of each line."""
-    out, numbers = [], {}
+    its number times ``_RENUMBERED``, clear of every other page's), for each page so renumbered the
+    file's number of each line, and the numbers of the pages read column by column."""
+    out, numbers, side_by_side = [], {}, []
     for p in pages:
-        kept = read.single_spaced(read.unstack_columns(p.lines))
+        unstacked = read.unstack_columns(p.lines)
+        if unstacked is not p.lines:
+            side_by_side.append(p.number)
+        kept = read.single_spaced(unstacked)
         if kept is p.lines or kept == p.lines:
             out.append(p)
             continue
         first = p.lines[0][0] if len(kept) <= len(p.lines) else _RENUMBERED * p.number
         numbers[p.number] = {first + k: no for k, (no, _) in enumerate(kept)}
         out.append(read.Page(p.number, [(first + k, raw) for k, (_, raw) in enumerate(kept)], source=p.source))
-    return out, numbers
+    return out, numbers, side_by_side

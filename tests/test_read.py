@@ -240,3 +240,16 @@ def test_columns_side_by_side_are_read_one_after_the_other(tmp_path, indent):
 def test_where_columns_side_by_side_begin(lines, starts):
     page = [(k, "".join(part.ljust(22) for part in row[:-1]) + row[-1]) for k, row in enumerate(lines, 1)]
     assert read.column_starts(page) == starts
+
+
+def test_pages_read_column_by_column_are_named_in_the_issues_and_quality_tables(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    plain = "\n".join(line.strip() for line in ISSUE.splitlines()) + "\n"
+    (raw / "滨江日报_2024-03-05.txt").write_text(plain + "\f" + SIDE_BY_SIDE, encoding="utf-8")
+    (raw / "滨江日报_2024-03-06.txt").write_text(plain, encoding="utf-8")
+    result = helpers.build(raw, tmp_path / "out", progress=False, workers=1)
+    assert result.issues.set_index("source").column_pages.to_dict() == {"滨江日报_2024-03-05.txt": "2",
+                                                                        "滨江日报_2024-03-06.txt": ""}
+    quality = helpers.data_quality(result.articles, result.issues)
+    assert quality.column_pages.tolist() == ["2", ""]
