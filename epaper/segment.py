@@ -583,8 +583,9 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         opens = _opening(raw, tuple(t for _, t in lines[k + 1:k + 4])) if cur and _may_start(raw) else ""
         if opens == "bullet" and not _closes(cur[-1][1]):
             opens = ""                              # a bullet opens a paragraph after the end of one only
-        elif opens == "run-in byline" and not (raw[:1].isspace() or _closes(cur[-1][1])):
-            opens = ""                              # and a byline running into text, a paragraph's start
+        elif opens == "run-in byline" and not (raw[:1].isspace() or _closes(cur[-1][1])
+                                               or not _SENTENCE_MARKS.search(cur[-1][1])):
+            opens = ""                              # and a byline running into text, a paragraph's (or after a title)
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:

@@ -347,14 +347,15 @@ def test_a_byline_in_another_papers_words_opens_its_item_and_names_no_official(t
 
 
 @pytest.mark.parametrize("blank", ["", "\n"])
+@pytest.mark.parametrize("indent", ["　　", ""])
 @pytest.mark.parametrize("byline, reporters", [
     ("本报记者 孔德昌 ", ["孔德昌"]),
     ("□记者　孔德昌　通讯员　季文华　", ["孔德昌"]),
     ("本报记者 孔　昌 ", ["孔昌"]),                                 # a name spaced out
 ])
-def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, byline, reporters):
+def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, byline, reporters):
     text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n" + blank + "\n日本经济形势\n" + blank +
-            "　　" + byline + "日本经济近来\n持续低迷，出口下降。\n")
+            indent + byline + "日本经济近来\n持续低迷，出口下降。\n")
     df = parse_text(tmp_path, text)
     it = items(df)
     assert list(it.headline) == ["全市春耕生产有序", "日本经济形势"]
