@@ -407,13 +407,12 @@ _SHARE = 20             # a column starts on one line in this many or more (near
 _SLACK = 6              # characters a piece of a column may begin before the column's usual start
 
 
-def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
+def column_starts(lines: list[tuple[int, str]]) -> list[int]:
     """Where the columns of a page printed side by side begin, as character positions in its lines
     (``pdftotext -layout`` and other tools that keep a page's layout print columns so): positions, 8 or
     more characters in and apart, at which text resumes after two spaces or more, or after one space that
     follows 12 characters or more without one (a column's full line), on many lines (five or more and one
     in twenty, three of them after text in the same line). ``[]`` for a page of one column.
-    ``left``: where the lines' text begins (a part of a page: its columns start 8 or more after it).
 
     >>> row = "全市召开春耕生产会议，部署全年工作。      市委书记孔德昌出席会议并讲话，要求"
     >>> column_starts([(k, row) for k in range(8)])
@@ -430,7 +429,7 @@ def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
         rows += 1
         before = 0                                      # where the text before a space begins
         for m in _GAP.finditer(raw):
-            if m.end() < len(raw) and m.end() >= left + _MIN_GUTTER and (
+            if m.end() < len(raw) and m.end() >= _MIN_GUTTER and (
                     m.end() - m.start() >= 2 or m.start() - before >= _FULL_LINE):   # or one after a column's line
                 at[m.end()] = at.get(m.end(), 0) + 1
                 if raw[:m.start()].strip():
@@ -448,15 +447,14 @@ def column_starts(lines: list[tuple[int, str]], left: int = 0) -> list[int]:
 
 
 def unstack_columns(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A page's lines in reading order where it prints columns side by side (``column_starts``), by an XY
-    cut: the page is cut across where two rows or more hold none of its text, else its lines are cut
-    where its columns begin (after a space, or at the nearest space a few characters before or after,
-    where a title's larger type or text running on past it shifts them) and read column by column, left
-    to right, else across the rows of pieces that run across columns; each part is cut again by the
-    columns found in it (a page's parts may set their columns apart). A piece keeps the number of the
-    line it was cut from; a column gets a blank line where a blank line of the page follows a line of it
-    that may end a paragraph or a title, and between the parts cut across; the spaces that open every line
-    (a margin) are dropped. Pages of one column are returned as they are.
+    """A page's lines in reading order where it prints columns side by side (``column_starts``): each line
+    cut where the columns begin (after a space, or at the nearest space a few characters before or after,
+    where a title's larger type or text running on past it shifts them), then the pieces read by an XY
+    cut: across where two rows or more hold none of them, else down between columns that nothing runs
+    across (left to right), else across the rows of pieces that run across columns. A piece keeps the
+    number of the line it was cut from; a column gets a blank line where a blank line of the page follows
+    a line of it that may end a paragraph or a title, and between the parts cut across; the spaces that
+    open every line (a margin) are dropped. Pages of one column are returned as they are.
 
     >>> rows = [("市里召开春耕会议", "县里开展植树活动"), ("　　本报讯 今天，全", "　　本报讯 昨天，全"),
     ...         ("市召开春耕生产会议。", "县开展植树活动。"), ("会议要求抓好落实。", "活动持续一周。")] * 2

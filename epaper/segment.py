@@ -1478,7 +1478,7 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
     """
     from . import lines as line_labeller
 
-    pages, numbers, side_by_side = _single_spaced(pages) if sizes is None else (pages, {}, [])
+    pages, numbers, side_by_side = _as_read(pages) if sizes is None else (pages, {}, [])
     pages_blocks, layout, evidence = rule_blocks(pages)
     evidence["column_pages"] = side_by_side
     if sizes is not None:
@@ -1513,7 +1513,7 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
 _RENUMBERED = 10_000_000    # lines of a page read in another order are numbered from its number times this
 
 
-def _single_spaced(pages) -> tuple[list, dict[int, dict[int, int]], list[int]]:
+def _as_read(pages) -> tuple[list, dict[int, dict[int, int]], list[int]]:
     """The pages with columns printed side by side read one after the other (``read.unstack_columns``) and
     the blank line that double-spaced text puts after every line dropped (``read.single_spaced``), their
     lines numbered on as if they had been printed so (the blank lines the rules and the labeller count are
