@@ -253,3 +253,20 @@ def test_pages_read_column_by_column_are_named_in_the_issues_and_quality_tables(
                                                                         "滨江日报_2024-03-06.txt": ""}
     quality = helpers.data_quality(result.articles, result.issues)
     assert quality.column_pages.tolist() == ["2", ""]
+
+
+@pytest.mark.parametrize("rows, expected", [
+    # a title across both columns between two stories: the columns above it, the title, the columns below
+    ([("甲一甲一甲一甲一甲一。", "甲二甲二甲二甲二甲二。")] * 3
+     + ["标题" * 17]
+     + [("乙一乙一乙一乙一乙一。", "乙二乙二乙二乙二乙二。")] * 3,
+     ["甲一"] * 3 + ["甲二"] * 3 + ["标题"] + ["乙一"] * 3 + ["乙二"] * 3),
+    # the left column's line runs on past where the right one starts (digits print narrower): cut at its space
+    ([("甲一甲一甲一甲一甲一。", "甲二甲二甲二甲二甲二。")] * 3 + [("甲一1998年12月31日12时30分，", "甲二甲二。")]
+     + [("甲一甲一甲一甲一甲一。", "甲二甲二甲二甲二甲二。")] * 2,
+     ["甲一"] * 6 + ["甲二"] * 6),
+])
+def test_columns_side_by_side_in_reading_order(rows, expected):
+    lines = [(k, r if isinstance(r, str) else (r[0] + " " if len(r[0]) >= 22 else r[0].ljust(22)) + r[1])
+             for k, r in enumerate(rows, 1)]
+    assert [t.strip()[:2] for _, t in read.unstack_columns(lines) if t.strip()] == expected
