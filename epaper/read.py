@@ -412,7 +412,9 @@ def column_starts(lines: list[tuple[int, str]]) -> list[int]:
     (``pdftotext -layout`` and other tools that keep a page's layout print columns so): positions, 8 or
     more characters in and apart, at which text resumes after two spaces or more, or after one space that
     follows 12 characters or more without one (a column's full line), on many lines (five or more and one
-    in twenty, three of them after text in the same line). ``[]`` for a page of one column.
+    in twenty, three of them after text in the same line, as a rule four characters or more of it: the
+    cells of a table or a list of names set in columns are no columns of text). ``[]`` for a page of one
+    column.
 
     >>> row = "全市召开春耕生产会议，部署全年工作。      市委书记孔德昌出席会议并讲话，要求"
     >>> column_starts([(k, row) for k in range(8)])
@@ -433,14 +435,17 @@ def column_starts(lines: list[tuple[int, str]]) -> list[int]:
                     m.end() - m.start() >= 2 or m.start() - before >= _FULL_LINE):   # or one after a column's line
                 at[m.end()] = at.get(m.end(), 0) + 1
                 if raw[:m.start()].strip():
-                    inside[m.end()] = inside.get(m.end(), 0) + 1
+                    inside.setdefault(m.end(), []).append(m.start() - before)
             before = m.end()
     starts: list[int] = []
     # a column's paragraphs indent its lines by a few characters: the most used position near one counts
     for c in sorted(at, key=lambda c: (-at[c], c)):
         near = sum(at.get(c + d, 0) for d in range(-1, 4))
-        if at[c] < 5 or _SHARE * near < rows or sum(inside.get(c + d, 0) for d in range(-1, 4)) < 3:
+        if at[c] < 5 or _SHARE * near < rows:
             break
+        lines_before = sorted(n for d in range(-1, 4) for n in inside.get(c + d, ()))
+        if len(lines_before) < 3 or lines_before[len(lines_before) // 2] < _FULL_LINE // 3:
+            continue                                    # the cells of a table (天气 / 晴 / 5～15℃), not columns
         if all(abs(c - s) >= _MIN_GUTTER for s in starts):
             starts.append(c)
     return sorted(starts)

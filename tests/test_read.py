@@ -236,6 +236,9 @@ def test_columns_side_by_side_are_read_one_after_the_other(tmp_path, indent):
     ([("　　全市召开春耕生产会议，部署全年工作。",)] * 8, []),
     ([("          全市春耕生产有序推进",), ("　　本报记者 孔德昌 3月5日，全市召开会议。",)] * 4, []),
     ([("本版责任编辑：吴芳  美术编辑：郑红",), ("　　全市召开春耕生产会议，部署全年工作。",)] * 4, []),
+    # the cells of a table, a list of names set in columns: no columns of text
+    ([("　　全市召开春耕生产会议，部署全年工作。",)] * 3 + [("滨江", "晴", "5～15℃")] * 6, []),
+    ([("　　出席会议的有：",)] + [("孔德昌", "温德平", "钱永刚")] * 6, []),
 ])
 def test_where_columns_side_by_side_begin(lines, starts):
     page = [(k, "".join(part.ljust(22) for part in row[:-1]) + row[-1]) for k, row in enumerate(lines, 1)]
