@@ -1,6 +1,7 @@
 """One dispatch by file type: any input a researcher has -> the article table, and the text it holds.
 
     text issue (.txt, or a folder of page files)  -> parse.parse_pages on read.read_pages
+    database export of labelled articles (.txt: 【标题】… 【正文】…) -> tabular.read_labelled
     e-paper PDF (.pdf, or a folder of page PDFs)   -> parse.parse_pages on pdf.read_pdf_issue
     table of articles (.csv .tsv .jsonl .xlsx .parquet) -> tabular.read_articles
     saved web page of one article (.html .htm)     -> webpage.read_webpage
@@ -15,7 +16,7 @@ import pandas as pd
 
 from .parse import parse_pages, read_issue
 from .pdf import PDF_SUFFIXES
-from .tabular import TABLE_SUFFIXES, read_articles, source_text
+from .tabular import TABLE_SUFFIXES, read_articles, read_labelled_file, source_text
 from .webpage import HTML_SUFFIXES, read_webpage
 
 SUFFIXES = (".txt", *PDF_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES)
@@ -40,6 +41,9 @@ def read_input(path, *, date=None, newspaper=None) -> tuple[pd.DataFrame, str]:
     if suffix in HTML_SUFFIXES:
         df = read_webpage(path, date=date, newspaper=newspaper)
         return df, "\n".join(v for c in ("headline_raw", "dateline", "body") for v in df[c] if isinstance(v, str))
+    labelled = read_labelled_file(path, newspaper=newspaper, date=date)
+    if labelled is not None:
+        return labelled
     pages, pdf = read_issue(path)
     df = parse_pages(pages, path, date=date, newspaper=newspaper, pdf=pdf)
     return df, "\n".join(t for pg in pages for _, t in pg.lines)

@@ -10,6 +10,7 @@ import pandas as pd
 from . import annotate, clean, few_collections
 from .pdf import PdfIssue, is_pdf_input, read_pdf_issue
 from .read import ParseError, empty_pages, page_mark, read_pages
+from .tabular import read_labelled_file
 from .segment import _PAPER_HEADER, segment_pages, without_editors
 
 PARSER_VERSION = "10"  # 2: people lists, shared titles; 3: headlines right after text, ？！ headlines; 4: the line labeller;
@@ -59,6 +60,9 @@ def parse_issue(path, *, date=None, newspaper=None) -> pd.DataFrame:
     >>> df.loc[df.kind == "news", ["page", "headline", "reporters"]].head(2)          # doctest: +SKIP
     """
     with few_collections():
+        labelled = read_labelled_file(path, newspaper=newspaper, date=date)
+        if labelled is not None:
+            return labelled[0]                          # a database's export: its articles as labelled
         pages, pdf = read_issue(path)
         return parse_pages(pages, path, date=date, newspaper=newspaper, pdf=pdf)
 

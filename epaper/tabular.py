@@ -153,6 +153,109 @@ def article_table(rows: list[dict]) -> pd.DataFrame:
     return out
 
 
+_LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n]{1,10})\]|(?P<c>[^\s：:【】\[\]]{1,10})[ \t\u3000]*[：:])"
+                    r"[ \t\u3000]*")
+_FIELDS = ("headline", "subheadline", "byline", "body", "issue_date", "page", "newspaper")
+
+
+def _labels() -> dict[str, str]:
+    """Field labels by key (``_key``): the columns of ``article_columns.tsv``, and ``""`` for the other fields
+    of a database's export (``record_labels.txt``)."""
+    out = {_key(w): "" for w in lexicons.words("record_labels")}
+    for name, target, *_ in lexicons.table("article_columns"):
+        out[_key(name)] = target
+    return out
+
+
+def labelled_records(text: str) -> list[dict[str, str]] | None:
+    """The articles of a text that a newspaper database exports, each field opened by its label on a line
+    of its own or before its text (【标题】全市经济工作会议召开, 标题：…, [正文]): one dict per article, by
+    column of the article table (``article_columns.tsv``: 标题 → headline, 副标题/引题 → subheadline, 作者 →
+    byline, 正文 → body, 日期, 版次, 报纸; other fields, ``record_labels.txt``: 栏目, 来源, 关键词 …, are
+    left out). A field runs on to the next label; an article begins where a field of the one before comes
+    again. None where the text is no such export: its first line is no label, or it has no title or no body.
+
+    >>> labelled_records("【标题】甲乙丙\\n【正文】\\n　　第一段。\\n第二段。\\n【标题】丁戊\\n【正文】己庚。")
+    [{'headline': '甲乙丙', 'body': '\\n　　第一段。\\n第二段。'}, {'headline': '丁戊', 'body': '己庚。'}]
+    >>> labelled_records("全市召开会议\\n作者：某某\\n正文：……") is None
+    True
+    """
+    known = _labels()
+    records: list[dict[str, str]] = []
+    cur: dict[str, str] | None = None
+    seen: set[str] = set()
+    field = ""
+    for line in text.splitlines():
+        m = _LABEL.match(line)
+        target = known.get(_key(m.group("b") or m.group("s") or m.group("c"))) if m else None
+        if target is not None:
+            name = target or _key(m.group("b") or m.group("s") or m.group("c"))
+            if cur is None or name in seen:
+                cur, seen = {}, set()
+                records.append(cur)
+            seen.add(name)
+            field = target
+            if field:
+                cur[field] = cur.get(field, "") + line[m.end():]
+            continue
+        if cur is None:
+            if line.strip():
+                return None                             # text before the first label: no export of records
+            continue
+        if field:
+            cur[field] += "\n" + line
+    if not records or not any("headline" in r for r in records) or not any("body" in r for r in records):
+        return None
+    return records
+
+
+def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None = None, date=None) -> pd.DataFrame:
+    """Articles of a text of labelled records (``labelled_records``) as the project's article table: each
+    field's lines cleaned (a body's lines are its paragraphs), a dateline opening the body found as in a
+    parsed issue, the paper and the date from the record, else from ``newspaper``/``date``, else from the
+    file's name (``<paper>_<YYYY-MM-DD>.txt``). Each row's ``start_line`` and ``end_line`` are its record's
+    number in the file, ``layout`` is ``"labelled"``."""
+    from .annotate import from_file_name
+
+    path = Path(path)
+    fn_paper, fn_date = from_file_name(path)
+    rows = []
+    for k, r in enumerate(records, 1):
+        fields = {f: [clean.clean_line(x) for x in r.get(f, "").splitlines()] for f in _FIELDS}
+        one = {f: "".join(v) for f, v in fields.items()}
+        when = one["issue_date"] or date or fn_date
+        rows.append(article_row(
+            path, k, headline=one["headline"] or None, subheadline="\n".join(x for x in fields["subheadline"] if x) or None,
+            body="\n".join(x for x in fields["body"] if x), byline=one["byline"] or None,
+            newspaper=one["newspaper"] or newspaper or fn_paper,
+            issue_date=pd.to_datetime(when, errors="coerce") if when else pd.NaT,
+            page=_page(one["page"]), layout="labelled",
+            issue_id=path.stem))
+    return article_table(rows)
+
+
+def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tuple[pd.DataFrame, str] | None:
+    """A text file of labelled records (``labelled_records``) as the article table and the text it holds;
+    None for any other input (a folder, another type, an issue's text, a file the readers refuse)."""
+    from .read import read_text
+
+    path = Path(path)
+    if path.suffix.lower() != ".txt" or not path.is_file():
+        return None
+    try:
+        records = labelled_records(read_text(path))
+    except ParseError:
+        return None                                     # the issue's reader says why
+    if records is None:
+        return None
+    return read_labelled(path, records, newspaper=newspaper, date=date), labelled_text(records)
+
+
+def labelled_text(records: list[dict[str, str]]) -> str:
+    """The text labelled records hold (titles, bylines, bodies), for ``conservation``."""
+    return "\n".join(r.get(f, "") for r in records for f in ("headline", "subheadline", "byline", "body"))
+
+
 def source_text(path, *, columns: dict | None = None) -> str:
     """The text an article table holds (headlines, subheadlines, bodies, bylines), for ``conservation``."""
     raw = _load(Path(path))

@@ -141,3 +141,86 @@ def test_one_dispatch_refuses_what_it_cannot_read(tmp_path):
     bad.write_bytes(b"\x00\x01binary")
     with pytest.raises(helpers.ParseError, match="notes.pdf"):
         helpers.read_input(bad)
+
+
+# ---------------------------------------------------------------- exports of newspaper databases, fields labelled
+
+BRACKETED = """【标题】全县召开春耕生产工作会议
+【副标题】孔德昌出席并讲话
+【作者】陈立群
+【报纸】某县日报
+【日期】2024-03-06
+【版次】第01版
+【栏目】要闻
+【正文】
+　　本报讯（记者 陈立群）3月5日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长温德平主持会议。
+　　会议要求，各乡镇要抓好春耕备耕。
+【关键词】春耕；会议
+
+【标题】县政协召开主席会议
+【作者】周文
+【报纸】某县日报
+【日期】2024-03-07
+【版次】第02版
+【正文】
+　　3月6日，县政协召开主席会议，县政协主席钱永刚主持会议。
+"""
+
+COLONS = """标题：全县召开春耕生产工作会议
+引题：压实责任　抓好落实
+作者：陈立群
+正文：本报讯（记者 陈立群）3月5日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长温德平主持会议。
+会议要求，各乡镇要抓好春耕备耕。
+来源：某县日报
+标题：县政协召开主席会议
+作者：周文
+正文：3月6日，县政协召开主席会议，县政协主席钱永刚主持会议。
+来源：某县日报
+"""
+
+
+@pytest.mark.parametrize("text, dates, pages", [
+    (BRACKETED, ["2024-03-06", "2024-03-07"], [1, 2]),
+    (COLONS, ["2024-03-08", "2024-03-08"], [1, 1]),            # no date or page field: the file's name
+    (COLONS.replace("标题：", "[标题]").replace("正文：", "[正文]"), ["2024-03-08", "2024-03-08"], [1, 1]),
+])
+def test_a_database_export_of_labelled_articles(tmp_path, text, dates, pages):
+    path = tmp_path / "某县日报_2024-03-08.txt"
+    path.write_text(text, encoding="utf-8")
+    df = helpers.parse_issue(path)
+    assert df.headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
+    assert df.byline.tolist() == ["陈立群", "周文"] and df.reporters.tolist() == [["陈立群"], ["周文"]]
+    assert df.iloc[0].dateline == "本报讯（记者陈立群）" and df.iloc[0].kind == "news"
+    assert df.body.tolist() == [
+        "3月5日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长温德平主持会议。\n会议要求，各乡镇要抓好春耕备耕。",
+        "3月6日，县政协召开主席会议，县政协主席钱永刚主持会议。"]
+    assert df.issue_date.dt.strftime("%Y-%m-%d").tolist() == dates and df.page.tolist() == pages
+    assert set(df.newspaper) == {"某县日报"} and set(df.layout) == {"labelled"}
+    table, source = helpers.read_input(path)
+    assert table.equals(df) and helpers.conservation(source, df)["ratio"] == 1.0
+    people = helpers.extract_people(df)
+    assert {("孔德昌", "speaker"), ("温德平", "chair"), ("钱永刚", "chair")} <= set(zip(people.name, people.role))
+
+
+@pytest.mark.parametrize("text", [
+    # an issue's text with a line that reads like a label: parsed as an issue
+    "全县召开春耕生产工作会议\n\n作者：本报记者 陈立群\n\n正文：全县春耕生产工作会议召开。\n",
+    # labels without a body: no export of articles
+    "标题：全县召开春耕生产工作会议\n作者：陈立群\n",
+])
+def test_texts_that_are_no_export_of_labelled_articles(tmp_path, text):
+    path = tmp_path / "某县日报_2024-03-08.txt"
+    path.write_text(text, encoding="utf-8")
+    assert set(helpers.parse_issue(path).layout) != {"labelled"}
+
+
+def test_a_database_export_builds_beside_issues(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    (raw / "某县日报_2024-03-08.txt").write_text(BRACKETED, encoding="utf-8")
+    result = helpers.build(raw, tmp_path / "out", progress=False, workers=1)
+    labelled = result.articles[result.articles.source == "某县日报_2024-03-08.txt"]
+    assert labelled.headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
+    assert (result.issues.conserved == 1.0).all() and result.problems.empty
+    assert "孔德昌" in set(result.people.name)
