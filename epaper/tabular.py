@@ -240,7 +240,7 @@ def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tupl
     from .read import read_text
 
     path = Path(path)
-    if path.suffix.lower() != ".txt" or not path.is_file():
+    if path.suffix.lower() != ".txt" or not path.is_file() or not _opens_with_label(path):
         return None
     try:
         records = labelled_records(read_text(path))
@@ -249,6 +249,23 @@ def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tupl
     if records is None:
         return None
     return read_labelled(path, records, newspaper=newspaper, date=date), labelled_text(records)
+
+
+def _opens_with_label(path: Path) -> bool:
+    """The cheap test of ``read_labelled_file``: whether the file's first line of text, read from its
+    first bytes in any encoding the reader takes, is a field's label."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(512)
+    except OSError:
+        return False
+    known = _labels()
+    for encoding in ("utf-8", "gb18030", "utf-16", "utf-32"):
+        line = next((x for x in head.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines() if x.strip()), "")
+        m = _LABEL.match(line)
+        if m and known.get(_key(m.group("b") or m.group("s") or m.group("c"))) is not None:
+            return True
+    return False
 
 
 def labelled_text(records: list[dict[str, str]]) -> str:

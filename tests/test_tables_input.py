@@ -224,3 +224,11 @@ def test_a_database_export_builds_beside_issues(tmp_path):
     assert labelled.headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
     assert (result.issues.conserved == 1.0).all() and result.problems.empty
     assert "孔德昌" in set(result.people.name)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+def test_a_database_export_in_other_encodings(tmp_path, encoding):
+    path = tmp_path / "某县日报_2024-03-08.txt"
+    path.write_bytes(BRACKETED.encode(encoding))
+    df = helpers.parse_issue(path)
+    assert set(df.layout) == {"labelled"} and df.headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
