@@ -1,6 +1,7 @@
 """One dispatch by file type: any input a researcher has -> the article table, and the text it holds.
 
     text issue (.txt, or a folder of page files)  -> parse.parse_pages on read.read_pages
+    Word document (.docx) of an issue or an export -> the same, on its text (word.word_text)
     database export of labelled articles (.txt: 【标题】… 【正文】…) -> tabular.read_labelled
     e-paper PDF (.pdf, or a folder of page PDFs)   -> parse.parse_pages on pdf.read_pdf_issue
     table of articles (.csv .tsv .jsonl .xlsx .parquet) -> tabular.read_articles
@@ -18,8 +19,9 @@ from .parse import parse_pages, read_issue
 from .pdf import PDF_SUFFIXES
 from .tabular import TABLE_SUFFIXES, read_articles, read_labelled_file, source_text
 from .webpage import HTML_SUFFIXES, read_webpage
+from .word import WORD_SUFFIXES
 
-SUFFIXES = (".txt", *PDF_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES)
+SUFFIXES = (".txt", *WORD_SUFFIXES, *PDF_SUFFIXES, *TABLE_SUFFIXES, *HTML_SUFFIXES)
 
 
 def is_input(path) -> bool:

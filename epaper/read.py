@@ -100,12 +100,20 @@ _LINE_END_SPACES = re.compile(r"[ \t\u3000]+(?=[\n\f]|$)")
 
 
 def read_text(path) -> str:
-    """Read one raw file as text with ``\\n`` line ends (CRLF and lone CR converted).
+    """Read one raw file as text with ``\\n`` line ends (CRLF and lone CR converted); a Word document
+    (``.docx``) as its text, a paragraph a line (``word.word_text``).
 
     Raises :class:`ParseError` naming the file when it is missing, empty,
     binary or undecodable.
     """
     p = Path(path)
+    if p.suffix.lower() == ".docx":
+        from .word import word_text
+
+        text = word_text(p)
+        if not text.strip():
+            raise ParseError(p, f"{EMPTY} (a Word document without text)")
+        return text
     try:
         data = p.read_bytes()
     except OSError as e:
@@ -596,7 +604,7 @@ _SPACE_LED_LINE = re.compile(r"^ [^ \t\n]", re.M)  # exactly one space (two or m
 def read_pages(path) -> list[Page]:
     """Read an issue from a file or from a folder holding one file per page.
 
-    A folder's files (``*.txt``) are taken in natural order of their names
+    A folder's files (``*.txt``, ``*.docx``) are taken in natural order of their names
     (``page2`` before ``page10``); each file is one page, unless it contains
     form feeds. Line numbers then count within each page's file. An empty
     page file is a page without text (``empty_pages``); any other bad page
@@ -604,9 +612,10 @@ def read_pages(path) -> list[Page]:
     """
     p = Path(path)
     if p.is_dir():
-        files = sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() == ".txt"), key=_natural_key)
+        files = sorted((f for f in p.iterdir() if f.is_file() and f.suffix.lower() in (".txt", ".docx")),
+                       key=_natural_key)
         if not files:
-            raise ParseError(p, "folder holds no .txt page files")
+            raise ParseError(p, "folder holds no .txt or .docx page files")
         pages: list[Page] = []
         for f in files:
             try:

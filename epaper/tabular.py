@@ -235,12 +235,14 @@ def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None 
 
 
 def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tuple[pd.DataFrame, str] | None:
-    """A text file of labelled records (``labelled_records``) as the article table and the text it holds;
-    None for any other input (a folder, another type, an issue's text, a file the readers refuse)."""
+    """A text file (or a Word document) of labelled records (``labelled_records``) as the article table and
+    the text it holds; None for any other input (a folder, another type, an issue's text, a file the readers
+    refuse)."""
     from .read import read_text
 
     path = Path(path)
-    if path.suffix.lower() != ".txt" or not path.is_file() or not _opens_with_label(path):
+    suffix = path.suffix.lower()
+    if suffix not in (".txt", ".docx") or not path.is_file() or (suffix == ".txt" and not _opens_with_label(path)):
         return None
     try:
         records = labelled_records(read_text(path))
