@@ -153,8 +153,19 @@ def article_table(rows: list[dict]) -> pd.DataFrame:
     return out
 
 
-_LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n]{1,10})\]|(?P<c>[^\s：:【】\[\]]{1,10})[ \t\u3000]*[：:])"
-                    r"[ \t\u3000]*")
+_LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n]{1,10})\]|\{(?P<e>[^}\n]{1,20})\}[ \t\u3000]*[：:]?"
+                    r"|(?P<c>[^\s：:【】\[\]{}]{1,16})[ \t\u3000]*[：:])[ \t\u3000]*")
+
+
+def _label_of(m, known: dict[str, str]) -> tuple[str, str] | None:
+    """The key and the column (``""`` for a field left out) of a label ``_LABEL`` matched, or None where it
+    names no field: 【标题】, 标题：, [正文], {Title}:, and a label in two languages, Title-题名: or 题名/Title:."""
+    name = m.group("b") or m.group("s") or m.group("e") or m.group("c")
+    for part in (name, *re.split(r"[-－/／]", name)):
+        target = known.get(_key(part))
+        if target is not None:
+            return _key(part), target
+    return None
 _FIELDS = ("headline", "subheadline", "byline", "body", "issue_date", "page", "newspaper")
 
 
@@ -169,10 +180,10 @@ def _labels() -> dict[str, str]:
 
 def labelled_records(text: str) -> list[dict[str, str]] | None:
     """The articles of a text that a newspaper database exports, each field opened by its label on a line
-    of its own or before its text (【标题】全市经济工作会议召开, 标题：…, [正文]): one dict per article, by
-    column of the article table (``article_columns.tsv``: 标题 → headline, 副标题/引题 → subheadline, 作者 →
-    byline, 正文 → body, 日期, 版次, 报纸; other fields, ``record_labels.txt``: 栏目, 来源, 关键词 …, are
-    left out). A field runs on to the next label; an article begins where a field of the one before comes
+    of its own or before its text (【标题】全市经济工作会议召开, 标题：…, [正文], {Title}: …, Title-题名: …):
+    one dict per article, by column of the article table (``article_columns.tsv``: 标题 → headline,
+    副标题/引题 → subheadline, 作者 → byline, 正文 → body, 日期, 版次, 报纸; other fields,
+    ``record_labels.txt``: 栏目, 来源, 关键词 …, are left out). A field runs on to the next label; an article begins where a field of the one before comes
     again. None where the text is no such export: its first line is no label, or it has no title or no body.
 
     >>> labelled_records("【标题】甲乙丙\\n【正文】\\n　　第一段。\\n第二段。\\n【标题】丁戊\\n【正文】己庚。")
@@ -187,9 +198,10 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
     field = ""
     for line in text.splitlines():
         m = _LABEL.match(line)
-        target = known.get(_key(m.group("b") or m.group("s") or m.group("c"))) if m else None
-        if target is not None:
-            name = target or _key(m.group("b") or m.group("s") or m.group("c"))
+        label = _label_of(m, known) if m else None
+        if label is not None:
+            key, target = label
+            name = target or key
             if cur is None or name in seen:
                 cur, seen = {}, set()
                 records.append(cur)
@@ -265,7 +277,7 @@ def _opens_with_label(path: Path) -> bool:
     for encoding in ("utf-8", "gb18030", "utf-16", "utf-32"):
         line = next((x for x in head.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines() if x.strip()), "")
         m = _LABEL.match(line)
-        if m and known.get(_key(m.group("b") or m.group("s") or m.group("c"))) is not None:
+        if m and _label_of(m, known) is not None:
             return True
     return False
 

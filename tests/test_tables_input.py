@@ -179,8 +179,27 @@ COLONS = """标题：全县召开春耕生产工作会议
 """
 
 
+ENGLISH = """{Reference Type}: Newspaper Article
+{Title}: 全县召开春耕生产工作会议
+{Author}: 陈立群
+{Date}: 2024-03-06
+{Pages}: 1
+{Content}: 本报讯（记者 陈立群）3月5日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长温德平主持会议。
+会议要求，各乡镇要抓好春耕备耕。
+{Reference Type}: Newspaper Article
+{Title}: 县政协召开主席会议
+{Author}: 周文
+{Date}: 2024-03-07
+{Pages}: 2
+{Content}: 3月6日，县政协召开主席会议，县政协主席钱永刚主持会议。
+"""
+
+
 @pytest.mark.parametrize("text, dates, pages", [
     (BRACKETED, ["2024-03-06", "2024-03-07"], [1, 2]),
+    (ENGLISH, ["2024-03-06", "2024-03-07"], [1, 2]),
+    (BRACKETED.replace("【标题】", "Title-题名: ").replace("【正文】", "Content-正文: ").replace("【作者】", "Author-作者："),
+     ["2024-03-06", "2024-03-07"], [1, 2]),
     (COLONS, ["2024-03-08", "2024-03-08"], [1, 1]),            # no date or page field: the file's name
     (COLONS.replace("标题：", "[标题]").replace("正文：", "[正文]"), ["2024-03-08", "2024-03-08"], [1, 1]),
 ])
