@@ -654,6 +654,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
+    bracketed = _bracketed_titles(units)
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
@@ -684,6 +685,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         elif u.block_start and "关于" in u.text[:3] and (segment.document_title(u.text)
                                                         or u.block.head and segment.document_title(u.block.text)):
             m, rule = (ht if layout == "after" else hs | ht), "a document's title (关于…的公告) is a title"
+        elif k in bracketed and k and segment._closes(units[k - 1].text):
+            m, rule = hs | ht, "a title in brackets as the page's first is a title"     # 【标题】 a title each
         else:
             rule = ""
         if keep and rule:
@@ -723,6 +726,20 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
+
+
+_IN_BRACKETS = re.compile(r"【[^【】]{2,40}】")
+
+
+def _bracketed_titles(units: list[Unit]) -> set[int]:
+    """The units of a page that are titles in brackets where the page prints its first title so
+    (【全市经济工作会议召开】 / 　　本报讯…, as text copied from web pages prints every title): each a line of
+    its own, shaped as a title, in 【】; none where the page's first text is no such line (an article's
+    intertitles in brackets under a title printed plain, as WeChat articles print them, stay its own)."""
+    found = [k for k, u in enumerate(units) if len(u.lines) == 1
+             and _IN_BRACKETS.fullmatch(u.text) is not None]
+    first = next((k for k, u in enumerate(units) if u.block.kind != "page_header"), None)
+    return set(found) if found and found[0] == first and len(found) >= 2 else set()
 
 
 @lru_cache(maxsize=None)

@@ -680,3 +680,23 @@ def test_each_row_carries_its_page_as_printed(tmp_path, headers, labels):
     got = df.groupby("page").page_label.first()
     assert list(df.page.unique()) == [1, 2] and [None if pd.isna(v) else v for v in got] == labels
     assert (df.groupby("page").page_label.nunique(dropna=False) == 1).all()      # every row of a page alike
+
+
+BRACKETED_TITLES = ["【全市春耕生产工作会议召开】", "　　本报讯 3月6日，全市春耕生产工作会议召开。市委书记孔德昌出席会议并讲话。",
+                    "【城南区开展植树活动】", "　　近日，城南区组织干部群众开展植树活动，区长温德平参加。",
+                    "【东湖街道召开干部大会】", "　　3月4日，东湖街道召开干部大会，街道党工委书记钱永刚出席并讲话。"]
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_titles_in_brackets_as_the_pages_first_are_titles_each(tmp_path, sep):
+    text = "".join(line + (sep if line.startswith("　") else "\n") for line in BRACKETED_TITLES)
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["【全市春耕生产工作会议召开】", "【城南区开展植树活动】", "【东湖街道召开干部大会】"]
+    assert [b.split("，")[0] for b in it.body] == ["3月6日", "近日", "3月4日"]
+
+
+def test_intertitles_in_brackets_under_a_plain_title_stay_in_their_article(tmp_path):
+    text = ("全市经济工作会议召开\n　　本报讯 3月6日，全市经济工作会议召开。市委书记孔德昌出席会议并讲话。\n\n"
+            "【抓项目】\n　　会议要求，要坚持项目为王。\n\n【优环境】\n　　会议强调，要持续优化营商环境。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市经济工作会议召开"] and "【优环境】" in it.body.iloc[0]
