@@ -700,3 +700,26 @@ def test_intertitles_in_brackets_under_a_plain_title_stay_in_their_article(tmp_p
             "【抓项目】\n　　会议要求，要坚持项目为王。\n\n【优环境】\n　　会议强调，要持续优化营商环境。\n")
     it = items(parse_text(tmp_path, text))
     assert list(it.headline) == ["全市经济工作会议召开"] and "【优环境】" in it.body.iloc[0]
+
+
+WEB_COPY = ["全市春耕生产工作会议召开", "　　本报讯 3月6日，全市春耕生产工作会议召开。市委书记孔德昌出席会议并讲话。",
+            "　　会议要求，各地要抓住晴好天气，抢抓农时。", "城南区开展植树活动",
+            "　　近日，城南区组织干部群众开展植树活动，区长温德平参加。", "东湖街道召开干部大会",
+            "　　3月4日，东湖街道召开干部大会，街道党工委书记钱永刚出席并讲话。"]
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_flush_titles_over_news_leads_on_a_page_of_indented_paragraphs_are_titles(tmp_path, blank):
+    text = "".join(line + "\n" + (blank if i in (2, 4) else "") for i, line in enumerate(WEB_COPY))
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产工作会议召开", "城南区开展植树活动", "东湖街道召开干部大会"]
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("狠抓项目建设", "　　会议强调，要坚持项目为王，全力以赴抓招商。"),      # an intertitle: its text goes on
+    ("（孔德昌）", "　　近日，城南区组织干部群众开展植树活动。"),           # an author closing the item before
+])
+def test_flush_lines_that_are_no_titles_of_items(tmp_path, title, lead):
+    text = "\n".join(WEB_COPY[:3] + [title, lead]) + "\n"
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline)[:1] == ["全市春耕生产工作会议召开"] and title not in set(it.headline)
