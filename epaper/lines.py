@@ -656,6 +656,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     bracket = ("closing a bracket left open: goes on", b | hc)
     bracketed = _bracketed_titles(units)
     indented = 10 * sum(1 for u in units if u.raw[:1].isspace() and not u.block.centred) >= 3 * len(units)
+    a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
@@ -688,7 +689,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             m, rule = (ht if layout == "after" else hs | ht), "a document's title (关于…的公告) is a title"
         elif k in bracketed and k and segment._closes(units[k - 1].text):
             m, rule = hs | ht, "a title in brackets as the page's first is a title"     # 【标题】 a title each
-        elif indented and k and k + 1 < len(units) and _flush_title(u, units[k - 1], units[k + 1], opens[k + 1]):
+        elif (indented or a_line_each) and k and k + 1 < len(units) \
+                and _flush_title(u, units[k - 1], units[k + 1], opens[k + 1], indented):
             m, rule = (ht if layout == "after" else hs | ht), "a flush title over a news lead"
         else:
             rule = ""
@@ -735,18 +737,22 @@ _IN_BRACKETS = re.compile(r"【[^【】]{2,40}】")
 _CLAUSE_MARKS = re.compile(r"[，。、；：！？,;:!?…]")
 
 
-def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str) -> bool:
-    """Whether a unit is a title set flush on a page whose paragraphs are indented (``constraints``): a
-    line of its own, not indented, after a paragraph's end, shaped as a title (4 to 30 characters, no
-    punctuation, no author in brackets, no byline), over an indented paragraph that opens an item or opens
-    as a news lead does (a day, 近日 …: ``segment.news_lead``), as text copied from web pages prints an
-    item's title; an article's intertitle goes on with its text."""
+def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str, indented: bool) -> bool:
+    """Whether a unit is a title set flush (``constraints``): a line of its own, not indented, after a
+    paragraph's end, shaped as a title (4 to 30 characters, no punctuation, no author in brackets, no
+    byline), over a paragraph that opens an item or opens as a news lead does (a day, 近日 …:
+    ``segment.news_lead``): indented, where the page indents its paragraphs, else (a page of a paragraph
+    a line, nothing indented) with blank lines above and below the title. So text copied from web pages
+    prints items' titles; an article's intertitle goes on with its text."""
     t = u.text
-    return (len(u.lines) == 1 and not u.raw[:1].isspace() and (u.block.kind == "text" or not u.block_start)
+    if indented:
+        set_apart = after.raw[:1].isspace()
+    else:
+        set_apart = u.blanks_before > 0 and after.blanks_before > 0 and not after.raw[:1].isspace()
+    return (set_apart and len(u.lines) == 1 and not u.raw[:1].isspace() and (u.block.kind == "text" or not u.block_start)
             and 4 <= len(t) <= 30
             and _CLAUSE_MARKS.search(t) is None and not segment._BRACKETED.match(t) and segment._closes(before.text)
-            and after.raw[:1].isspace() and (bool(after_opens) or segment.news_lead(after.text))
-            and bylines.parse_byline(t) is None)
+            and (bool(after_opens) or segment.news_lead(after.text)) and bylines.parse_byline(t) is None)
 
 
 def _bracketed_titles(units: list[Unit]) -> set[int]:

@@ -723,3 +723,12 @@ def test_flush_lines_that_are_no_titles_of_items(tmp_path, title, lead):
     text = "\n".join(WEB_COPY[:3] + [title, lead]) + "\n"
     it = items(parse_text(tmp_path, text))
     assert list(it.headline)[:1] == ["全市春耕生产工作会议召开"] and title not in set(it.headline)
+
+
+def test_flush_titles_on_a_page_of_a_paragraph_a_line_set_apart_by_blank_lines_are_titles(tmp_path):
+    text = "\n\n".join(line.strip() for line in WEB_COPY) + "\n"
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产工作会议召开", "城南区开展植树活动", "东湖街道召开干部大会"]
+    # an intertitle over its text going on stays in the article
+    text = "\n\n".join(line.strip() for line in WEB_COPY[:3] + ["狠抓项目建设", "会议强调，要坚持项目为王。"]) + "\n"
+    assert list(items(parse_text(tmp_path, text)).headline) == ["全市春耕生产工作会议召开"]
