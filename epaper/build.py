@@ -17,7 +17,7 @@ import pandas as pd
 
 from . import lines, paths, storage
 from .storage import write_atomic, write_parquet
-from .inputs import is_input, read_input
+from .inputs import SUFFIXES, is_input, read_input
 from .parse import COLUMNS, ITEM_KINDS, PARSER_VERSION, conservation
 from .people import COLUMNS as PEOPLE_COLUMNS
 from .people import PRESENT_ROLES, extract_people
@@ -26,9 +26,10 @@ from .read import ParseError
 
 
 def raw_issues(raw_dir=None) -> list[Path]:
-    """The inputs in a raw folder (``inputs.is_input``): each ``*.txt`` or ``*.pdf`` issue, each sub-folder
-    of page files (text or PDF), each table of articles (``.csv``, ``.tsv``, ``.jsonl``, ``.xlsx``,
-    ``.parquet``; ``issues.csv`` is the manifest) and each saved web page of one article (``.html``)."""
+    """The inputs in a raw folder (``inputs.is_input``): each ``*.txt``, ``*.docx`` or ``*.pdf`` issue (or
+    labelled export), each sub-folder of page files (text, Word or PDF), each table of articles (``.csv``,
+    ``.tsv``, ``.jsonl``, ``.xlsx``, ``.parquet``; ``issues.csv`` is the manifest) and each saved web page
+    of one article (``.html``). The files it leaves out are ``unread_files``."""
     raw_dir = Path(raw_dir or paths.RAW)
     out = []
     for p in sorted(raw_dir.iterdir()):
@@ -37,6 +38,17 @@ def raw_issues(raw_dir=None) -> list[Path]:
         if is_input(p):
             out.append(p)
     return out
+
+
+def unread_files(raw_dir=None) -> list[dict]:
+    """The files of a raw folder the build does not read (another type: .doc, .rtf, an image …), each with
+    the reason, for ``problems.csv``: so nothing put there is passed over in silence."""
+    raw_dir = Path(raw_dir or paths.RAW)
+    kinds = ", ".join(SUFFIXES)
+    return [{"file": p.name, "reason": f"not read: {p.suffix or 'a name without a suffix'} is no type the build reads "
+                                      f"({kinds}; a .doc can be saved as .docx, scans need OCR first)"}
+            for p in sorted(raw_dir.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.name != paths.MANIFEST.name and not is_input(p)]
 
 
 def read_manifest(raw_dir=None) -> dict[str, dict]:
@@ -239,8 +251,8 @@ def build(raw_dir=None, out_dir=None, progress: bool = True, workers: int | None
     bar.close()
 
     state = {f.name: state[f.name] for f in files}
-    problems = pd.DataFrame([{"file": n, "reason": e["problem"]} for n, e in state.items() if e.get("problem")],
-                            columns=["file", "reason"])
+    problems = pd.DataFrame([{"file": n, "reason": e["problem"]} for n, e in state.items() if e.get("problem")]
+                            + unread_files(raw_dir), columns=["file", "reason"])
     if todo and hasattr(os, "sync"):
         os.sync()           # the workers' files reach the disk before state.json says they are there
     write_atomic(out_dir / paths.PROBLEMS.name, problems.to_csv(index=False))

@@ -251,3 +251,15 @@ def test_a_database_export_in_other_encodings(tmp_path, encoding):
     path.write_bytes(BRACKETED.encode(encoding))
     df = helpers.parse_issue(path)
     assert set(df.layout) == {"labelled"} and df.headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
+
+
+def test_files_the_build_does_not_read_are_named_with_the_reason(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    shutil.copy(SAMPLE, raw / SAMPLE.name)
+    (raw / "第3版.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
+    (raw / ".DS_Store").write_bytes(b"\x00")
+    result = helpers.build(raw, tmp_path / "out", progress=False, workers=1)
+    assert result.problems.file.tolist() == ["第3版.doc"]
+    assert ".doc is no type the build reads" in result.problems.reason.iloc[0]
+    assert result.totals["issues"] == 1 and "problems: 1" in result.summary()
