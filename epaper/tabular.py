@@ -17,7 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import annotate, bylines, clean, lexicons
-from .read import ParseError, decode_bytes
+from .read import ParseError, decode_bytes, page_mark
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".xlsx", ".parquet")
 _KEY = re.compile(r"[\s_\-]+")
@@ -153,8 +153,9 @@ def article_table(rows: list[dict]) -> pd.DataFrame:
     return out
 
 
-_LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n]{1,10})\]|\{(?P<e>[^}\n]{1,20})\}[ \t\u3000]*[：:]?"
-                    r"|(?P<c>[^\s：:【】\[\]{}]{1,16})[ \t\u3000]*[：:])[ \t\u3000]*")
+_LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n]{1,10})\]"
+                    r"|\{(?P<e>[^}\n]{1,20})\}[ \t\u3000]*[：:]?|(?P<c>[^\s：:【】\[\]{}]{1,16})[ \t\u3000]*[：:])"
+                    r"[ \t\u3000]*")
 
 
 def _label_of(m, known: dict[str, str]) -> tuple[str, str] | None:
@@ -166,6 +167,8 @@ def _label_of(m, known: dict[str, str]) -> tuple[str, str] | None:
         if target is not None:
             return _key(part), target
     return None
+
+
 _FIELDS = ("headline", "subheadline", "byline", "body", "issue_date", "page", "newspaper")
 
 
@@ -183,8 +186,9 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
     of its own or before its text (【标题】全市经济工作会议召开, 标题：…, [正文], {Title}: …, Title-题名: …):
     one dict per article, by column of the article table (``article_columns.tsv``: 标题 → headline,
     副标题/引题 → subheadline, 作者 → byline, 正文 → body, 日期, 版次, 报纸; other fields,
-    ``record_labels.txt``: 栏目, 来源, 关键词 …, are left out). A field runs on to the next label; an article begins where a field of the one before comes
-    again. None where the text is no such export: its first line is no label, or it has no title or no body.
+    ``record_labels.txt``: 栏目, 来源, 关键词 …, are left out). A field runs on to the next label; an
+    article begins where a field of the one before comes again. None where the text is no such export:
+    its first line is no label, or it has no title or no body.
 
     >>> labelled_records("【标题】甲乙丙\\n【正文】\\n　　第一段。\\n第二段。\\n【标题】丁戊\\n【正文】己庚。")
     [{'headline': '甲乙丙', 'body': '\\n　　第一段。\\n第二段。'}, {'headline': '丁戊', 'body': '己庚。'}]
@@ -225,8 +229,9 @@ def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None 
     """Articles of a text of labelled records (``labelled_records``) as the project's article table: each
     field's lines cleaned (a body's lines are its paragraphs), a dateline opening the body found as in a
     parsed issue, the paper and the date from the record, else from ``newspaper``/``date``, else from the
-    file's name (``<paper>_<YYYY-MM-DD>.txt``). Each row's ``start_line`` and ``end_line`` are its record's
-    number in the file, ``layout`` is ``"labelled"``."""
+    file's name (``<paper>_<YYYY-MM-DD>.txt``); ``page_label`` the page as the record prints it (第01版 →
+    1, A3). Each row's ``start_line`` and ``end_line`` are its record's number in the file, ``layout`` is
+    ``"labelled"``."""
     from .annotate import from_file_name
 
     path = Path(path)
@@ -243,7 +248,9 @@ def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None 
             issue_date=pd.to_datetime(when, errors="coerce") if when else pd.NaT,
             page=_page(one["page"]), layout="labelled",
             issue_id=path.stem))
-    return article_table(rows)
+    out = article_table(rows)
+    out["page_label"] = [page_mark(p) or p or None for p in (clean.clean_line(r.get("page", "")) for r in records)]
+    return out
 
 
 def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tuple[pd.DataFrame, str] | None:
