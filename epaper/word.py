@@ -6,6 +6,7 @@ row by row and of text boxes where they stand, each once. Uses ``lxml`` on the d
 from __future__ import annotations
 
 import zipfile
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree
@@ -19,12 +20,23 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 
 
 def word_text(path) -> str:
-    """The text of a ``.docx`` file, a paragraph a line, pages split by form feeds.
+    """The text of a ``.docx`` file, a paragraph a line, pages split by form feeds (read once for the
+    file as it stands: the test for a labelled export and the issue's reader both ask for it).
 
     Raises :class:`ParseError` naming the file when it is no Word document (not a zip of one, or without
     its ``word/document.xml``) or its XML cannot be read.
     """
     path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as e:
+        raise ParseError(path, f"cannot be read: {e.strerror or e}") from None
+    return _word_text(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=4)
+def _word_text(name: str, mtime_ns: int, size: int) -> str:
+    path = Path(name)
     try:
         with zipfile.ZipFile(path) as z:
             xml = z.read("word/document.xml")

@@ -198,6 +198,9 @@ ENGLISH = """{Reference Type}: Newspaper Article
 @pytest.mark.parametrize("text, dates, pages", [
     (BRACKETED, ["2024-03-06", "2024-03-07"], [1, 2]),
     (ENGLISH, ["2024-03-06", "2024-03-07"], [1, 2]),
+    # each record opened by its number, as news databases number them; the page as 页码
+    ("".join(f"文章编号: {k}\n{r}" for k, r in enumerate(BRACKETED.replace("【版次】第0", "【页码】").split("\n\n"), 1)),
+     ["2024-03-06", "2024-03-07"], [1, 2]),
     (BRACKETED.replace("【标题】", "Title-题名: ").replace("【正文】", "Content-正文: ").replace("【作者】", "Author-作者："),
      ["2024-03-06", "2024-03-07"], [1, 2]),
     (COLONS, ["2024-03-08", "2024-03-08"], [1, 1]),            # no date or page field: the file's name
@@ -214,7 +217,7 @@ def test_a_database_export_of_labelled_articles(tmp_path, text, dates, pages):
         "3月5日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长温德平主持会议。\n会议要求，各乡镇要抓好春耕备耕。",
         "3月6日，县政协召开主席会议，县政协主席钱永刚主持会议。"]
     assert df.issue_date.dt.strftime("%Y-%m-%d").tolist() == dates and df.page.tolist() == pages
-    assert df.page_label.tolist() == ([str(p) for p in pages] if "版次" in text or "Pages" in text else [None, None])
+    assert df.page_label.tolist() == ([str(p) for p in pages] if "版次" in text or "Pages" in text or "页码" in text else [None, None])
     assert set(df.newspaper) == {"某县日报"} and set(df.layout) == {"labelled"}
     table, source = helpers.read_input(path)
     assert table.equals(df) and helpers.conservation(source, df)["ratio"] == 1.0
