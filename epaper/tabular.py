@@ -169,6 +169,7 @@ def _label_of(m, known: dict[str, str]) -> tuple[str, str] | None:
     return None
 
 
+PREAMBLE = 8     # lines a database's export may print above its first record (its name, the search, the count)
 _FIELDS = ("headline", "subheadline", "byline", "body", "issue_date", "page", "newspaper")
 
 
@@ -187,15 +188,19 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
     one dict per article, by column of the article table (``article_columns.tsv``: 标题 → headline,
     副标题/引题 → subheadline, 作者 → byline, 正文 → body, 日期, 版次, 报纸; other fields,
     ``record_labels.txt``: 栏目, 来源, 关键词 …, are left out). A field runs on to the next label; an
-    article begins where a field of the one before comes again. None where the text is no such export:
-    its first line is no label, or it has no title or no body.
+    article begins where a field of the one before comes again. Up to ``PREAMBLE`` lines before the first
+    label (the database's name, the search, the count) are kept as a first dict ``{"preamble": …}``. None
+    where the text is no such export: more lines before the first label, or no title or no body.
 
     >>> labelled_records("【标题】甲乙丙\\n【正文】\\n　　第一段。\\n第二段。\\n【标题】丁戊\\n【正文】己庚。")
     [{'headline': '甲乙丙', 'body': '\\n　　第一段。\\n第二段。'}, {'headline': '丁戊', 'body': '己庚。'}]
     >>> labelled_records("全市召开会议\\n作者：某某\\n正文：……") is None
     True
+    >>> labelled_records("某某新闻数据库\\n标题：甲乙丙\\n正文：丁戊。")
+    [{'preamble': '某某新闻数据库'}, {'headline': '甲乙丙', 'body': '丁戊。'}]
     """
     known = _labels()
+    preamble: list[str] = []
     records: list[dict[str, str]] = []
     cur: dict[str, str] | None = None
     seen: set[str] = set()
@@ -216,13 +221,15 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
             continue
         if cur is None:
             if line.strip():
-                return None                             # text before the first label: no export of records
+                if len(preamble) >= PREAMBLE:
+                    return None                         # text before the first label: no export of records
+                preamble.append(line)
             continue
         if field:
             cur[field] += "\n" + line
     if not records or not any("headline" in r for r in records) or not any("body" in r for r in records):
         return None
-    return records
+    return ([{"preamble": "\n".join(preamble)}] if preamble else []) + records
 
 
 def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None = None, date=None) -> pd.DataFrame:
@@ -237,7 +244,14 @@ def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None 
     path = Path(path)
     fn_paper, fn_date = from_file_name(path)
     rows = []
-    for k, r in enumerate(records, 1):
+    for k, r in enumerate(records, 0 if records and "preamble" in records[0] else 1):
+        if "preamble" in r:                             # the export's own header: page-level text, no article
+            rows.append({**article_row(path, k, headline=None, subheadline=None, body="\n".join(
+                x for x in map(clean.clean_line, r["preamble"].splitlines()) if x), byline=None,
+                newspaper=newspaper or fn_paper, issue_date=pd.to_datetime(date or fn_date, errors="coerce")
+                if (date or fn_date) else pd.NaT, page=1, layout="labelled", issue_id=path.stem),
+                "kind": "page_header", "event_date": None})
+            continue
         fields = {f: [clean.clean_line(x) for x in r.get(f, "").splitlines()] for f in _FIELDS}
         one = {f: "".join(v) for f, v in fields.items()}
         when = one["issue_date"] or date or fn_date
@@ -273,25 +287,26 @@ def read_labelled_file(path, *, newspaper: str | None = None, date=None) -> tupl
 
 
 def _opens_with_label(path: Path) -> bool:
-    """The cheap test of ``read_labelled_file``: whether the file's first line of text, read from its
-    first bytes in any encoding the reader takes, is a field's label."""
+    """The cheap test of ``read_labelled_file``: whether one of the file's first lines of text (after at
+    most ``PREAMBLE``), read from its first bytes in any encoding the reader takes, is a field's label."""
     try:
         with open(path, "rb") as f:
-            head = f.read(512)
+            head = f.read(2048)
     except OSError:
         return False
     known = _labels()
     for encoding in ("utf-8", "gb18030", "utf-16", "utf-32"):
-        line = next((x for x in head.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines() if x.strip()), "")
-        m = _LABEL.match(line)
-        if m and _label_of(m, known) is not None:
-            return True
+        lines = [x for x in head.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines() if x.strip()]
+        for line in lines[:PREAMBLE + 1]:
+            m = _LABEL.match(line)
+            if m and _label_of(m, known) is not None:
+                return True
     return False
 
 
 def labelled_text(records: list[dict[str, str]]) -> str:
     """The text labelled records hold (titles, bylines, bodies), for ``conservation``."""
-    return "\n".join(r.get(f, "") for r in records for f in ("headline", "subheadline", "byline", "body"))
+    return "\n".join(r.get(f, "") for r in records for f in ("preamble", "headline", "subheadline", "byline", "body"))
 
 
 def source_text(path, *, columns: dict | None = None) -> str:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 import helpers
+from checks import items
 from conftest import FIXTURES, SAMPLE
 
 
@@ -267,3 +268,13 @@ def test_files_the_build_does_not_read_are_named_with_the_reason(tmp_path):
     assert result.problems.file.tolist() == ["第3版.doc"]
     assert ".doc is no type the build reads" in result.problems.reason.iloc[0]
     assert result.totals["issues"] == 1 and "problems: 1" in result.summary()
+
+
+def test_a_database_export_with_its_header_above_the_records(tmp_path):
+    path = tmp_path / "某县日报_2024-03-08.txt"
+    path.write_text("某某新闻数据库\n检索词：春耕\n共 2 篇\n\n" + BRACKETED, encoding="utf-8")
+    df = helpers.parse_issue(path)
+    assert df.kind.tolist()[0] == "page_header" and df.body.iloc[0] == "某某新闻数据库\n检索词：春耕\n共2篇"
+    assert items(df).headline.tolist() == ["全县召开春耕生产工作会议", "县政协召开主席会议"]
+    table, source = helpers.read_input(path)
+    assert helpers.conservation(source, table)["ratio"] == 1.0 and "检索词" in source
