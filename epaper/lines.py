@@ -657,6 +657,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     bracketed = _bracketed_titles(units)
     indented = 10 * sum(1 for u in units if u.raw[:1].isspace() and not u.block.centred) >= 3 * len(units)
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
+    paragraphs = sorted(len(u.text) for u in units if _CLAUSE_MARKS.search(u.text))
+    long_lines = a_line_each and bool(paragraphs) and paragraphs[len(paragraphs) // 2] >= 30
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False
@@ -690,7 +692,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         elif k in bracketed and k and segment._closes(units[k - 1].text):
             m, rule = hs | ht, "a title in brackets as the page's first is a title"     # 【标题】 a title each
         elif (indented or a_line_each) and k and k + 1 < len(units) \
-                and _flush_title(u, units[k - 1], units[k + 1], opens[k + 1], indented):
+                and _flush_title(u, units[k - 1], units[k + 1], opens[k + 1], indented, long_lines):
             m, rule = (ht if layout == "after" else hs | ht), "a flush title over a news lead"
         else:
             rule = ""
@@ -737,18 +739,21 @@ _IN_BRACKETS = re.compile(r"【[^【】]{2,40}】")
 _CLAUSE_MARKS = re.compile(r"[，。、；：！？,;:!?…]")
 
 
-def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str, indented: bool) -> bool:
+def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str, indented: bool,
+                 long_lines: bool = False) -> bool:
     """Whether a unit is a title set flush (``constraints``): a line of its own, not indented, after a
     paragraph's end, shaped as a title (4 to 30 characters, no punctuation, no author in brackets, no
     byline), over a paragraph that opens an item or opens as a news lead does (a day, 近日 …:
     ``segment.news_lead``): indented, where the page indents its paragraphs, else (a page of a paragraph
-    a line, nothing indented) with blank lines above and below the title. So text copied from web pages
-    prints items' titles; an article's intertitle goes on with its text."""
+    a line, nothing indented) with blank lines above and below the title, or without where the page's
+    paragraphs run long (``long_lines``: half its lines that hold punctuation 30 characters or more, no
+    column a narrow one wraps). So text copied from web pages prints items' titles; an article's intertitle goes on with its
+    text."""
     t = u.text
     if indented:
         set_apart = after.raw[:1].isspace()
     else:
-        set_apart = u.blanks_before > 0 and after.blanks_before > 0 and not after.raw[:1].isspace()
+        set_apart = not after.raw[:1].isspace() and (long_lines or u.blanks_before > 0 and after.blanks_before > 0)
     return (set_apart and len(u.lines) == 1 and not u.raw[:1].isspace() and (u.block.kind == "text" or not u.block_start)
             and 4 <= len(t) <= 30
             and _CLAUSE_MARKS.search(t) is None and not segment._BRACKETED.match(t) and segment._closes(before.text)

@@ -732,3 +732,22 @@ def test_flush_titles_on_a_page_of_a_paragraph_a_line_set_apart_by_blank_lines_a
     # an intertitle over its text going on stays in the article
     text = "\n\n".join(line.strip() for line in WEB_COPY[:3] + ["狠抓项目建设", "会议强调，要坚持项目为王。"]) + "\n"
     assert list(items(parse_text(tmp_path, text)).headline) == ["全市春耕生产工作会议召开"]
+
+
+LONG_WEB_COPY = [WEB_COPY[0], WEB_COPY[1].strip() + "市长温德平主持会议。",
+                 WEB_COPY[2].strip() + "确保全年粮食生产目标任务完成。", WEB_COPY[3],
+                 WEB_COPY[4].strip() + "全区共植树两万余株。", WEB_COPY[5], WEB_COPY[6].strip() + "部署全年重点工作。"]
+
+
+def test_flush_titles_on_a_page_of_long_paragraphs_a_line_without_blank_lines_are_titles(tmp_path):
+    it = items(parse_text(tmp_path, "\n".join(LONG_WEB_COPY) + "\n"))
+    assert list(it.headline) == ["全市春耕生产工作会议召开", "城南区开展植树活动", "东湖街道召开干部大会"]
+
+
+def test_a_narrow_columns_line_before_a_date_is_no_title(tmp_path):
+    # a column of 12 characters a line, no blank lines or indents: a line without punctuation before one
+    # that opens with a day is a sentence wrapped, not a title
+    text = ("全市春耕生产工作会议召开\n本报讯 3月6日，全市春耕\n生产工作会议召开。县委\n书记孔德昌出席会议并讲\n话。"
+            "\n今年是全市粮食生产的关键\n一年，3月10日起各地将\n全面开展春耕备耕工作。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全市春耕生产工作会议召开"]
