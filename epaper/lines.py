@@ -691,7 +691,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             m, rule = (ht if layout == "after" else hs | ht), "a document's title (关于…的公告) is a title"
         elif k in bracketed and k and segment._closes(units[k - 1].text):
             m, rule = hs | ht, "a title in brackets as the page's first is a title"     # 【标题】 a title each
-        elif (indented or a_line_each) and k and k + 1 < len(units) \
+        elif a_line_each and k and k + 1 < len(units) \
                 and _flush_title(u, units[k - 1], units[k + 1], opens[k + 1], indented, long_lines):
             m, rule = (ht if layout == "after" else hs | ht), "a flush title over a news lead"
         else:
@@ -741,14 +741,14 @@ _CLAUSE_MARKS = re.compile(r"[，。、；：！？,;:!?…]")
 
 def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str, indented: bool,
                  long_lines: bool = False) -> bool:
-    """Whether a unit is a title set flush (``constraints``): a line of its own, not indented, after a
-    paragraph's end, shaped as a title (4 to 30 characters, no punctuation, no author in brackets, no
-    byline), over a paragraph that opens an item or opens as a news lead does (a day, 近日 …:
-    ``segment.news_lead``): indented, where the page indents its paragraphs, else (a page of a paragraph
-    a line, nothing indented) with blank lines above and below the title, or without where the page's
-    paragraphs run long (``long_lines``: half its lines that hold punctuation 30 characters or more, no
-    column a narrow one wraps). So text copied from web pages prints items' titles; an article's intertitle goes on with its
-    text."""
+    """Whether a unit is a title set flush (``constraints``, on a page of a paragraph a line, as text
+    copied from web pages prints it): a line of its own, not indented, after a paragraph's end, shaped as a
+    title (4 to 30 characters, no punctuation, no author in brackets, no byline), over a paragraph that
+    opens an item or opens as a news lead does (a day, 近日 …: ``segment.news_lead``): indented, where the
+    page indents its paragraphs, else (nothing indented) with blank lines above and below the title, or
+    without them where the page's paragraphs run long (``long_lines``: half its lines that hold
+    punctuation 30 characters or more, no column a narrow one wraps). An article's intertitle goes on
+    with its text."""
     t = u.text
     if indented:
         set_apart = after.raw[:1].isspace()
