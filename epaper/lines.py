@@ -655,10 +655,12 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
     bracketed = _bracketed_titles(units)
-    indented = 10 * sum(1 for u in units if u.raw[:1].isspace() and not u.block.centred) >= 3 * len(units)
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
-    paragraphs = sorted(len(u.text) for u in units if _CLAUSE_MARKS.search(u.text))
-    long_lines = a_line_each and bool(paragraphs) and paragraphs[len(paragraphs) // 2] >= 30
+    indented = long_lines = False                   # what the flush-title rule asks of such a page only
+    if a_line_each:
+        indented = 10 * sum(1 for u in units if u.raw[:1].isspace() and not u.block.centred) >= 3 * len(units)
+        paragraphs = sorted(len(u.text) for u in units if _CLAUSE_MARKS.search(u.text))
+        long_lines = bool(paragraphs) and paragraphs[len(paragraphs) // 2] >= 30
     for k, u in enumerate(units):
         kind = u.block.kind
         m, f = every, False

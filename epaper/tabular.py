@@ -158,14 +158,18 @@ _LABEL = re.compile(r"^[ \t\u3000]*(?:【(?P<b>[^】\n]{1,10})】|\[(?P<s>[^\]\n
                     r"[ \t\u3000]*")
 
 
-def _label_of(m, known: dict[str, str]) -> tuple[str, str] | None:
-    """The key and the column (``""`` for a field left out) of a label ``_LABEL`` matched, or None where it
-    names no field: 【标题】, 标题：, [正文], {Title}:, and a label in two languages, Title-题名: or 题名/Title:."""
+def _label_of(line: str, known: dict[str, str]) -> tuple[str, str, int] | None:
+    """The key, the column (``""`` for a field left out) and the end of the label opening a line, or None
+    where it opens with no field's label: 【标题】, 标题：, [正文], {Title}:, and a label in two languages,
+    Title-题名: or 题名/Title:."""
+    m = _LABEL.match(line)
+    if m is None:
+        return None
     name = m.group("b") or m.group("s") or m.group("e") or m.group("c")
     for part in (name, *re.split(r"[-－/／]", name)):
         target = known.get(_key(part))
         if target is not None:
-            return _key(part), target
+            return _key(part), target, m.end()
     return None
 
 
@@ -206,10 +210,9 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
     seen: set[str] = set()
     field = ""
     for line in text.splitlines():
-        m = _LABEL.match(line)
-        label = _label_of(m, known) if m else None
+        label = _label_of(line, known)
         if label is not None:
-            key, target = label
+            key, target, end = label
             name = target or key
             if cur is None or name in seen:
                 cur, seen = {}, set()
@@ -217,7 +220,7 @@ def labelled_records(text: str) -> list[dict[str, str]] | None:
             seen.add(name)
             field = target
             if field:
-                cur[field] = cur.get(field, "") + line[m.end():]
+                cur[field] = cur.get(field, "") + line[end:]
             continue
         if cur is None:
             if line.strip():
@@ -243,27 +246,26 @@ def read_labelled(path, records: list[dict[str, str]], *, newspaper: str | None 
 
     path = Path(path)
     fn_paper, fn_date = from_file_name(path)
-    rows = []
+    rows, labels = [], []
     for k, r in enumerate(records, 0 if records and "preamble" in records[0] else 1):
-        if "preamble" in r:                             # the export's own header: page-level text, no article
-            rows.append({**article_row(path, k, headline=None, subheadline=None, body="\n".join(
-                x for x in map(clean.clean_line, r["preamble"].splitlines()) if x), byline=None,
-                newspaper=newspaper or fn_paper, issue_date=pd.to_datetime(date or fn_date, errors="coerce")
-                if (date or fn_date) else pd.NaT, page=1, layout="labelled", issue_id=path.stem),
-                "kind": "page_header", "event_date": None})
-            continue
-        fields = {f: [clean.clean_line(x) for x in r.get(f, "").splitlines()] for f in _FIELDS}
+        # the export's own header is its body (page-level text, no article)
+        fields = {f: [clean.clean_line(x) for x in r.get("preamble" if f == "body" and "preamble" in r else f,
+                                                         "").splitlines()] for f in _FIELDS}
         one = {f: "".join(v) for f, v in fields.items()}
         when = one["issue_date"] or date or fn_date
-        rows.append(article_row(
+        row = article_row(
             path, k, headline=one["headline"] or None, subheadline="\n".join(x for x in fields["subheadline"] if x) or None,
             body="\n".join(x for x in fields["body"] if x), byline=one["byline"] or None,
             newspaper=one["newspaper"] or newspaper or fn_paper,
             issue_date=pd.to_datetime(when, errors="coerce") if when else pd.NaT,
             page=_page(one["page"]), layout="labelled",
-            issue_id=path.stem))
+            issue_id=path.stem)
+        if "preamble" in r:
+            row.update(kind="page_header", event_date=None)
+        rows.append(row)
+        labels.append(page_mark(one["page"]) or one["page"] or None)
     out = article_table(rows)
-    out["page_label"] = [page_mark(p) or p or None for p in (clean.clean_line(r.get("page", "")) for r in records)]
+    out["page_label"] = labels
     return out
 
 
@@ -297,10 +299,8 @@ def _opens_with_label(path: Path) -> bool:
     known = _labels()
     for encoding in ("utf-8", "gb18030", "utf-16", "utf-32"):
         lines = [x for x in head.decode(encoding, errors="ignore").lstrip("\ufeff").splitlines() if x.strip()]
-        for line in lines[:PREAMBLE + 1]:
-            m = _LABEL.match(line)
-            if m and _label_of(m, known) is not None:
-                return True
+        if any(_label_of(line, known) is not None for line in lines[:PREAMBLE + 1]):
+            return True
     return False
 
 
