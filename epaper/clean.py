@@ -120,7 +120,9 @@ def undouble(text: str) -> str:
 
     Applies only when the whole string splits into runs each printed twice and
     at least one run is longer than one character and the result has four
-    characters or more, so real reduplication such as 谢谢 or 天天天天 is left alone.
+    characters or more, or is three different characters printed twice as one
+    run (an author's name, 编者按), so real reduplication such as 谢谢, 天天天天 or
+    看一看看一看 is left alone.
 
     >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
     '市青联“邻里互助队”成立'
@@ -142,6 +144,8 @@ def _undouble(text: str) -> str:
         k = text.find(text[0], k + 1, n // 2 + 1)
     if k == -1:
         return text
+    if n == 6:                                          # three characters: one run, all different
+        return text[:3] if k == 3 and len(set(text[:3])) == 3 else text
     runs = _split_doubled(text)
     if runs is None or max(len(r) for r in runs) < 2 or n // 2 < 4:
         return text

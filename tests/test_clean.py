@@ -38,6 +38,10 @@ def test_fold_width(raw, want):
     ("天天天天", "天天天天"),        # every run one character: left alone
     ("安全生产工作会议", "安全生产工作会议"),
     ("乡村振兴振兴乡村", "乡村振兴振兴乡村"),   # does not split into doubled runs
+    ("编者按编者按", "编者按"),      # three characters printed twice: a bold title or author
+    ("赵明远赵明远", "赵明远"),
+    ("看一看看一看", "看一看看一看"),  # a character repeated inside: reduplication
+    ("哈哈哈哈哈哈", "哈哈哈哈哈哈"),
 ])
 def test_undouble(raw, want):
     assert clean.undouble(raw) == want
