@@ -28,6 +28,7 @@ more than ``UNREADABLE_SHARE`` of them).
 """
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,6 +271,44 @@ def is_pdf_input(path) -> bool:
     return p.suffix.lower() in PDF_SUFFIXES
 
 
+# where PDFium looks for fonts on Linux by default (its fx_linux_impl), and the CJK fonts of mplfonts
+_FONT_DIRS = ("/usr/share/fonts", "/usr/share/X11/fonts/Type1", "/usr/share/X11/fonts/TTF", "/usr/local/share/fonts")
+_FONTS_SET: list = []
+
+
+def _pdfium():
+    """pypdfium2, with PDFium told once to look for fonts in the CJK font directory of mplfonts too.
+
+    A PDF that names a CJK font without embedding it (STSong-Light, SimSun) is read with a font of the
+    machine in its place; on a machine without a CJK font PDFium dropped text drawn twice a character at a
+    time (faked bold) from the page's text, so the same file gave other text on another machine. With the
+    fonts that come with the requirements in its search path it reads the same everywhere. PDFium takes
+    its font directories only when it starts, so it is started again, before any document is open (on
+    Linux; elsewhere the system's font lookup is left as it is)."""
+    import pypdfium2 as pdfium
+
+    if not _FONTS_SET and sys.platform.startswith("linux"):
+        import ctypes
+
+        import pypdfium2.raw as raw
+        from pypdfium2 import _library_scope
+        from pypdfium2.internal import bases
+
+        from .figures import cjk_font_path
+
+        dirs = [d for d in _FONT_DIRS if Path(d).is_dir()] + [str(cjk_font_path().parent)]
+        paths = (ctypes.c_char_p * (len(dirs) + 1))(*[d.encode() for d in dirs], None)
+        config = raw.FPDF_LIBRARY_CONFIG(version=2, m_pIsolate=None, m_v8EmbedderSlot=0,
+                                         m_pUserFontPaths=ctypes.cast(paths, type(raw.FPDF_LIBRARY_CONFIG().m_pUserFontPaths)))
+        _library_scope.destroy_lib()
+        raw.FPDF_InitLibraryWithConfig(config)
+        bases.LIBRARY_AVAILABLE = True
+        _FONTS_SET.append(paths)                # the paths must outlive the library's use of them
+    elif not _FONTS_SET:
+        _FONTS_SET.append(None)
+    return pdfium
+
+
 def read_pdf(path) -> list[tuple[list[list[PdfLine]], float]]:
     """Every page of a PDF file as regions of lines in reading order (``reading_order``), with the size
     its running text is set in (``body_size``).
@@ -277,8 +316,7 @@ def read_pdf(path) -> list[tuple[list[list[PdfLine]], float]]:
     Raises :class:`ParseError` (naming the file and the reason) for a file that is not a PDF, is damaged
     or encrypted, has no text layer, or whose fonts have no Unicode map.
     """
-    import pypdfium2 as pdfium
-
+    pdfium = _pdfium()
     path = Path(path)
     with open(path, "rb") as f:
         head = f.read(1024)
