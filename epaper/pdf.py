@@ -298,14 +298,13 @@ def _pdfium():
 
         dirs = [d for d in _FONT_DIRS if Path(d).is_dir()] + [str(cjk_font_path().parent)]
         paths = (ctypes.c_char_p * (len(dirs) + 1))(*[d.encode() for d in dirs], None)
+        field = dict(raw.FPDF_LIBRARY_CONFIG._fields_)["m_pUserFontPaths"]
         config = raw.FPDF_LIBRARY_CONFIG(version=2, m_pIsolate=None, m_v8EmbedderSlot=0,
-                                         m_pUserFontPaths=ctypes.cast(paths, type(raw.FPDF_LIBRARY_CONFIG().m_pUserFontPaths)))
+                                         m_pUserFontPaths=ctypes.cast(paths, field))
         _library_scope.destroy_lib()
         raw.FPDF_InitLibraryWithConfig(config)
         bases.LIBRARY_AVAILABLE = True
         _FONTS_SET.append(paths)                # the paths must outlive the library's use of them
-    elif not _FONTS_SET:
-        _FONTS_SET.append(None)
     return pdfium
 
 
