@@ -282,7 +282,7 @@ def _pdfium():
     A PDF that names a CJK font without embedding it (STSong-Light, SimSun) is read with a font of the
     machine in its place; on a machine without a CJK font PDFium dropped text drawn twice a character at a
     time (faked bold) from the page's text, so the same file gave other text on another machine. With the
-    fonts that come with the requirements in its search path it reads the same everywhere. PDFium takes
+    fonts that come with the requirements in its search path there is always a CJK font to stand in. PDFium takes
     its font directories only when it starts, so it is started again, before any document is open (on
     Linux; elsewhere the system's font lookup is left as it is)."""
     import pypdfium2 as pdfium
