@@ -526,6 +526,39 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     return m.start(), credits
 
 
+_SOURCE_LEAD = re.compile(r"^(?:本栏|本版|以上)?(?:均据|据|综合|转自|摘自)?")
+_SOURCE_END = re.compile(r"(?:电|讯|稿|供稿|专稿|消息)$")
+_END_MARKS = frozenset(("完", "全文完", "待续", "未完待续", "续完"))
+
+
+def trailing_source(text: str) -> bool:
+    """Whether a text closes with its source in brackets after a sentence's end, as a news item closes:
+    （本报专电）, （据新华社电）, （新华社稿）, （本报珀斯1月18日电）, （均据新华社）, （本栏均据新华社电）,
+    （据《经济日报》）, （作者单位：某某大学）, or with an end mark: （完）, （待续）. A photo credit (……摄)
+    is not one.
+
+    >>> trailing_source("……表示祝贺。（本报专电）"), trailing_source("……会谈。（据新华社电）")
+    (True, True)
+    >>> trailing_source("……通过。（新华社稿）"), trailing_source("……。（作者单位：某某大学）")
+    (True, True)
+    >>> trailing_source("……。（毋鹏）"), trailing_source("……。（新华社记者某某摄）"), trailing_source("会议（扩大）")
+    (False, False, False)
+    """
+    t = text.rstrip()
+    if not t.endswith(("）", ")")):                 # the cheap test first
+        return False
+    start = max(t.rfind("（", 0, len(t) - 1), t.rfind("(", 0, len(t) - 1))
+    inner = t[start + 1:-1].strip()
+    if start <= 0 or t[start - 1] not in "。！？!?”…" or not inner or len(inner) > 24 or "摄" in inner \
+            or any(c in inner for c in "（()）"):
+        return False
+    if inner.startswith(("作者单位", "作者系", "作者为")) or inner in _END_MARKS:
+        return True
+    rest = inner[_SOURCE_LEAD.match(inner).end():]
+    return rest.startswith(_sources()) or rest.startswith("《") and "》" in rest \
+        or (rest != inner and bool(rest)) or _SOURCE_END.search(rest) is not None and len(rest) <= 16
+
+
 def month_day(s: str) -> tuple[int, int] | None:
     m = _MONTH_DAY.match(s)
     if not m:

@@ -17,10 +17,15 @@ from features of the line and its neighbours: its length against its column's
 width (and whether it is two characters short, the paragraph indent that PDF
 text loses, or opens with spaces), whether the column narrows or widens there
 (articles set in columns of their own), what it starts and ends with (a list
-number, an author in brackets closing a brief), blank lines around it and how
+number, an author or a source in brackets closing a brief, （李文）, （本报专电）,
+a time near its start as a news lead opens, 3月4日, 日前, or a word that goes on
+with the text before, 会议强调, 他说, 此外), blank lines around it and how
 often the page puts blank lines after paragraphs, its position on the page,
 whether it is bold (printed twice) or letter-spaced, how much it shares with
 the lines before and after it (a headline echoes its article's lead), whether
+the text from it on turns to another subject than the text before it (the pairs
+of characters they share, the commonest characters of ``common_chars.txt`` left
+out: a new item seldom goes on with the words of the one before), whether
 the page-title list holds it, and what the rules made of it (the kind of its
 block, whether it is headline-shaped, whether the rules open an item there: a
 dateline, byline, photo marker, note, caption); and some of these in pairs
@@ -148,7 +153,7 @@ _KINDS = ("text", "dateline", "byline", "credit", "page_credit", "page_header", 
 _SHARE_VALUES = ("-", "0", "1", "2", "3")      # no echo taken, or the share of pairs echoed in four steps
 VALUES.update({
     "kb": tuple(k + h + s for k in _KINDS for h in ("", "+") for s in ("", "^")),    # block kind, head, start
-    "dbl": ("0", "1"), "sp": ("0", "1"), "pt": ("0", "1"), "ta": ("0", "1"),
+    "dbl": ("0", "1"), "sp": ("0", "1"), "pt": ("0", "1"), "ta": ("0", "1", "2"),
     "op": ("", "d", "b", "n", "p", "c", "j", "r"),                                    # ``opening``
     "cm": tuple(a + b + c for a in ("", "。") for b in ("", "，") for c in ("", "p")),   # 。 before the end, ，, 图片
     "sa": _SHARE_VALUES, "sb": _SHARE_VALUES,                                        # echo after it, before it
@@ -159,6 +164,9 @@ VALUES.update({
     "ind": ("0", "1", "2"),                            # spaces opening the unit's first raw line
     "nm": ("0", "1"),                                  # a name alone (an author under a title)
     "en": ("0", "1"),                                  # opens with a list number: 一、 2. （三） ①
+    "ld": ("0", "1"),                                  # a paragraph opening as a news lead: its time first
+    "co": _SHARE_VALUES,                               # what the text from it on shares with the text before
+    "cn": ("0", "1"),                                  # a paragraph opening with a word that goes on (会议强调)
 })
 VALUES.update({                                        # pairs
     "er": tuple(a + b + c for a in _CLASS_NAMES for b in _REL_VALUES for c in "01"),    # e, r, blank after
@@ -169,6 +177,7 @@ VALUES.update({                                        # pairs
     "hb": tuple(a + b + c for a in "012" for b in "01" for c in "012"),                # bb, dbl, ba
 })
 _KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
+_LED = ("dateline", "byline")                   # blocks whose text goes on with their item's lead
 _OPEN_CODE = {v: i for i, v in enumerate(VALUES["op"])}
 _PAIRS = tuple(a + b for a in _CLASS_NAMES for b in _CLASS_NAMES)
 
@@ -270,6 +279,79 @@ def _echoes(cps, starts, und, und_starts, which, page_start, page_end, span=60, 
         for j in range(p):
             keys[mine[j]] = -1
     return after, before
+
+
+@_compile
+def _shift(cps, starts, common, which, page_start, page_end, ahead=150, behind=300):
+    """How much the text from each unit on shares with the text before it on its page, in four steps (0 under
+    3%, 1 under 7%, 2 under 15%, 3 more; -1 where ``which`` is false, at a page's first unit, or where the text
+    ahead holds fewer than three pairs): the share of the distinct pairs of Chinese characters in the first
+    ``ahead`` characters from the unit's start, leaving out pairs with a character ``common`` marks, that the
+    last ``behind`` characters before the unit hold. A paragraph or title that opens a new item turns to
+    another subject; one inside an article goes on with its words. ``cps``/``starts``: the units' texts
+    (``_codes``)."""
+    n = len(which)
+    out = np.full(n, -1, dtype=np.int64)
+    size = 512
+    keys = np.full(size, -1, dtype=np.int64)            # open addressing: the pairs ahead
+    found = np.zeros(size, dtype=np.bool_)
+    mine = np.empty(size, dtype=np.int64)
+    for k in range(n):
+        if not which[k] or k == page_start[k]:
+            continue
+        p = 0
+        prev = -1
+        end = min(starts[page_end[k] + 1], starts[k] + ahead)
+        for i in range(starts[k], end):
+            c = cps[i]
+            if not (0x4E00 <= c <= 0x9FFF) or common[c - 0x4E00]:
+                prev = -1
+                continue
+            if prev >= 0:
+                code = prev * 65536 + c
+                h = (code * 2654435761) & (size - 1)
+                while keys[h] != -1 and keys[h] != code:
+                    h = (h + 1) & (size - 1)
+                if keys[h] == -1:
+                    keys[h] = code
+                    found[h] = False
+                    mine[p] = h
+                    p += 1
+            prev = c
+        if p >= 3:
+            hits = 0
+            prev = -1
+            for i in range(max(starts[page_start[k]], starts[k] - behind), starts[k]):
+                c = cps[i]
+                if prev >= 0:
+                    code = prev * 65536 + c
+                    h = (code * 2654435761) & (size - 1)
+                    while keys[h] != -1 and keys[h] != code:
+                        h = (h + 1) & (size - 1)
+                    if keys[h] == code and not found[h]:
+                        found[h] = True
+                        hits += 1
+                prev = c
+            share = hits / p
+            out[k] = 0 if share < 0.03 else 1 if share < 0.07 else 2 if share < 0.15 else 3
+        for j in range(p):
+            keys[mine[j]] = -1
+    return out
+
+
+@lru_cache(maxsize=None)
+def _continuation_words() -> tuple[str, ...]:
+    return tuple(lexicons.words("continuation_words"))
+
+
+@lru_cache(maxsize=None)
+def _common_chars() -> np.ndarray:
+    """Which of the CJK unified ideographs ``data/lexicons/common_chars.txt`` lists (``_shift``)."""
+    out = np.zeros(0x9FFF - 0x4E00 + 1, dtype=np.bool_)
+    for c in "".join(lexicons.words("common_chars")):
+        if 0x4E00 <= ord(c) <= 0x9FFF:
+            out[ord(c) - 0x4E00] = True
+    return out
 
 
 def _width_change(first: np.ndarray, nlines: np.ndarray, page_start=None, page_end=None) -> np.ndarray:
@@ -401,7 +483,7 @@ _QUOTE_ENDS = _QUOTES_CLOSE - _ENDS                     # ... with one of these,
 
 
 # the templates copied from the neighbours (offsets -2..2) of a unit
-NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta")
+NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta", "ld", "co", "cn")
 OFFSETS = (-2, -1, 1, 2)
 _FULL_WIDTH = str.maketrans(":;()!?", "：；（）！？")
 _HALF_PUNCT = re.compile(r"[:;()!?]")
@@ -478,6 +560,10 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         "dbl": doubled,
         "gap": gap, "gi": gap * 3 + pgi,
         "en": np.array([_NUMBERED.match(t) is not None for t in und], dtype=np.int64),
+        # (3月4日, 昨天, 日前 near its start: ``segment.news_lead``), where a paragraph opens, but not the
+        # lead that follows its own dateline or byline in their block (本报讯（记者某某） / 昨天，全市…)
+        "ld": np.array([(u.block_start or (k and units[k - 1].closes and u.block.kind not in _LED))
+                        and segment.news_lead(t) for k, (u, t) in enumerate(zip(units, und))], dtype=np.int64),
         "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
         # 0 none (or a centred title, ``segment.centred``: set in by a PDF's layout, not indented), 1 one space
         # (as a space-led page's first line has), 2 an indent (two spaces or more, a tab, a full-width space)
@@ -496,8 +582,9 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         "wc": wc,
         "ta": np.zeros(n_units, dtype=np.int64),
     }
-    for k in np.flatnonzero(ee == r_class).tolist():    # a closing bracket ends it: an author in brackets?
-        cols["ta"][k] = bylines.parse_trailing_author(texts[k]) is not None
+    for k in np.flatnonzero(ee == r_class).tolist():    # a closing bracket ends it: an author in brackets (1)
+        cols["ta"][k] = 1 if bylines.parse_trailing_author(texts[k]) is not None \
+            else 2 if bylines.trailing_source(texts[k]) else 0                        # or a source (2)?
     text_codes = _codes(texts)
     text_len = np.diff(text_codes[1])
     cm = np.zeros(n_units, dtype=np.int64)
@@ -514,6 +601,12 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
     cols["cm"], cols["sa"], cols["sb"] = cm, after + 1, before + 1
     cols["ab"] = (after + 1) * len(_SHARE_VALUES) + before + 1
     cols["sw"] = (wide_after + 1) * len(_SHARE_VALUES) + wide_before + 1
+    # where a paragraph or a title may start: does the text from there on turn to another subject?
+    starts_here = np.array([u.block_start for u in units], dtype=bool) | np.append(False, closes[:-1])
+    cols["co"] = _shift(*und_codes, _common_chars(), starts_here, page_start, page_end) + 1
+    # and does it open with a word that goes on with the text before it (``continuation_words.txt``)?
+    cols["cn"] = np.array([bool(s) and t.startswith(_continuation_words()) for s, t in zip(starts_here, und)],
+                          dtype=np.int64)
     return cols
 
 
@@ -525,7 +618,7 @@ def unit_values(units: list[Unit], opens: list[str] | None = None) -> list[dict[
 
 TEMPLATES = ("n", "nl", "T", "r", "r0", "e", "f", "e2", "bb", "ba", "kb", "dbl", "sp", "pos", "dp", "pe", "eba",
              "pgb", "cm", "sa", "sb", "op", "pt", "wc", "ta", "er", "pw", "nx", "hb", "ab",
-             "gap", "gi", "ind", "en", "nm", "sw")
+             "gap", "gi", "ind", "en", "nm", "sw", "ld", "co", "cn")
 
 
 def features(values: list[dict[str, str]]) -> list[list[str]]:
@@ -607,12 +700,7 @@ def brief(units: list[Unit], k: int, end: int, opens: list[str]) -> bool:
 def _noted(text: str) -> bool:
     """Whether a text closes with its author or its source in brackets: …。（记者 某某）, …。（本报专电）."""
     t = text.rstrip()
-    if not t.endswith(("）", ")")):
-        return False
-    if bylines.parse_trailing_author(t) is not None:
-        return True
-    start = max(t.rfind("（"), t.rfind("("))
-    return start > 0 and t[start - 1] in "。！？" and t[start + 1:].lstrip("均据").startswith(bylines._sources())
+    return t.endswith(("）", ")")) and (bylines.parse_trailing_author(t) is not None or bylines.trailing_source(t))
 
 
 def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
@@ -635,7 +723,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     numbered photo series, 1、…（摄）2、…, or a photo inside an article); nothing after a page-wide photo
     credit continues what stands before it, nor after a jump to another page (…（下转第2版）); a unit that
     closes a bracket the unit before it left open (a credit or a title that a column break or a blank line
-    cut: （新华社记者某某 / 摄）) continues it.
+    cut: （新华社记者某某 / 摄）) continues it; where headlines come first, a line over a paragraph that opens
+    with a word going on with the text before it (``continuation_words.txt``: 会议强调…, 他说…) heads no
+    item (an intertitle, or an author's name under a title).
 
     ``rules``, when given a list, gets for each unit the rules that applied to it, as ``(rule, labels it
     allows, whether it must start an item)`` (``segment_eval --audit`` checks each against true labels).
@@ -654,6 +744,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
+    goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
     indented = long_lines = False                   # what the flush-title rule asks of such a page only
@@ -720,6 +811,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         if k and clean.left_open(units[k - 1].text) and _closes_first(u.text):
             narrow.append(bracket)
             f = False
+        if layout != "after" and k + 1 < len(units) and not u.closes \
+                and units[k + 1].text.startswith(_continuation_words()) and _CLAUSE_MARKS.search(units[k + 1].text):
+            narrow.append(goes_on)                  # 狠抓项目建设 / 会议强调，…: an intertitle, not a headline
         for rule, mask in narrow:
             if m & mask:
                 m &= mask

@@ -133,6 +133,28 @@ def test_trailing_authors(text, names):
     assert (found[1].reporters if found else None) == names
 
 
+@pytest.mark.parametrize("text, want", [
+    ("……表示祝贺。（本报专电）", True),
+    ("……会谈。（据新华社电）", True),
+    ("……如期举行。（均据新华社）", True),
+    ("……开幕。（本栏均据新华社电）", True),
+    ("……开幕。（本报珀斯1月18日电）", True),
+    ("……通过。（新华社稿）", True),
+    ("……增长。（据《经济日报》）", True),
+    ("……的问题。（作者单位：某某大学）", True),
+    ("……的问题。（完）", True),                   # an end mark
+    ("……的问题。（待续）", True),
+    ("……表示祝贺。（毋鹏）", False),              # an author: parse_trailing_author
+    ("……滑冰。（新华社记者张三摄）", False),      # a photo credit
+    ("……完成了（一）", False),                    # no sentence's end before the bracket
+    ("……的讲话。（全文另发）", False),
+    ("……的成就。（一九九七年十二月三十一日）", False),
+    ("（新华社北京1月1日电）", False),             # a dateline alone, not a text it closes
+])
+def test_trailing_sources(text, want):
+    assert bylines.trailing_source(text) is want
+
+
 @pytest.mark.parametrize("raw, reporters, correspondents, rest", [
     ("本报记者 孔德昌 市发改委日前公布了今年的重点项目。", ["孔德昌"], [], "市发改委日前公布了今年的重点项目。"),
     ("本报记者　赵　敏　今天上午，全市召开会议。", ["赵敏"], [], "今天上午，全市召开会议。"),   # a name spaced out

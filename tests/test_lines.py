@@ -63,6 +63,11 @@ VALUES = [
     # a brief signed by its author in brackets; a bracketed dateline is no author
     ("昨天全市植树一万株。（李文）\n\n另一件事。", 0, {"ta": "1", "e": "R", "ba": "1", "nx": "R1H"}),
     ("（新华社北京1月1日电）\n\n另一件事。", 0, {"ta": "0"}),
+    # a brief closed by its source in brackets (2); the next unit learns it from its neighbour's value
+    ("全市植树一万株。（本报专电）\n\n另一件事。", 0, {"ta": "2", "e": "R"}),
+    ("全市植树一万株。（据新华社电）\n\n另一件事。", 0, {"ta": "2"}),
+    ("全市植树一万株。（均据新华社）\n\n另一件事。", 0, {"ta": "2"}),
+    ("全市植树一万株（一）\n\n另一件事。", 0, {"ta": "0"}),
     # half-width :;()!? read as the full-width forms the corpus prints
     ("游客在湖面滑冰。(新华社记者张三摄)\n\n另一件事。", 0, {"e": "R", "e2": "摄）"}),
     ("游客在湖面滑冰。（新华社记者张三摄）\n\n另一件事。", 0, {"e": "R", "e2": "摄）"}),
@@ -80,6 +85,30 @@ VALUES = [
     # a list number opens an intertitle or a list item, seldom a headline
     ("2、新春走基层\n\n正文第一句话在这里。", 0, {"en": "1", "ab": "00"}),
     ("2012年新春走基层\n\n正文第一句话在这里。", 0, {"en": "0"}),
+    # a paragraph that opens as a news lead does (its day or 日前 first): a brief's start, the next unit's title
+    ("春耕备耕忙\n\n1月12日，全市春耕备耕正忙。", 1, {"ld": "1"}),
+    ("春耕备耕忙\n\n日前，全市春耕备耕正忙。", 1, {"ld": "1"}),
+    ("春耕备耕忙\n\n全市春耕备耕正忙。", 1, {"ld": "0"}),
+    ("本报讯（记者张明远）\n昨天，全市春耕备耕正忙。", 1, {"ld": "0"}),     # the lead after its own dateline
+    ("春耕备耕忙\n\n全市春耕备耕正忙，各地抓紧准备农资，保障今年粮食生产。1月12日起实行。", 1, {"ld": "0"}),
+    # what the text from a paragraph or title on shares with the text before it (pairs of characters, the
+    # commonest characters left out): a new subject (0), the same (3); none at a page's first unit or where the
+    # text ahead holds too few pairs that are not common ("-")
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机和播种机。\n\n港口集装箱吞吐量创下历史新高，码头装卸效率明显提升。", 1,
+     {"co": "0"}),
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机和播种机。\n\n农机站检修拖拉机和播种机的同时，春耕备耕物资也已备齐。", 1,
+     {"co": "3"}),
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机和播种机。\n\n港口集装箱吞吐量创下历史新高。", 0, {"co": "-"}),
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机和播种机。\n\n他说，这是我们的工作。", 1, {"co": "-"}),
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机。\n\n冬春植树造林\n\n全市植树造林活动昨天启动，荒山将种上松柏。", 1,
+     {"co": "0"}),                                  # a title over another subject; its lead echoes it (3)
+    ("全市春耕备耕正忙，各地农机站抓紧检修拖拉机。\n\n冬春植树造林\n\n全市植树造林活动昨天启动，荒山将种上松柏。", 2,
+     {"co": "3"}),
+    # a paragraph opening with a word that goes on with the text before it (the meeting, a person named before)
+    ("春耕备耕忙\n\n会议强调，要抓住晴好天气。", 1, {"cn": "1"}),
+    ("春耕备耕忙\n\n他说，要抓住晴好天气。", 1, {"cn": "1"}),
+    ("春耕备耕忙\n\n全市春耕备耕正忙。", 1, {"cn": "0"}),
+    ("全市召开春耕备耕会议。市长到会\n会议强调，要抓住晴好天气。", 1, {"cn": "0"}),      # inside a paragraph
     # an author's name alone under a title
     ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 1, {"nm": "1", "n": "3"}),
     ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 0, {"nm": "0"}),
