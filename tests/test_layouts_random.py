@@ -11,6 +11,7 @@ from collections import Counter
 import pandas as pd
 import pytest
 
+import helpers
 from checks import parse_checked
 from conftest import FIXTURES
 from epaper import lines, pfr, render, segment_eval
@@ -97,13 +98,16 @@ def test_pieces_of_an_article_printed_as_several_items_count_neither_way():
     assert (s["articles"], s["unscored"], s["items"], s["exact"]) == (1, 1, 2, 1)
 
 
-# Regression guards, not targets: the figures this excerpt gives today with the line labeller (exact-extent F1
-# 0.971 / 1.00 in the "before" families and 0.978 / 0.957 in the "after" ones, headlines 0.986-1.00; the rules
-# alone give 0.67-0.77),
-# with a little room. The targets (F1 and headlines >= 0.95 on the evaluation days) are not met yet; the README
-# gives the measured figures.
-FLOORS = {"before, form feeds": 0.95, "before, space-led pages": 0.95, "after, form feeds": 0.95,
-          "after, space-led pages": 0.95}
+# Regression guards, not targets. Each family's figure is taken over five renderings of the excerpt (for its
+# k-th day the seeds k, 10 + k, 20 + k, 30 + k and 40 + k: 345 articles), since from one rendering of its 69
+# articles to the next the count moves by up to 16, more than the changes these floors guard against. Today
+# the labeller gives exact-extent F1 0.965 in the "before" families and 0.946 in the "after" ones (headlines
+# 0.991-0.997; the models before the last four signals: 0.959 in each); the rules alone give 0.67-0.77 (one
+# rendering). The floors leave a little room: about one standard error of 345 articles. The targets (F1 and
+# headlines >= 0.95 on the evaluation days) are not met yet; the README gives the measured figures.
+FLOORS = {"before, form feeds": 0.95, "before, space-led pages": 0.95, "after, form feeds": 0.93,
+          "after, space-led pages": 0.93}
+RENDERINGS = 5
 
 
 def test_the_renderers_own_labels_give_the_ceiling():
@@ -142,17 +146,38 @@ def test_rendered_labels_without_unmarked_starts(text, labels, want):
         assert [got[no] for no in sorted(got)] == expect
 
 
+def _rendered_score(issues, family, tmp_path, renderings=RENDERINGS) -> dict:
+    """``segment_eval`` figures of ``issues`` (``(issue_id, articles)`` pairs) rendered ``renderings`` times in
+    ``family``, every article scored."""
+    c = Counter()
+    for rep in range(renderings):
+        for k, (issue_id, issue) in enumerate(issues):
+            path = tmp_path / f"{issue_id}.txt"
+            path.write_text(render.render_issue_random(issue, family, seed=k + 10 * rep), encoding="utf-8")
+            s = segment_eval.score_issue(issue, parse_checked(path))
+            s.pop("misses")
+            c.update(s)
+    return segment_eval._figures(c)
+
+
 @pytest.mark.parametrize("family", list(render.FAMILIES))
 def test_no_regression_on_the_excerpt(tmp_path, corpus, family):
-    c = Counter()
-    for k, (issue_id, issue) in enumerate(corpus.groupby("issue_id")):
-        path = tmp_path / f"{issue_id}.txt"
-        path.write_text(render.render_issue_random(issue, family, seed=k), encoding="utf-8")
-        s = segment_eval.score_issue(issue, parse_checked(path))
-        s.pop("misses")
-        c.update(s)
-    f = segment_eval._figures(c)
+    f = _rendered_score(list(corpus.groupby("issue_id")), family, tmp_path)
+    assert f["articles"] == RENDERINGS * 69, f                     # every article scored but those of the stated rule
     assert f["f1"] >= FLOORS[family] and f["headlines"] >= 0.95, f
+
+
+@pytest.mark.parametrize("family", list(render.FAMILIES))
+def test_another_papers_articles_at_random(tmp_path, sample_table, family):
+    """The sample's own articles (a local paper's: its datelines, bylines, briefs and photo captions, none of
+    them in the labeller's training) rendered with a layout drawn per page. Today: exact-extent F1 0.890 with
+    headlines before and 0.926 after (0.876 and 0.891 with the models before the last four signals); what
+    is missed is mostly photo captions without a title following a brief, which nothing on the page marks
+    but a date opening them. A guard against regressions, with a little room."""
+    arts = sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
+    f = _rendered_score([("滨江日报_2024-03-05", arts)], family, tmp_path, renderings=10)
+    assert f["articles"] == 10 * len(arts) == 260, f
+    assert f["f1"] >= 0.87 and f["headlines"] >= 0.97, f
 
 
 def test_a_headline_printed_right_after_the_text_before_it(tmp_path):
