@@ -173,7 +173,8 @@ def test_another_papers_articles_at_random(tmp_path, sample_table, family):
     them in the labeller's training) rendered with a layout drawn per page. Today: exact-extent F1 0.890 with
     headlines before and 0.926 after (0.876 and 0.891 with the models before the last four signals); what
     is missed is mostly photo captions without a title following a brief, which nothing on the page marks
-    but a date opening them. A guard against regressions, with a little room."""
+    but a date opening them (the paper closes them with a credit, 某某 摄, which the table keeps apart and
+    the renderer does not print). A guard against regressions, with a little room."""
     arts = sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
     f = _rendered_score([("滨江日报_2024-03-05", arts)], family, tmp_path, renderings=10)
     assert f["articles"] == 10 * len(arts) == 260, f
