@@ -421,6 +421,36 @@ def _byline_begun(before: list[str], raw: str) -> int:
     return -1 if t.startswith(("记者", "通讯员")) and bylines.ends_with_organisation(p) else 0
 
 
+@lru_cache(maxsize=None)
+def _photo_starters() -> frozenset:
+    return frozenset(w[0] for w in lexicons.words("photo_markers"))
+
+
+def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
+    """Whether a raw line opens a photo caption (a marker of ``photo_markers.txt``: ➡, 上图) right after the end
+    of another caption set above it with no blank line: the block so far opens with a marker too, and its
+    last line ends a sentence and is shorter than the lines before it (or than this one). A caption that
+    opens without a marker, as photo news does (什刹海刚刚冻上一层薄冰…。 / 图为…), goes on: its 图为 says
+    what the picture shows.
+
+    >>> _photo_after_end("上图志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导。")])
+    True
+    >>> _photo_after_end("图为几个年轻人在激战冰", [(1, "时至隆冬，什刹海刚刚冻"), (2, "上一层薄冰。")])
+    False
+    >>> _photo_after_end("上图志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导，")])
+    False
+    """
+    head = raw.lstrip()[:1]
+    if not head or head not in _photo_starters():
+        return False
+    if not clean.ends_sentence(before[-1][1].rstrip()) or not _starts_with_any(clean.clean_line(raw), "photo_markers") \
+            or not _starts_with_any(clean.clean_line(before[0][1]), "photo_markers"):
+        return False
+    last = len(clean.clean_line(before[-1][1]))
+    width = max([len(clean.clean_line(r)) for _, r in before[-3:-1]] or [len(raw.strip())])
+    return last < width
+
+
 def _may_start(line_text: str) -> bool:
     """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
     with, or with a paper's name before 讯 (``bylines.may_open_paper_dateline``)."""
@@ -586,8 +616,10 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         elif opens == "run-in byline" and not (raw[:1].isspace() or _closes(cur[-1][1])
                                                or not _SENTENCE_MARKS.search(cur[-1][1])):
             opens = ""                              # and a byline running into text, a paragraph's (or after a title)
+        if not opens and cur and _photo_after_end(raw, cur):
+            opens = "photo"                         # 上图…, ➡…: a caption after the end of a paragraph
         if opens and not _dateline_goes_on(cur):
-            back = 0 if opens in ("dateline", "continued") else _byline_begun([t for _, t in cur[-3:]], raw)
+            back = 0 if opens in ("dateline", "continued", "photo") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:
                 blocks.append(cur)
                 cur = []

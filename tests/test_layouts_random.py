@@ -170,15 +170,17 @@ def test_no_regression_on_the_excerpt(tmp_path, corpus, family):
 @pytest.mark.parametrize("family", list(render.FAMILIES))
 def test_another_papers_articles_at_random(tmp_path, sample_table, family):
     """The sample's own articles (a local paper's: its datelines, bylines, briefs and photo captions, none of
-    them in the labeller's training) rendered with a layout drawn per page. Today: exact-extent F1 0.890 with
-    headlines before and 0.926 after (0.876 and 0.891 with the models before the last four signals); what
-    is missed is mostly photo captions without a title following a brief, which nothing on the page marks
-    but a date opening them (the paper closes them with a credit, 某某 摄, which the table keeps apart and
-    the renderer does not print). A guard against regressions, with a little room."""
+    them in the labeller's training) rendered with a layout drawn per page. The table keeps a caption's
+    credit apart (本报记者某某摄); it is printed after the caption in brackets, as the renderer prints
+    credits. Today: exact-extent F1 0.952 in every family (0.946 before captions run together were cut
+    apart; 0.948 with headlines before and 0.938 after with the labeller before its last four signals);
+    what is missed is mostly photo captions one after another, the second without a marker. A guard against regressions, with a little room."""
     arts = sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
+    credited = arts.credit.notna()
+    arts.loc[credited, "body"] = arts.body[credited] + "（" + arts.credit[credited] + "）"
     f = _rendered_score([("滨江日报_2024-03-05", arts)], family, tmp_path, renderings=10)
     assert f["articles"] == 10 * len(arts) == 260, f
-    assert f["f1"] >= 0.87 and f["headlines"] >= 0.97, f
+    assert f["f1"] >= 0.92 and f["headlines"] >= 0.97, f
 
 
 def test_a_headline_printed_right_after_the_text_before_it(tmp_path):

@@ -317,6 +317,34 @@ def test_a_photo_under_its_own_title_with_no_blank_line_between_is_an_item_with_
     assert list(it.photographers.iloc[1]) == ["王强"] and it.kind.iloc[1] == "photo"
 
 
+# photo captions set one under another with no blank line (the pictures stand beside them on the page):
+# each caption that opens with a marker after a paragraph's end is an item (text -> captions expected)
+CAPTIONS = [
+    ("➡志愿者为老人测量血\n压、讲解健康知识。\n上图志愿者在社区门口\n登记来往车辆。\n",
+     ["➡志愿者为老人测量血压、讲解健康知识。", "上图志愿者在社区门口登记来往车辆。"]),
+    ("▲孩子们在公园里放\n风筝。\n▼市民在广场上跳\n舞健身。\n",
+     ["▲孩子们在公园里放风筝。", "▼市民在广场上跳舞健身。"]),
+    # a caption's own 图为 opening a line after a full line that ends a sentence goes on in the caption
+    ("➡北湖公园举办冰雪节\n，游人如织热闹非凡。\n图为游客在冰面上体验\n冰帆运动。\n",
+     ["➡北湖公园举办冰雪节，游人如织热闹非凡。图为游客在冰面上体验冰帆运动。"]),
+    # photo news opens without a marker: its 图为 after a paragraph's end says what the picture shows
+    ("图片新闻\n\n时至隆冬，湖面刚刚冻\n上一层薄冰。\n图为几个年轻人在冰上\n打冰球。\n",
+     ["时至隆冬，湖面刚刚冻上一层薄冰。图为几个年轻人在冰上打冰球。"]),
+    # a marker after a line that goes on is no caption's start
+    ("➡志愿者为老人测量血\n压，讲解健康知识，\n上图志愿者在社区门口\n登记来往车辆。\n",
+     ["➡志愿者为老人测量血压，讲解健康知识，上图志愿者在社区门口登记来往车辆。"]),
+]
+
+
+@pytest.mark.parametrize("text, captions", CAPTIONS)
+def test_captions_run_together(tmp_path, text, captions):
+    page = ("全县开展植树活动\n\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n"
+            "植树现场秩序井然。\n\n")
+    it = items(parse_text(tmp_path, page + text))
+    assert it.headline.iloc[0] == "全县开展植树活动"
+    assert [b.replace("\n", "") for b in it.body.iloc[1:]] == captions
+
+
 @pytest.mark.parametrize("lines, byline", [
     (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
     (("新华社", "记者王国庆"), "新华社记者王国庆"),
