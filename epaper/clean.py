@@ -120,14 +120,14 @@ def undouble(text: str) -> str:
 
     Applies only when the whole string splits into runs each printed twice and
     at least one run is longer than one character and the result has four
-    characters or more, or is three different characters printed twice as one
-    run (an author's name, 编者按), so real reduplication such as 谢谢, 天天天天 or
-    看一看看一看 is left alone.
+    characters or more, or is two or three different Chinese characters printed
+    twice as one run (an author's name, 马凯马凯, 编者按编者按), so real
+    reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone.
 
     >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
     '市青联“邻里互助队”成立'
-    >>> undouble("谢谢")
-    '谢谢'
+    >>> undouble("谢谢"), undouble("马凯马凯"), undouble("天天天天"), undouble("A4A4")
+    ('谢谢', '马凯', '天天天天', 'A4A4')
     """
     n = len(text)
     if n < 4 or n % 2 or n > 400:
@@ -146,6 +146,8 @@ def _undouble(text: str) -> str:
         return text
     if n == 6:                                          # three characters: one run, all different
         return text[:3] if k == 3 and len(set(text[:3])) == 3 else text
+    if n == 4:                                          # two different characters: an author's name
+        return text[:2] if k == 2 and text[0] != text[1] and all("\u4e00" <= c <= "\u9fff" for c in text) else text
     runs = _split_doubled(text)
     if runs is None or max(len(r) for r in runs) < 2 or n // 2 < 4:
         return text

@@ -40,6 +40,8 @@ def test_fold_width(raw, want):
     ("乡村振兴振兴乡村", "乡村振兴振兴乡村"),   # does not split into doubled runs
     ("编者按编者按", "编者按"),      # three characters printed twice: a bold title or author
     ("赵明远赵明远", "赵明远"),
+    ("林涛林涛", "林涛"),            # two different characters printed twice: a bold author's name
+    ("A4A4", "A4A4"),                # not Chinese: left alone
     ("看一看看一看", "看一看看一看"),  # a character repeated inside: reduplication
     ("哈哈哈哈哈哈", "哈哈哈哈哈哈"),
 ])

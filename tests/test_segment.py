@@ -317,6 +317,14 @@ def test_a_photo_under_its_own_title_with_no_blank_line_between_is_an_item_with_
     assert list(it.photographers.iloc[1]) == ["王强"] and it.kind.iloc[1] == "photo"
 
 
+@pytest.mark.parametrize("author, name", [("林涛林涛", "林涛"), ("林晓涛林晓涛", "林晓涛"), ("林涛", "林涛")])
+def test_an_authors_name_printed_twice_in_bold_is_read_once(tmp_path, author, name):
+    text = ("全县开展植树活动\n\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n\n企业要练好内功\n\n"
+            f"{author}\n\n　　今年以来，不少企业主动调整产品结构，\n加大研发投入，效益明显提升。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全县开展植树活动", "企业要练好内功"] and it.subheadline.iloc[1] == name
+
+
 # photo captions set one under another with no blank line (the pictures stand beside them on the page):
 # each caption that opens with a marker after a paragraph's end is an item (text -> captions expected)
 CAPTIONS = [
