@@ -122,7 +122,10 @@ def undouble(text: str) -> str:
     at least one run is longer than one character and the result has four
     characters or more, or is two or three different Chinese characters printed
     twice as one run (an author's name, 马凯马凯, 编者按编者按), so real
-    reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone.
+    reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone. Text with
+    every character printed twice (全全市市召召开开…, as some PDFs draw bold) is
+    restored where it holds three different characters or more (高高兴兴 is
+    left alone).
 
     >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
     '市青联“邻里互助队”成立'
@@ -144,6 +147,8 @@ def _undouble(text: str) -> str:
         k = text.find(text[0], k + 1, n // 2 + 1)
     if k == -1:
         return text
+    if k == 1 and text[0::2] == text[1::2]:             # every character twice: bold drawn twice over itself
+        return text[0::2] if len(set(text[0::2])) >= 3 else text
     if n == 6:                                          # three characters: one run, all different
         return text[:3] if k == 3 and len(set(text[:3])) == 3 else text
     if n == 4:                                          # two different characters: an author's name

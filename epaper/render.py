@@ -350,6 +350,31 @@ def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
                      else t for t, lab in _labelled_lines(text, labels))
 
 
+def _bold_by_character(text: str, labels: list[str], rng: random.Random) -> str:
+    """Half the titles printed in bold as some PDFs draw it, each character twice over itself, so that their
+    text comes out with every character twice (全全市市召召开开…; the renderer's own bold repeats runs of
+    two to six characters). A title block's lines all or none; blocks the renderer printed bold already,
+    a line that marks a page and spaces as they were."""
+    lines = list(_labelled_lines(text, labels))
+    runs: list[list[int]] = []                      # the title blocks: title lines, blank lines between
+    for k, (t, lab) in enumerate(lines):
+        if lab in ("HS", "HT", "HC"):
+            if runs and all(not lines[j][0].strip() for j in range(runs[-1][-1] + 1, k)):
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+    out = [t for t, _ in lines]
+    for run in runs:
+        joined = "".join(out[k].strip(" \f\u3000") for k in run)
+        if rng.random() >= 0.5 or clean.undouble(joined) != joined:
+            continue
+        for k in run:
+            t = out[k]
+            lead = t[: len(t) - len(t.lstrip(" \f\u3000"))]
+            out[k] = lead + "".join(c if c.isspace() else c * 2 for c in t[len(lead):])
+    return "\n".join(out)
+
+
 _PAGE_START = re.compile(r"(?=\f)|(?=^ [^ \t\n])", re.M)      # a form feed, or a space-led page's first line
 
 
@@ -452,6 +477,7 @@ def _half_width(issue: pd.DataFrame) -> pd.DataFrame:
 VARIANTS = {
     "double-spaced": (None, lambda text, labels, rng: text.replace("\n", "\n\n")),   # every line end doubled
     "centred-titles": (None, _centred_titles),
+    "bold-by-character": (None, _bold_by_character),
     "ascii-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "    ", text)),
     "bare-credits": (_bare_credits, None),
     "bullet-briefs": (_bullet_briefs, None),

@@ -42,6 +42,11 @@ def test_fold_width(raw, want):
     ("赵明远赵明远", "赵明远"),
     ("林涛林涛", "林涛"),            # two different characters printed twice: a bold author's name
     ("A4A4", "A4A4"),                # not Chinese: left alone
+    ("全全市市召召开开安安全全会会议议", "全市召开安全会议"),   # every character twice: bold drawn over itself
+    ("““青青年年””", "“青年”"),
+    ("编编者者按按", "编者按"),
+    ("高高兴兴", "高高兴兴"),          # two characters each twice: reduplication, left alone
+    ("马马凯凯", "马马凯凯"),
     ("看一看看一看", "看一看看一看"),  # a character repeated inside: reduplication
     ("哈哈哈哈哈哈", "哈哈哈哈哈哈"),
 ])
