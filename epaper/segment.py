@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -427,13 +428,16 @@ def _photo_starters() -> frozenset:
 
 
 def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
-    """Whether a raw line opens a photo caption (a marker of ``photo_markers.txt``: ➡, 上图) right after the end
-    of another caption set above it with no blank line: the block so far opens with a marker too, and its
-    last line ends a sentence and is shorter than the lines before it (or than this one). A caption that
-    opens without a marker, as photo news does (什刹海刚刚冻上一层薄冰…。 / 图为…), goes on: its 图为 says
-    what the picture shows.
+    """Whether a raw line opens a photo caption (a marker of ``photo_markers.txt``) right after the end of
+    a paragraph, with no blank line between. A marker that points at a picture (an arrow, ➡; a side, 上图)
+    opens one after any line that ends a sentence. Others open one only under another caption that opens
+    with a marker, after a line shorter than the lines before it (or than this one): 图为 and 图① say what
+    a picture shows, which a caption may go on to say after its first sentence (什刹海刚刚冻上一层薄冰…。
+    / 图为…), and triangles lead the points of a list too (▲配备好你的电脑…。 / ▲寻找…).
 
-    >>> _photo_after_end("上图志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导。")])
+    >>> _photo_after_end("⬇团山阳区委开展活动。", [(1, "让更多的志愿者担当作为、冲"), (2, "锋在前，贡献青年力量。")])
+    True
+    >>> _photo_after_end("图为志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导。")])
     True
     >>> _photo_after_end("图为几个年轻人在激战冰", [(1, "时至隆冬，什刹海刚刚冻"), (2, "上一层薄冰。")])
     False
@@ -441,14 +445,30 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     False
     """
     head = raw.lstrip()[:1]
-    if not head or head not in _photo_starters():
+    if not head or head not in _photo_starters() or not clean.ends_sentence(before[-1][1].rstrip()):
         return False
-    if not clean.ends_sentence(before[-1][1].rstrip()) or not _starts_with_any(clean.clean_line(raw), "photo_markers") \
-            or not _starts_with_any(clean.clean_line(before[0][1]), "photo_markers"):
+    m = _prefix_re("photo_markers").match(clean.clean_line(raw))
+    if m is None:
+        return False
+    if _points(m.group()):
+        return True                                 # ➡, 上图: a picture's caption
+    if not _starts_with_any(clean.clean_line(before[0][1]), "photo_markers"):
         return False
     last = len(clean.clean_line(before[-1][1]))
     width = max([len(clean.clean_line(r)) for _, r in before[-3:-1]] or [len(raw.strip())])
     return last < width
+
+
+def _points(marker: str) -> bool:
+    """Whether a photo marker points at a picture: an arrow (its character's Unicode name says so) or a
+    word for a side ending in 图 (上图, 左图), not 图为 or a triangle.
+
+    >>> [_points(m) for m in ("➡", "↓", "上图", "▲", "图为", "图①")]
+    [True, True, True, False, False, False]
+    """
+    if len(marker) == 1:
+        return "ARROW" in unicodedata.name(marker, "")
+    return marker.endswith("图") and not marker.startswith("图")
 
 
 def _may_start(line_text: str) -> bool:

@@ -146,14 +146,15 @@ def test_rendered_labels_without_unmarked_starts(text, labels, want):
         assert [got[no] for no in sorted(got)] == expect
 
 
-def _rendered_score(issues, family, tmp_path, renderings=RENDERINGS) -> dict:
+def _rendered_score(issues, family, tmp_path, renderings=RENDERINGS, blank_lines=True) -> dict:
     """``segment_eval`` figures of ``issues`` (``(issue_id, articles)`` pairs) rendered ``renderings`` times in
-    ``family``, every article scored."""
+    ``family`` (with every blank line dropped where not ``blank_lines``), every article scored."""
     c = Counter()
     for rep in range(renderings):
         for k, (issue_id, issue) in enumerate(issues):
             path = tmp_path / f"{issue_id}.txt"
-            path.write_text(render.render_issue_random(issue, family, seed=k + 10 * rep), encoding="utf-8")
+            text, labels = render.render_issue_labelled(issue, family, seed=k + 10 * rep)
+            path.write_text(text if blank_lines else render.without_blanks(text, labels)[0], encoding="utf-8")
             s = segment_eval.score_issue(issue, parse_checked(path))
             s.pop("misses")
             c.update(s)
@@ -167,20 +168,24 @@ def test_no_regression_on_the_excerpt(tmp_path, corpus, family):
     assert f["f1"] >= FLOORS[family] and f["headlines"] >= 0.95, f
 
 
+@pytest.mark.parametrize("blank_lines, floor", [(True, 0.94), (False, 0.76)], ids=["as printed", "no blank lines"])
 @pytest.mark.parametrize("family", list(render.FAMILIES))
-def test_another_papers_articles_at_random(tmp_path, sample_table, family):
+def test_another_papers_articles_at_random(tmp_path, sample_table, family, blank_lines, floor):
     """The sample's own articles (a local paper's: its datelines, bylines, briefs and photo captions, none of
-    them in the labeller's training) rendered with a layout drawn per page. The table keeps a caption's
-    credit apart (本报记者某某摄); it is printed after the caption in brackets, as the renderer prints
-    credits. Today: exact-extent F1 0.952 in every family (0.946 before captions run together were cut
-    apart; 0.948 with headlines before and 0.938 after with the labeller before its last four signals);
-    what is missed is mostly photo captions one after another, the second without a marker. A guard against regressions, with a little room."""
+    them in the labeller's training) rendered with a layout drawn per page, and with every blank line
+    dropped as PDF libraries print pages. The table keeps a caption's credit apart (本报记者某某摄); it is
+    printed after the caption in brackets, as the renderer prints credits. Today: exact-extent F1 0.963
+    with headlines before and 0.969 after (no blank lines: 0.801 and 0.873); before captions run together
+    were cut apart 0.946 in every family (no blank lines: 0.773 and 0.849), and with the labeller before
+    its last four signals 0.948 and 0.938. What is missed is mostly a photo caption without a marker after
+    another caption or a brief, and without blank lines a note (扫图…) after an article's last line. A
+    guard against regressions, with a little room."""
     arts = sample_table[sample_table.kind.isin(helpers.ITEM_KINDS)].reset_index(drop=True)
     credited = arts.credit.notna()
     arts.loc[credited, "body"] = arts.body[credited] + "（" + arts.credit[credited] + "）"
-    f = _rendered_score([("滨江日报_2024-03-05", arts)], family, tmp_path, renderings=10)
+    f = _rendered_score([("滨江日报_2024-03-05", arts)], family, tmp_path, renderings=10, blank_lines=blank_lines)
     assert f["articles"] == 10 * len(arts) == 260, f
-    assert f["f1"] >= 0.92 and f["headlines"] >= 0.97, f
+    assert f["f1"] >= floor and f["headlines"] >= 0.97, f
 
 
 def test_a_headline_printed_right_after_the_text_before_it(tmp_path):

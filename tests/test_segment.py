@@ -335,6 +335,9 @@ CAPTIONS = [
     # a caption's own 图为 opening a line after a full line that ends a sentence goes on in the caption
     ("➡北湖公园举办冰雪节\n，游人如织热闹非凡。\n图为游客在冰面上体验\n冰帆运动。\n",
      ["➡北湖公园举办冰雪节，游人如织热闹非凡。图为游客在冰面上体验冰帆运动。"]),
+    # an arrow or a side (上图) points at a picture: a caption opens after any sentence's end
+    ("⬇志愿者为老人测量血压、讲解健康知识。\n上图志愿者在社区门口登记来往车辆。\n",
+     ["⬇志愿者为老人测量血压、讲解健康知识。", "上图志愿者在社区门口登记来往车辆。"]),
     # photo news opens without a marker: its 图为 after a paragraph's end says what the picture shows
     ("图片新闻\n\n时至隆冬，湖面刚刚冻\n上一层薄冰。\n图为几个年轻人在冰上\n打冰球。\n",
      ["时至隆冬，湖面刚刚冻上一层薄冰。图为几个年轻人在冰上打冰球。"]),
@@ -351,6 +354,16 @@ def test_captions_run_together(tmp_path, text, captions):
     it = items(parse_text(tmp_path, page + text))
     assert it.headline.iloc[0] == "全县开展植树活动"
     assert [b.replace("\n", "") for b in it.body.iloc[1:]] == captions
+
+
+def test_a_caption_right_after_an_articles_full_last_line(tmp_path):
+    """An arrow opens a caption even right after an article's last line that fills the column."""
+    text = ("全县开展植树活动\n\n本报讯 近日，全县开展植树活动，干部群\n众共植树两万余株，现场秩序井然有序。\n"
+            "➡志愿者在植树现场为群众讲解栽种要领。\n\n"
+            "企业如何上网\n\n本报讯 企业上网要做好以下几项准备工作。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline.fillna("-")) == ["全县开展植树活动", "-", "企业如何上网"]
+    assert it.body.iloc[0].endswith("现场秩序井然有序。") and it.kind.iloc[1] == "photo"
 
 
 @pytest.mark.parametrize("lines, byline", [
