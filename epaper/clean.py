@@ -115,7 +115,7 @@ def ends_sentence(text: str) -> bool:
     return end > 0 and text[end - 1] in _SENTENCE_END
 
 
-def undouble(text: str) -> str:
+def undouble(text: str, bold: bool = False) -> str:
     """Restore text that bold printing extracted twice, run by run.
 
     Applies only when the whole string splits into runs each printed twice and
@@ -125,17 +125,31 @@ def undouble(text: str) -> str:
     reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone. Text with
     every character printed twice (全全市市召召开开…, as some PDFs draw bold) is
     restored where it holds three different characters or more (高高兴兴 is
-    left alone).
+    left alone). ``bold``: the text stands with titles printed so (``by_character``), so that two
+    characters each printed twice (马马凯凯, an author under such a title) are read once too.
 
     >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
     '市青联“邻里互助队”成立'
     >>> undouble("谢谢"), undouble("马凯马凯"), undouble("天天天天"), undouble("A4A4")
     ('谢谢', '马凯', '天天天天', 'A4A4')
+    >>> undouble("马马凯凯"), undouble("马马凯凯", bold=True)
+    ('马马凯凯', '马凯')
     """
     n = len(text)
+    if bold and by_character(text):
+        return text[0::2]
     if n < 4 or n % 2 or n > 400:
         return text
     return _undouble(text)
+
+
+def by_character(text: str) -> bool:
+    """Whether every character of a text is printed twice, as some PDFs draw bold (全全市市…).
+
+    >>> by_character("全全市市召召开开"), by_character("马马凯凯"), by_character("全市全市")
+    (True, True, False)
+    """
+    return len(text) >= 4 and len(text) % 2 == 0 and text[0::2] == text[1::2]
 
 
 @lru_cache(maxsize=8192)

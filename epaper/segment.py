@@ -1286,7 +1286,8 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         main = max(range(len(titles)), key=lambda k: item.heads[k].size)
         heads = [titles[main], *titles[:main], *titles[main + 1:]]
     else:
-        heads = [line for h in item.heads for line in title_lines(h)]
+        bold = any(clean.by_character(h.text) and clean.undouble(h.text) != h.text for h in item.heads)
+        heads = [line for h in item.heads for line in title_lines(h, bold)]     # 马马凯凯 under a bold title
     kind = "brief" if brief else _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
@@ -1312,19 +1313,19 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     }
 
 
-def title_lines(b: Block) -> list[str]:
+def title_lines(b: Block, bold: bool = False) -> list[str]:
     """A headline block's title lines (引题, 主题, 副题, an author's name), restored from bold doubling.
 
     Lines wrapped from one title fill the block's width; a line clearly shorter
     than the widest one ends a title, and a last line that is a person's name
-    alone is the author's.
+    alone is the author's. ``bold``: the item's other titles are printed bold by character (``clean.undouble``).
 
     >>> title_lines(make_block([(1, "江泽民会见议长"), (2, "希望在联合国决议基础上尽快"), (3, "解决遗留问题")]))
     ['江泽民会见议长', '希望在联合国决议基础上尽快解决遗留问题']
     >>> title_lines(make_block([(1, "正确认识当前物价形势"), (2, "马凯")]))
     ['正确认识当前物价形势', '马凯']
     """
-    text = clean.undouble(b.text)
+    text = clean.undouble(b.text, bold)
     if len(b.lines) < 2:
         return [text] if text else []
     scale = 2 if text != b.text else 1

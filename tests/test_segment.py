@@ -325,6 +325,18 @@ def test_an_authors_name_printed_twice_in_bold_is_read_once(tmp_path, author, na
     assert list(it.headline) == ["全县开展植树活动", "企业要练好内功"] and it.subheadline.iloc[1] == name
 
 
+@pytest.mark.parametrize("title, author, blank, want", [
+    ("企企业业要要练练好好内内功功", "林林涛涛", "\n", "林涛"),     # every character twice, as some PDFs draw bold
+    ("企企业业要要练练好好内内功功", "林林涛涛", "", "林涛"),       # the author in the title's block
+    ("企业要练好内功", "林林涛涛", "\n", "林林涛涛"),              # no bold title: two characters each twice stay
+])
+def test_titles_printed_bold_by_character_are_read_once(tmp_path, title, author, blank, want):
+    text = ("全县开展植树活动\n\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n\n" + title + "\n" + blank
+            + author + "\n\n　　今年以来，不少企业主动调整产品结构，\n加大研发投入，效益明显提升。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == ["全县开展植树活动", "企业要练好内功"] and it.subheadline.iloc[1] == want
+
+
 # photo captions set one under another with no blank line (the pictures stand beside them on the page):
 # each caption that opens with a marker after a paragraph's end is an item (text -> captions expected)
 CAPTIONS = [
