@@ -212,6 +212,34 @@ def _codes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
 
 
 @_compile
+def _slot(keys, code):
+    """Where ``code`` stands in an open-addressing table of pairs (``keys``, its size a power of two, -1 for
+    a free slot), or the free slot where it would go."""
+    size = len(keys)
+    h = (code * 2654435761) & (size - 1)
+    while keys[h] != -1 and keys[h] != code:
+        h = (h + 1) & (size - 1)
+    return h
+
+
+@_compile
+def _mark_pairs(cps, a, b, prev, keys, found):
+    """How many pairs of characters of ``cps[a:b]`` (the first with ``prev`` before it, -1 for none) the
+    table ``keys`` holds that ``found`` has not marked yet, marking them; and the last character."""
+    hits = 0
+    for i in range(a, b):
+        c = cps[i]
+        if prev >= 0:
+            code = prev * 65536 + c
+            h = _slot(keys, code)
+            if keys[h] == code and not found[h]:
+                found[h] = True
+                hits += 1
+        prev = c
+    return hits, prev
+
+
+@_compile
 def _echoes(cps, starts, und, und_starts, which, page_start, page_end, span=60, near=3):
     """How many of a unit's pairs of Chinese characters (once each, other characters left out) the text
     around it holds, in four steps (0 none, 1 under a quarter, 2 under half, 3 more), for the units
@@ -240,9 +268,7 @@ def _echoes(cps, starts, und, und_starts, which, page_start, page_end, span=60, 
         p = 0
         for i in range(m - 1):
             code = han[i] * 65536 + han[i + 1]
-            h = (code * 2654435761) & (size - 1)
-            while keys[h] != -1 and keys[h] != code:
-                h = (h + 1) & (size - 1)
+            h = _slot(keys, code)
             if keys[h] == -1:
                 keys[h] = code
                 mine[p] = h
@@ -258,17 +284,8 @@ def _echoes(cps, starts, und, und_starts, which, page_start, page_end, span=60, 
             for q in range(lo, hi):
                 a, b = starts[q], starts[q + 1]
                 a, b = (a, min(b, a + span)) if side == 0 else (max(a, b - span), b)
-                for i in range(a, b):
-                    c = cps[i]
-                    if prev >= 0:
-                        code = prev * 65536 + c
-                        h = (code * 2654435761) & (size - 1)
-                        while keys[h] != -1 and keys[h] != code:
-                            h = (h + 1) & (size - 1)
-                        if keys[h] == code and not found[h]:
-                            found[h] = True
-                            hits += 1
-                    prev = c
+                got, prev = _mark_pairs(cps, a, b, prev, keys, found)
+                hits += got
                 if hits == p:
                     break
             level = 0 if hits == 0 else 1 if 4 * hits < p else 2 if 2 * hits < p else 3
@@ -309,9 +326,7 @@ def _shift(cps, starts, common, which, page_start, page_end, ahead=150, behind=3
                 continue
             if prev >= 0:
                 code = prev * 65536 + c
-                h = (code * 2654435761) & (size - 1)
-                while keys[h] != -1 and keys[h] != code:
-                    h = (h + 1) & (size - 1)
+                h = _slot(keys, code)
                 if keys[h] == -1:
                     keys[h] = code
                     found[h] = False
@@ -319,19 +334,7 @@ def _shift(cps, starts, common, which, page_start, page_end, ahead=150, behind=3
                     p += 1
             prev = c
         if p >= 3:
-            hits = 0
-            prev = -1
-            for i in range(max(starts[page_start[k]], starts[k] - behind), starts[k]):
-                c = cps[i]
-                if prev >= 0:
-                    code = prev * 65536 + c
-                    h = (code * 2654435761) & (size - 1)
-                    while keys[h] != -1 and keys[h] != code:
-                        h = (h + 1) & (size - 1)
-                    if keys[h] == code and not found[h]:
-                        found[h] = True
-                        hits += 1
-                prev = c
+            hits, _ = _mark_pairs(cps, max(starts[page_start[k]], starts[k] - behind), starts[k], -1, keys, found)
             share = hits / p
             out[k] = 0 if share < 0.03 else 1 if share < 0.07 else 2 if share < 0.15 else 3
         for j in range(p):
