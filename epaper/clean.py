@@ -121,19 +121,19 @@ def undouble(text: str, bold: bool = False) -> str:
     Applies only when the whole string splits into runs each printed twice and
     at least one run is longer than one character and the result has four
     characters or more, or is two or three different Chinese characters printed
-    twice as one run (an author's name, 马凯马凯, 编者按编者按), so real
+    twice as one run (an author's name, 林涛林涛, 编者按编者按), so real
     reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone. Text with
     every character printed twice (全全市市召召开开…, as some PDFs draw bold) is
     restored where it holds three different characters or more (高高兴兴 is
     left alone). ``bold``: the text stands with titles printed so (``by_character``), so that two
-    characters each printed twice (马马凯凯, an author under such a title) are read once too.
+    characters each printed twice (林林涛涛, an author under such a title) are read once too.
 
     >>> undouble("市青联市青联““邻里互助队邻里互助队””成立成立")
     '市青联“邻里互助队”成立'
-    >>> undouble("谢谢"), undouble("马凯马凯"), undouble("天天天天"), undouble("A4A4")
-    ('谢谢', '马凯', '天天天天', 'A4A4')
-    >>> undouble("马马凯凯"), undouble("马马凯凯", bold=True)
-    ('马马凯凯', '马凯')
+    >>> undouble("谢谢"), undouble("林涛林涛"), undouble("天天天天"), undouble("A4A4")
+    ('谢谢', '林涛', '天天天天', 'A4A4')
+    >>> undouble("林林涛涛"), undouble("林林涛涛", bold=True)
+    ('林林涛涛', '林涛')
     """
     n = len(text)
     if bold and by_character(text):
@@ -146,7 +146,7 @@ def undouble(text: str, bold: bool = False) -> str:
 def by_character(text: str) -> bool:
     """Whether every character of a text is printed twice, as some PDFs draw bold (全全市市…).
 
-    >>> by_character("全全市市召召开开"), by_character("马马凯凯"), by_character("全市全市")
+    >>> by_character("全全市市召召开开"), by_character("林林涛涛"), by_character("全市全市")
     (True, True, False)
     """
     return len(text) >= 4 and len(text) % 2 == 0 and text[0::2] == text[1::2]

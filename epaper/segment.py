@@ -432,16 +432,16 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     a paragraph, with no blank line between. A marker that points at a picture (an arrow, ➡; a side, 上图)
     opens one after any line that ends a sentence. Others open one only under another caption that opens
     with a marker, after a line shorter than the lines before it (or than this one): 图为 and 图① say what
-    a picture shows, which a caption may go on to say after its first sentence (什刹海刚刚冻上一层薄冰…。
-    / 图为…), and triangles lead the points of a list too (▲配备好你的电脑…。 / ▲寻找…).
+    a picture shows, which a caption may go on to say after its first sentence (湖面结了一层薄冰…。
+    / 图为…), and triangles lead the points of a list too (▲检查设备…。 / ▲清点物资…).
 
-    >>> _photo_after_end("⬇团山阳区委开展活动。", [(1, "让更多的志愿者担当作为、冲"), (2, "锋在前，贡献青年力量。")])
+    >>> _photo_after_end("⬇居民在社区广场跳舞。", [(1, "全县各乡镇组织群众开展了"), (2, "文体活动，热闹非凡。")])
     True
-    >>> _photo_after_end("图为志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导。")])
+    >>> _photo_after_end("图为志愿者在门口登记车", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识。")])
     True
-    >>> _photo_after_end("图为几个年轻人在激战冰", [(1, "时至隆冬，什刹海刚刚冻"), (2, "上一层薄冰。")])
+    >>> _photo_after_end("图为孩子们在冰上滑冰车", [(1, "入冬以来，北湖湖面结了"), (2, "一层薄冰。")])
     False
-    >>> _photo_after_end("上图志愿者向社区居民宣", [(1, "➡志愿者为青少年开展“"), (2, "一对一”视频辅导，")])
+    >>> _photo_after_end("上图志愿者在门口登记车", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识，")])
     False
     """
     head = raw.lstrip()[:1]
@@ -1287,7 +1287,7 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         heads = [titles[main], *titles[:main], *titles[main + 1:]]
     else:
         bold = any(clean.by_character(h.text) and clean.undouble(h.text) != h.text for h in item.heads)
-        heads = [line for h in item.heads for line in title_lines(h, bold)]     # 马马凯凯 under a bold title
+        heads = [line for h in item.heads for line in title_lines(h, bold)]     # 林林涛涛 under a bold title
     kind = "brief" if brief else _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
@@ -1320,10 +1320,10 @@ def title_lines(b: Block, bold: bool = False) -> list[str]:
     than the widest one ends a title, and a last line that is a person's name
     alone is the author's. ``bold``: the item's other titles are printed bold by character (``clean.undouble``).
 
-    >>> title_lines(make_block([(1, "江泽民会见议长"), (2, "希望在联合国决议基础上尽快"), (3, "解决遗留问题")]))
-    ['江泽民会见议长', '希望在联合国决议基础上尽快解决遗留问题']
-    >>> title_lines(make_block([(1, "正确认识当前物价形势"), (2, "马凯")]))
-    ['正确认识当前物价形势', '马凯']
+    >>> title_lines(make_block([(1, "市长会见客商代表"), (2, "希望在互利共赢的基础上加快"), (3, "推进合作项目")]))
+    ['市长会见客商代表', '希望在互利共赢的基础上加快推进合作项目']
+    >>> title_lines(make_block([(1, "企业要练好内功"), (2, "林涛")]))
+    ['企业要练好内功', '林涛']
     """
     text = clean.undouble(b.text, bold)
     if len(b.lines) < 2:
