@@ -130,8 +130,8 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
     ['赵敏']
     >>> split_names("张三李四王五", {2, 4})
     ['张三', '李四', '王五']
-    >>> split_names("陈雁、何加正")
-    ['陈雁', '何加正']
+    >>> split_names("陈雁、何建中")
+    ['陈雁', '何建中']
     """
     names: list[str] = []
     for part_match in _NAME_PART.finditer(text):
@@ -172,8 +172,8 @@ def parse_credits(text: str, gaps=frozenset(), offset: int = 0, default: str = "
 
     >>> c = parse_credits("记者王国庆通讯员孙丽"); (c.reporters, c.correspondents)
     (['王国庆'], ['孙丽'])
-    >>> parse_credits("中央人民广播电台记者刘振英、新华社记者张宿堂").reporters
-    ['刘振英', '张宿堂']
+    >>> parse_credits("中央人民广播电台记者刘振东、新华社记者张国栋").reporters
+    ['刘振东', '张国栋']
     >>> parse_credits("毋鹏").reporters, parse_credits("记者王国庆新华社记者孙丽").reporters
     (['毋鹏'], ['王国庆', '孙丽'])
     """

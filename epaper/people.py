@@ -365,7 +365,7 @@ _TITLED = re.compile(r"(?=[总委同副书主部局专常省市县区镇乡])(?:
                      r"|(?:常务)?副?[省市县区镇乡]长)")
 _TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|委员|主席|书记|市长|省长|县长|区长|部长|局长|主任|专员|副)")
 _NOT_NAME_END = ("委", "政", "府", "局", "国", "部", "的", "会", "区", "市", "县", "省", "镇", "乡", "村", "党", "总", "副")
-_FUNCTION_END = frozenset("和与及同向对在将为是被把从而等也都就")     # 苏森为副省长, 金泳三和当选: not part of the name
+_FUNCTION_END = frozenset("和与及同向对在将为是被把从而等也都就")     # 苏文为副省长, 崔永三和当选: not part of the name
 
 
 def _titled_names(text: str) -> list[tuple[int, int]]:

@@ -768,7 +768,7 @@ _BRACKETED = re.compile(r"^[（(][^（()）]*[）)]$")
 
 
 def ends_paragraph(text: str) -> bool:
-    """A sentence end, or a bracketed note closing an item (（记者 王鸣媛）, （均据新华社）).
+    """A sentence end, or a bracketed note closing an item (（记者 王晓媛）, （均据新华社）).
 
     >>> ends_paragraph("……作出贡献。"), ends_paragraph("鸣媛）"), ends_paragraph("抓实抓细安全生产")
     (True, True, False)
@@ -1338,7 +1338,7 @@ def title_lines(b: Block, bold: bool = False) -> list[str]:
             cuts.append(round(pos))
     last = round(widths[-1])
     if last and bylines.looks_like_name(text[-last:]) and len(text) - last >= 4 and len(text) - last not in cuts:
-        cuts.append(len(text) - last)                      # 正确认识当前物价形势 / 马凯
+        cuts.append(len(text) - last)                      # 企业要练好内功 / 林涛
     out, prev = [], 0
     for c in sorted(cuts):
         if prev < c < len(text):

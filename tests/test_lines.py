@@ -342,10 +342,10 @@ ISSUES = [
      [("春耕备耕忙", "近日"), ("短评", "钟声")]),
     # a photo credit without brackets, wrapped by a narrow column (某某 / 摄) or closing its caption, then the next
     # item's title with no blank line before it
-    ("湖面冰帆竞速忙\n　　近日，游客在北湖公园冰面上体验冰\n帆运动，感受冰雪乐趣。\n　　新华社记者宋振平\n摄\n"
+    ("湖面冰帆竞速忙\n　　近日，游客在北湖公园冰面上体验冰\n帆运动，感受冰雪乐趣。\n　　新华社记者宋振东\n摄\n"
      "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n",
      [("湖面冰帆竞速忙", "近日"), ("全县开展植树活动", "近日")]),
-    ("湖面冰帆竞速忙\n　　近日，游客在北湖公园冰面上体验冰帆运动。　　新华社记者宋振平 摄\n"
+    ("湖面冰帆竞速忙\n　　近日，游客在北湖公园冰面上体验冰帆运动。　　新华社记者宋振东 摄\n"
      "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n",
      [("湖面冰帆竞速忙", "近日"), ("全县开展植树活动", "近日")]),
     # a photo caption with its credit stands apart from the article after it

@@ -149,13 +149,13 @@ def test_byline_feature_intertitle_and_trailing_author(tmp_path):
 
 def test_people_daily_datelines(tmp_path):
     text = ("外交部长会见来宾\n\n本报北京1月4日讯 记者王伟报道：外交部长今天在北京会见了来宾。\n\n"
-            "国务院召开常务会议\n\n新华社北京1月4日电 （记者李努尔、陈雁） 国务院今天召开常务会议。\n")
+            "国务院召开常务会议\n\n新华社北京1月4日电 （记者李海涛、陈雁） 国务院今天召开常务会议。\n")
     df = parse_text(tmp_path, text, date="1998-01-05")
     it = items(df)
     assert list(it.headline) == ["外交部长会见来宾", "国务院召开常务会议"]
-    assert [list(x) for x in it.reporters] == [["王伟"], ["李努尔", "陈雁"]]
+    assert [list(x) for x in it.reporters] == [["王伟"], ["李海涛", "陈雁"]]
     assert [str(d.date()) for d in it.event_date] == ["1998-01-04", "1998-01-04"]
-    assert list(it.dateline) == ["本报北京1月4日讯记者王伟报道：", "新华社北京1月4日电（记者李努尔、陈雁）"]
+    assert list(it.dateline) == ["本报北京1月4日讯记者王伟报道：", "新华社北京1月4日电（记者李海涛、陈雁）"]
 
 
 def test_event_dates_year_and_vague_words(tmp_path):
