@@ -41,7 +41,8 @@ def _matches(expected, got):
 
 
 # Floors per layout: the share of (easy) articles found exact in each issue. The two "before" layouts with a
-# blank line after every paragraph are at 0.80 and 0.75 (0.82 and 0.76 today): there the line labeller reads a few
+# blank line after every paragraph are at 0.80 and 0.75 (0.85 and 0.76 today, 0.82 and 0.76 before the
+# labeller's last four signals): there the line labeller reads a few
 # short headlines over briefs without a dateline as intertitles (小标题) of the item before, which the rules alone
 # did not (1.00 and 0.94 on one issue); the labeller trained on renderings that print a dash's subtitle on a line
 # of its own reads one more so in the narrow layout (0.82 before; on every article of random layouts it finds
