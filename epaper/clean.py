@@ -161,7 +161,7 @@ def _undouble(text: str) -> str:
         k = text.find(text[0], k + 1, n // 2 + 1)
     if k == -1:
         return text
-    if k == 1 and text[0::2] == text[1::2]:             # every character twice: bold drawn twice over itself
+    if k == 1 and by_character(text):                   # every character twice: bold drawn twice over itself
         return text[0::2] if len(set(text[0::2])) >= 3 else text
     if n == 6:                                          # three characters: one run, all different
         return text[:3] if k == 3 and len(set(text[:3])) == 3 else text
