@@ -1415,7 +1415,8 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     page headers (or page titles). What the rules know for certain stays: a
     page-wide photo credit is page-level text, and a title at the top of a
     page is the page's title when the page-title list holds it or when, with
-    headlines after their articles, there is no article before it to close;
+    headlines after their articles, there is no article before it to close
+    and the labeller does not start an article's text with it (春天来了！);
     titles alone after a page-wide credit are the page's title too. Where
     ``sizes`` gives each line's type size (PDF), a title is a run of lines of
     one size, and the largest title is the headline (``finalize``).
@@ -1453,10 +1454,12 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
     page_text += [PageText(page, "credit", [classify(make_block(c))]) for c in credits]
     for gi, g in enumerate(groups):
         if gi == 0:
-            # a page title at the top of the page (one block of one line), whatever the labeller made of it
+            # a page title at the top of the page (one block of one line), whatever the labeller made of it but
+            # the start of an article's text (headlines after: 春天来了！, an article's first paragraph)
             top = [(no, raw) for no, raw, _ in g if block_at[no] is block_at[g[0][0]]]
             title = clean.undouble(clean.clean_line(top[0][1]))
-            if len(top) == 1 and (title in titles or layout == "after" and block_at[top[0][0]].head):
+            if len(top) == 1 and (title in titles or layout == "after" and block_at[top[0][0]].head
+                                  and g[0][2] != "BS"):
                 b = make_block(top)
                 b.kind, b.head = "text", True
                 page_text.append(PageText(page, "page_title", [b]))
