@@ -367,6 +367,14 @@ def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
         return "byline"
     if gaps and bylines.run_in_byline(t + clean.clean_line(after[0]) if after else t, gaps, len(t)) is not None:
         return "run-in byline"                  # 本报记者 王政 国家技术监督局日前…
+    if after and not gaps and len(t) <= BROKEN_BYLINE and bylines.opens_with_organisation(t):
+        nxt = clean.clean_line(after[0])        # a byline a narrow column broke: 本报驻东京记者 / 张明远, or its
+        if bylines.parse_byline(t + nxt) is not None:                 # name too: 本报记者张 / 明远 今天上午，…
+            return "byline"
+        more = clean.clean_line(after[1]) if len(after) > 1 else ""
+        if bylines.run_in_byline(t + nxt + more, frozenset(len(t) + g for g in _line_gaps(after[0])),
+                                 len(t) + len(nxt)) is not None:
+            return "run-in byline"
     if clean.bullet(t) and len(t) > 1 and t[1] not in clean.BULLETS:
         return "bullet"                         # ■3月4日，…: a paragraph of a column of short news
     if not after or len(t) >= DATELINE_SPAN or not bylines.may_open_dateline(t):
@@ -381,6 +389,7 @@ def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
     return ""
 
 
+BROKEN_BYLINE = 16      # characters of a line that a byline's organisation and role fill, its name wrapped
 DATELINE_SPAN = 24      # characters a dateline's opening (source, place, date, 电/讯) may run to over broken lines
 
 
@@ -729,6 +738,10 @@ def classify(b: Block) -> Block:
         by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut))
     if by is None and b.gaps:
         run_in = bylines.run_in_byline(t, b.gaps, b.breaks[0] if b.breaks else len(t))
+        if run_in is None and len(b.breaks) > 1 and b.breaks[0] <= BROKEN_BYLINE \
+                and bylines.opens_with_organisation(t[:b.breaks[0]]):
+            # its name broken by the line's end (本报驻东京记者张 / 明远 今天上午，…): no gap there
+            run_in = bylines.run_in_byline(t, b.gaps - {b.breaks[0]}, b.breaks[1])
         if run_in is not None:
             by, cut = run_in                        # 本报记者 王政 国家技术监督局日前…: the text goes on
     if by is not None:

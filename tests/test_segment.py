@@ -425,6 +425,26 @@ def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, 
     assert "孔德昌" not in set(helpers.extract_people(df).name)
 
 
+# a byline a narrow column broke, its name too: with headlines before, a blank line or none between; with
+# headlines after, the byline right under the headline closing the article before
+BROKEN_BYLINES = [
+    ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n\n日本经济形势\n本报驻东京记者孔\n德昌 日本经济近来\n"
+     "持续低迷，出口下降。\n", ["全市春耕生产有序", "日本经济形势"]),
+    ("全市春耕生产有序\n本报讯 昨天，全市召开春耕\n生产会议。\n日本经济形势\n本报驻东京记者孔\n德昌 日本经济近来\n"
+     "持续低迷，出口下降。\n", ["全市春耕生产有序", "日本经济形势"]),
+    ("本报讯 昨天，全市召开春耕生产会议，部署\n今年的春耕生产工作。\n全市春耕生产有序\n本报驻东京记者孔\n"
+     "德昌 日本经济近来持续低迷，\n出口下降，物价上涨。\n日本经济形势\n", ["全市春耕生产有序", "日本经济形势"]),
+]
+
+
+@pytest.mark.parametrize("text, headlines", BROKEN_BYLINES)
+def test_a_byline_broken_by_a_narrow_column_opens_its_item(tmp_path, text, headlines):
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline) == headlines
+    assert it.byline.iloc[1] == "本报驻东京记者孔德昌" and list(it.reporters.iloc[1]) == ["孔德昌"]
+    assert it.body.iloc[1].startswith("日本经济近来")
+
+
 @pytest.mark.parametrize("text", [
     # a paragraph that names a reporter and goes on: inside its article
     "全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。会上，\n记者 孔德昌 获悉，全市春耕\n生产有序推进。\n",
