@@ -85,6 +85,49 @@ def looks_like_name(token: str) -> bool:
     return token[0] in single and (len(token) < 4 or token[1] in single)
 
 
+@lru_cache(maxsize=None)
+def _affiliation_end_re():
+    posts = " ".join(lexicons.words("title_words") + lexicons.words("generic_titles") + lexicons.words("organisation_ends"))
+    words = sorted(set(posts.split()), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})$")
+
+
+def author_line(text: str) -> bool:
+    """Whether a short line names its author after the organisation or the post it gives, as a signed
+    article's line under its title does (中国剧协副主席张明远, 市第二中学李晓红): a name of two or three
+    characters (``looks_like_name``) after a word that ends an organisation's name (``organisation_ends.txt``)
+    or a post (``title_words.txt``, ``generic_titles.txt``).
+
+    >>> author_line("中国剧协副主席张明远"), author_line("市第二中学李晓红"), author_line("张明远")
+    (True, True, False)
+    >>> author_line("全县开展植树活动"), author_line("会议由副市长张明远主持。"), author_line("市委宣传部")
+    (False, False, False)
+    """
+    if not (4 <= len(text) <= 30) or not _AUTHOR_CHARS.fullmatch(text) or may_open_dateline(text):
+        return False
+    end, words, followers = _affiliation_end_re(), _not_names(), _single_followers()
+    for k in (6, 5, 4, 3, 2):                       # one name, or two printed without a separator
+        names = [text[-k:]] if k <= 3 else split_joined(text[-k:])
+        if (len(names) == 1) == (k <= 3) and end.search(text, 0, len(text) - k) is not None \
+                and all(looks_like_name(n) and end.search(n) is None and n not in words and n[-1] not in followers
+                        for n in names):
+            return True                             # (not 市委宣传部, 县委书记和县长, 市委办公厅等)
+    return False
+
+
+@lru_cache(maxsize=None)
+def _not_names() -> frozenset:
+    return frozenset(" ".join(lexicons.words("not_names")).split())
+
+
+@lru_cache(maxsize=None)
+def _single_followers() -> frozenset:
+    return frozenset(w for w in " ".join(lexicons.words("name_followers")).split() if len(w) == 1)
+
+
+_AUTHOR_CHARS = re.compile(f"[{CJK}、·]+")
+
+
 def split_joined(token: str) -> list[str]:
     """Split journalists' names printed without a separator.
 

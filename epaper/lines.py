@@ -162,7 +162,7 @@ VALUES.update({
     "wc": ("?", "=", "<", ">"),                        # the column keeps, narrows or widens its width
     "gap": ("?", "-", "0", "1", "2", "3", "4", "5+"),  # the column's width less the unit's first line
     "ind": ("0", "1", "2"),                            # spaces opening the unit's first raw line
-    "nm": ("0", "1"),                                  # a name alone (an author under a title)
+    "nm": ("0", "1", "2"),          # a name alone (an author under a title), or after a post or organisation
     "en": ("0", "1"),                                  # opens with a list number: 一、 2. （三） ①
     "ld": ("0", "1"),                                  # a paragraph opening as a news lead: its time first
     "co": _SHARE_VALUES,                               # what the text from it on shares with the text before
@@ -486,7 +486,7 @@ _QUOTE_ENDS = _QUOTES_CLOSE - _ENDS                     # ... with one of these,
 
 
 # the templates copied from the neighbours (offsets -2..2) of a unit
-NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta", "ld", "co", "cn")
+NEIGHBOUR = ("n", "nl", "T", "r", "e", "bb", "kb", "dbl", "pgb", "op", "wc", "ta", "ld", "co", "cn", "nm")
 OFFSETS = (-2, -1, 1, 2)
 _FULL_WIDTH = str.maketrans(":;()!?", "：；（）！？")
 _HALF_PUNCT = re.compile(r"[:;()!?]")
@@ -567,7 +567,10 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
         # lead that follows its own dateline or byline in their block (本报讯（记者某某） / 昨天，全市…)
         "ld": np.array([(u.block_start or (k and units[k - 1].closes and u.block.kind not in _LED))
                         and segment.news_lead(t) for k, (u, t) in enumerate(zip(units, und))], dtype=np.int64),
-        "nm": np.array([len(t) <= 4 and bylines.looks_like_name(t) for t in und], dtype=np.int64),
+        # (a line short of its column: not the first line of a paragraph that a narrow column broke)
+        "nm": np.array([1 if len(t) <= 4 and bylines.looks_like_name(t)
+                        else 2 if len(u.lines) == 1 and u.first_len <= u.width - 3 and bylines.author_line(t) else 0
+                        for u, t in zip(units, und)], dtype=np.int64),
         # 0 none (or a centred title, ``segment.centred``: set in by a PDF's layout, not indented), 1 one space
         # (as a space-led page's first line has), 2 an indent (two spaces or more, a tab, a full-width space)
         "ind": np.array([0 if not u.raw[:1].isspace() or u.block.centred
