@@ -569,7 +569,8 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
                         and segment.news_lead(t) for k, (u, t) in enumerate(zip(units, und))], dtype=np.int64),
         # (a line short of its column: not the first line of a paragraph that a narrow column broke)
         "nm": np.array([1 if len(t) <= 4 and bylines.looks_like_name(t)
-                        else 2 if len(u.lines) == 1 and u.first_len <= u.width - 3 and bylines.author_line(t) else 0
+                        else 2 if len(u.lines) == 1 and (u.first_len <= u.width - 3 or not u.width) and bylines.author_line(t)
+                        else 0
                         for u, t in zip(units, und)], dtype=np.int64),
         # 0 none (or a centred title, ``segment.centred``: set in by a PDF's layout, not indented), 1 one space
         # (as a space-led page's first line has), 2 an indent (two spaces or more, a tab, a full-width space)

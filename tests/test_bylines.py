@@ -155,6 +155,24 @@ def test_trailing_sources(text, want):
     assert bylines.trailing_source(text) is want
 
 
+@pytest.mark.parametrize("text, want", [
+    ("中国剧协副主席张明远", True),                 # a post, then the name
+    ("市第二中学李晓红", True),                     # an organisation, then the name
+    ("省社会科学院研究员王立新", True),
+    ("市委党校副校长、市行政学院副院长赵敏", True),   # two posts
+    ("华南师范大学孙志刚周丽华", True),             # two names printed without a separator
+    ("张明远", False),                              # a name alone (the labeller's nm=1)
+    ("市委宣传部", False),                          # an organisation alone: 宣传部 is no name
+    ("县委书记和县长", False),                      # 和县长: a post, not a name
+    ("市委办公厅等", False),                        # 公厅等: a name does not end with 等
+    ("新华社马尼拉", False),                        # a dateline's opening
+    ("全县开展植树活动", False),
+    ("会议由副市长张明远主持。", False),            # a sentence
+])
+def test_author_lines(text, want):
+    assert bylines.author_line(text) is want
+
+
 @pytest.mark.parametrize("raw, reporters, correspondents, rest", [
     ("本报记者 孔德昌 市发改委日前公布了今年的重点项目。", ["孔德昌"], [], "市发改委日前公布了今年的重点项目。"),
     ("本报记者　赵　敏　今天上午，全市召开会议。", ["赵敏"], [], "今天上午，全市召开会议。"),   # a name spaced out

@@ -112,6 +112,16 @@ VALUES = [
     # an author's name alone under a title
     ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 1, {"nm": "1", "n": "3"}),
     ("从冲突到忧患\n钱文远\n\n为纪念组织法颁布十周年。", 0, {"nm": "0"}),
+    # an author's line giving the post or organisation before the name (2), not where it fills the column's
+    # line: the first line of a paragraph that a narrow column broke (…企业集团和有关 / 部门…)
+    ("从冲突到忧患\n中国剧协副主席张明远\n\n为纪念组织法颁布十周年，全市举行座谈\n会，与会者畅谈体会。", 1, {"nm": "2"}),
+    ("从冲突到忧患\n中国剧协副主席张明远\n\n为纪念组织法颁布十周年，全市举行座谈\n会，与会者畅谈体会。", 0,
+     {"nm": "0"}),
+    ("为纪念组织法颁布十周年，全市\n举行座谈会，与会者畅谈体会。\n\n市第二中学李晓红\n说，今年的座谈会内容\n"
+     "丰富，大家收获很多。", 2, {"nm": "2"}),
+    ("为纪念组织法颁布十周年，全市\n举行座谈会，与会者畅谈体会。\n\n市第二中学李晓红老师\n说，今年的座谈会内容\n"
+     "丰富，大家收获很多。", 2, {"nm": "0"}),
+    ("为纪念组织法颁布十周\n年，全市举行座谈会。\n企业集团和有关部门的\n负责人参加了会议。", 2, {"nm": "0"}),
     # the echo of a title in the text further on (the eight units after it), not only in the next three
     ("春耕备耕忙\n\n甲。\n\n乙。\n\n丙。\n\n各地春耕备耕正忙。", 0, {"ab": "00", "sw": "30", "sa": "0"}),
     # a title printed twice (bold) between blank lines
@@ -124,6 +134,12 @@ def test_feature_values(text, k, want):
     values = lines.unit_values(_units(text))[k]
     assert {a: values[a] for a in want} == want
     assert set(values) == set(lines.TEMPLATES)
+
+
+def test_a_title_sees_the_authors_line_under_it():
+    feats = lines.features(lines.unit_values(_units("从冲突到忧患\n中国剧协副主席张明远\n\n为纪念组织法颁布十周年，全市举行"
+                                                    "座谈\n会，与会者畅谈体会。")))
+    assert "1nm=2" in feats[0] and "-1nm=0" in feats[1] and "-1nm=2" in feats[2]
 
 
 def test_block_width_is_the_column_of_the_block():
