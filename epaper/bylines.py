@@ -87,8 +87,8 @@ def looks_like_name(token: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _affiliation_end_re():
-    posts = " ".join(lexicons.words("title_words") + lexicons.words("generic_titles") + lexicons.words("organisation_ends"))
-    words = sorted(set(posts.split()), key=len, reverse=True)
+    ends = lexicons.word_set("title_words") | lexicons.word_set("generic_titles") | lexicons.word_set("organisation_ends")
+    words = sorted(ends, key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(map(re.escape, words))})$")
 
 
@@ -105,7 +105,7 @@ def author_line(text: str) -> bool:
     """
     if not (4 <= len(text) <= 30) or not _AUTHOR_CHARS.fullmatch(text) or may_open_dateline(text):
         return False
-    end, words, followers = _affiliation_end_re(), _not_names(), _single_followers()
+    end, words, followers = _affiliation_end_re(), lexicons.word_set("not_names"), _single_followers()
     for k in (6, 5, 4, 3, 2):                       # one name, or two printed without a separator
         names = [text[-k:]] if k <= 3 else split_joined(text[-k:])
         if (len(names) == 1) == (k <= 3) and end.search(text, 0, len(text) - k) is not None \
@@ -116,13 +116,8 @@ def author_line(text: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _not_names() -> frozenset:
-    return frozenset(" ".join(lexicons.words("not_names")).split())
-
-
-@lru_cache(maxsize=None)
 def _single_followers() -> frozenset:
-    return frozenset(w for w in " ".join(lexicons.words("name_followers")).split() if len(w) == 1)
+    return frozenset(w for w in lexicons.word_set("name_followers") if len(w) == 1)
 
 
 _AUTHOR_CHARS = re.compile(f"[{CJK}、·]+")

@@ -31,6 +31,16 @@ def words(name: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset:
+    """Every word of ``data/lexicons/<name>.txt``, where a line may hold several separated by spaces.
+
+    >>> "书记" in word_set("title_words"), "专家" in word_set("generic_titles")
+    (True, True)
+    """
+    return frozenset(" ".join(words(name)).split())
+
+
+@lru_cache(maxsize=None)
 def table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows of ``data/lexicons/<name>.tsv`` split on tabs."""
     return tuple(tuple(c.strip() for c in line.split("\t")) for line in _lines(paths.LEXICONS / f"{name}.tsv"))
@@ -40,9 +50,10 @@ def clear_cache() -> None:
     """Forget loaded lists (after a researcher edits a file in a running session)."""
     import sys
     words.cache_clear()
+    word_set.cache_clear()
     table.cache_clear()
     for mod in list(sys.modules.values()):
         if getattr(mod, "__name__", "").startswith("epaper."):
             for obj in vars(mod).values():
-                if hasattr(obj, "cache_clear") and obj is not words and obj is not table:
+                if hasattr(obj, "cache_clear") and obj not in (words, word_set, table):
                     obj.cache_clear()

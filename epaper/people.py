@@ -107,18 +107,13 @@ def _role_literals() -> frozenset:
 
 @lru_cache(maxsize=None)
 def _title_re():
-    ws = sorted(set(" ".join(lexicons.words("title_words")).split()), key=len, reverse=True)
+    ws = sorted(lexicons.word_set("title_words"), key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, ws)) + ")$")
 
 
 @lru_cache(maxsize=None)
-def _words_set(name: str) -> frozenset:
-    return frozenset(" ".join(lexicons.words(name)).split())
-
-
-@lru_cache(maxsize=None)
 def _meeting_re():
-    return re.compile(r"(?:召开|举行|举办|会上|会议上|座谈|主持召开).{0,40}?(?:" + "|".join(map(re.escape, _words_set("meeting_words"))) + ")|会上")
+    return re.compile(r"(?:召开|举行|举办|会上|会议上|座谈|主持召开).{0,40}?(?:" + "|".join(map(re.escape, lexicons.word_set("meeting_words"))) + ")|会上")
 
 
 # ---------------------------------------------------------------- roster
@@ -282,7 +277,7 @@ def _complete_lists(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 @lru_cache(maxsize=None)
 def _labels_re():
     """The collective labels that open a list of names (领导 alone also opens 领导干部, so it is left out)."""
-    labels = sorted((g for g in _words_set("group_labels") if len(g) >= 3), key=len, reverse=True)
+    labels = sorted((g for g in lexicons.word_set("group_labels") if len(g) >= 3), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, labels))) if labels else None
 
 
@@ -337,7 +332,7 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 
 @lru_cache(maxsize=None)
 def _followers_re():
-    words = sorted(set(_words_set("name_followers")) | _role_literals(), key=len, reverse=True)
+    words = sorted(set(lexicons.word_set("name_followers")) | _role_literals(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -396,8 +391,8 @@ _BEFORE_TITLED = re.compile(r"(?:任命|免去|同意|由|同|与|和|及|向|�
 
 @lru_cache(maxsize=None)
 def _anchor_re():
-    titles = sorted(set(" ".join(lexicons.words("title_words")).split()) - _words_set("generic_titles"), key=len, reverse=True)
-    after = sorted(_role_literals() | _words_set("name_followers") | {"重要"}, key=len, reverse=True)
+    titles = sorted(lexicons.word_set("title_words") - lexicons.word_set("generic_titles"), key=len, reverse=True)
+    after = sorted(_role_literals() | lexicons.word_set("name_followers") | {"重要"}, key=len, reverse=True)
     return re.compile("(?:" + "|".join(map(re.escape, titles)) + r")([\u4e00-\u9fff]{2,4}?)(?=" +
                       "|".join(map(re.escape, after)) + "|[，、。；（])")
 
@@ -483,7 +478,7 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
     spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
     spans = _complete_lists(text, _snap_to_list(text, _trim_names(text, spans)))
     spans = _everywhere(text, spans)
-    bad = tuple(_words_set("not_names"))
+    bad = tuple(lexicons.word_set("not_names"))
     out = []
     for s, e in spans:
         name = text[s:e]
@@ -499,7 +494,7 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
 @lru_cache(maxsize=None)
 def _credit_words() -> str:
     """The words that credit a journalist before a name (journalist_roles.tsv, credit_words.txt), as a pattern."""
-    words = sorted({w for w, _ in bylines._roles()} | _words_set("credit_words"), key=len, reverse=True)
+    words = sorted({w for w, _ in bylines._roles()} | lexicons.word_set("credit_words"), key=len, reverse=True)
     return "|".join(map(re.escape, words))
 
 
@@ -608,7 +603,7 @@ def _group_before(text: str, start: int, floor: int) -> str:
 
 @lru_cache(maxsize=None)
 def _group_labels() -> tuple[frozenset, tuple[int, ...]]:
-    labels = _words_set("group_labels")
+    labels = lexicons.word_set("group_labels")
     return labels, tuple(sorted({len(g) for g in labels}, reverse=True))
 
 
@@ -621,7 +616,7 @@ def _is_official(title: str, name: str, roster_index: dict) -> bool:
     if name in roster_index:
         return True
     t = _QUOTED.sub("", title) if "“" in title else title     # a quoted name (“青年邻里帮帮团”) is no office
-    if t.endswith(tuple(_words_set("generic_titles"))):
+    if t.endswith(tuple(lexicons.word_set("generic_titles"))):
         return False                                            # 村民, 专家: a kind of person, not an office
     return _markers_re().search(t) is not None
 
@@ -631,7 +626,7 @@ _QUOTED = re.compile(r"“[^”]*”")
 
 @lru_cache(maxsize=None)
 def _markers_re():
-    markers = sorted(_words_set("official_markers"), key=len, reverse=True)
+    markers = sorted(lexicons.word_set("official_markers"), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, markers))) if markers else re.compile(r"(?!)")
 
 
@@ -726,7 +721,7 @@ def _joined(index: _RoleIndex, a: Mention, b: Mention) -> bool:
     if _GAP_BREAK.search(core) or index.hits(at + m.end(), b.start):
         return False
     return bool(_title_re().search(core.rstrip("（）")) or _group_before(rest, len(rest), 0)
-                or core.endswith(tuple(_words_set("generic_titles"))))
+                or core.endswith(tuple(lexicons.word_set("generic_titles"))))
 
 
 def _chains(index: _RoleIndex, mentions: list[Mention]) -> list[list[int]]:

@@ -99,7 +99,7 @@ def add_words(words) -> int:
 @lru_cache(maxsize=None)
 def stopwords() -> frozenset:
     """The stopword list (``data/lexicons/stopwords.txt``)."""
-    return frozenset(" ".join(lexicons.words("stopwords")).split())
+    return lexicons.word_set("stopwords")
 
 
 def tokenize(text: str, *, keep_stopwords: bool = False, keep_numbers: bool = False, min_len: int = 2) -> list[str]:
