@@ -81,7 +81,46 @@ MODELS = {"before": paths.MODELS / "line_labels_before.crfsuite",   # one model 
 LABELS = ("HS", "HT", "HC", "BS", "B", "X")
 BUILD_DAYS = ("19980101", "19980121")
 
-_NUMBERED = re.compile(r"^(?:[0-9]{1,2}(?:[、．]|\.(?![0-9]))|[一二三四五六七八九十]{1,3}、|[（(][0-9一二三四五六七八九十]{1,3}[）)]|[①-⑳])")
+_NUMBERED = re.compile(r"^(?:(?P<d>[0-9]{1,2})(?:[、．]|\.(?![0-9]))|(?P<c>[一二三四五六七八九十]{1,3})、"
+                       r"|[（(](?P<p>[0-9一二三四五六七八九十]{1,3})[）)]|(?P<o>[①-⑳]))")
+_CN_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
+
+
+def list_number(text: str) -> tuple[str, int] | None:
+    """The list number a cleaned text opens with (``_NUMBERED``), as its style and its value (None: none).
+
+    >>> list_number("2、新春走基层"), list_number("（十二）节日市场"), list_number("③通知"), list_number("2012年")
+    (('d、', 2), ('p', 12), ('o', 3), None)
+    """
+    m = _NUMBERED.match(text)
+    if m is None:
+        return None
+    if m["o"]:
+        return "o", ord(m["o"]) - ord("①") + 1
+    style, num = ("d" + m[0][-1], m["d"]) if m["d"] else ("c", m["c"]) if m["c"] else ("p", m["p"])
+    if num.isdigit():
+        return style, int(num)
+    tens, ten, ones = num.rpartition("十")
+    if not ten:
+        return (style, _CN_DIGITS[num]) if len(num) == 1 else None
+    return style, _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+
+
+def list_numbers(texts: list[str]) -> list[int]:
+    """For each of a page's texts: 0 where it opens with no list number, 2 where its number goes on a list a
+    text before it opened (2、 after 1、, （三） after （二）: the next number, in the same style), 1 otherwise.
+
+    >>> list_numbers(["1、甲", "乙", "2、丙", "4、丁", "二、戊", "十一、己", "十二、庚"])
+    [1, 0, 2, 1, 1, 1, 2]
+    """
+    out, seen = [], set()
+    for t in texts:
+        n = list_number(t)
+        out.append(0 if n is None else 2 if (n[0], n[1] - 1) in seen else 1)
+        seen.add(n)
+    return out
+
+
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]$")
 _CLASSES = {}
 for _chars, _name in (("。！？!?…；;", "E"), ("，、,", "C"), ("：:", "K"), ("）)】]", "R"), ("（(【[", "O"),
@@ -718,7 +757,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker)
     starts one (in the "before" layout the headline before it may have started it); a caption (text a photo
     credit follows or ends) starts one too where headlines follow their items, unless its block begins with
-    the title of the item before (``HT``), and where headlines come first it may start one, under its own
+    the title of the item before (``HT``) or its number goes on a numbered photo series (``list_numbers``:
+    1、…（摄） / 2、…（摄）), and where headlines come first it may start one, under its own
     title at its block's top (``HS``: 某地冰雕展 / 游客在…。（某某摄）), or continue the body before it,
     with or without a headline right before it (photo stories end with their credit, photos inside an
     article have their captions in it); a
@@ -753,6 +793,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     bracket = ("closing a bracket left open: goes on", b | hc)
     goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
+    listed = list_numbers([u.text for u in units]) if "c" in opens else []
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
     indented = long_lines = False                   # what the flush-title rule asks of such a page only
     if a_line_each:
@@ -770,7 +811,12 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             # a photo credit belongs to the item it closes, a caption's lines to the caption
             m, rule = b, "a credit, a caption's lines are body"
         elif opens[k] == "c":                   # a caption: see above
-            m, rule = bs | ht if layout == "after" else hs | bs | b, "a caption"
+            if layout != "after":
+                m, rule = hs | bs | b, "a caption"
+            elif listed[k] == 2:
+                m, rule = bs | ht | b, "a caption going on a numbered list (1、…（摄）2、…)"
+            else:
+                m, rule = bs | ht, "a caption"
         elif opens[k]:
             if layout == "after":
                 m = bs

@@ -254,6 +254,31 @@ CAPTIONS = [
 ]
 
 
+# (page text, layout, the labels each caption may take; captions holding a full stop, so no title): where
+# headlines follow their items, a caption whose number goes on the numbered photo series before it
+# (1、…（摄） / 2、…（摄）) may go on that item, not another number, nor a number in another style
+SERIES = [
+    ("1、群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n2、农民在田间忙着春耕。（本报记者赵小明摄）", "after",
+     [["BS"], ["BS", "B"]]),
+    ("一、群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n二、农民在田间忙着春耕。（本报记者赵小明摄）", "after",
+     [["BS"], ["BS", "B"]]),
+    ("1、群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n3、农民在田间忙着春耕。（本报记者赵小明摄）", "after",
+     [["BS"], ["BS"]]),
+    ("（一）群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n2、农民在田间忙着春耕。（本报记者赵小明摄）", "after",
+     [["BS"], ["BS"]]),
+    ("群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n农民在田间忙着春耕。（本报记者赵小明摄）", "after",
+     [["BS"], ["BS"]]),
+    ("1、群众在新建的广场上跳舞。（本报记者赵小明摄）\n\n2、农民在田间忙着春耕。（本报记者赵小明摄）", "before",
+     [["BS", "B"], ["BS", "B"]]),
+]
+
+
+@pytest.mark.parametrize("text, layout, labels", SERIES)
+def test_a_numbered_photo_series_may_go_on(text, layout, labels):
+    allowed, _ = lines.constraints(_units(text), layout)
+    assert [[lab for k, lab in enumerate(lines.LABELS) if m >> k & 1] for m in allowed] == labels
+
+
 @pytest.mark.parametrize("text, layout, labels, fresh", CAPTIONS)
 def test_what_a_caption_may_be(text, layout, labels, fresh):
     units = _units(text)
