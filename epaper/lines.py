@@ -793,7 +793,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     bracket = ("closing a bracket left open: goes on", b | hc)
     goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
-    listed = list_numbers([u.text for u in units]) if "c" in opens else []
+    listed = list_numbers([u.text for u in units]) if layout == "after" and "c" in opens else []
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
     indented = long_lines = False                   # what the flush-title rule asks of such a page only
     if a_line_each:
