@@ -254,6 +254,28 @@ CAPTIONS = [
 ]
 
 
+@pytest.mark.parametrize("text, layout, labels, fresh", CAPTIONS)
+def test_what_a_caption_may_be(text, layout, labels, fresh):
+    units = _units(text)
+    allowed, must = lines.constraints(units, layout)
+    assert [lab for k, lab in enumerate(lines.LABELS) if allowed[0] >> k & 1] == labels
+    assert must[0] == fresh
+
+
+# (text, the list number it opens with: its style and value)
+LIST_NUMBERS = [
+    ("2、新春走基层", ("d、", 2)), ("12.全市开展植树活动", ("d.", 12)), ("十一、节日市场", ("c", 11)),
+    ("二十、节日市场", ("c", 20)), ("（三）节日市场", ("p", 3)), ("(4)节日市场", ("p", 4)), ("⑤节日市场", ("o", 5)),
+    ("2012年新春走基层", None), ("1.5亿元投向农村", None), ("十一五规划", None), ("（附图片2张）", None),
+    ("全市开展植树活动", None),
+]
+
+
+@pytest.mark.parametrize("text, want", LIST_NUMBERS)
+def test_list_numbers_are_read_with_their_style(text, want):
+    assert lines.list_number(text) == want
+
+
 # (page text, layout, the labels each caption may take; captions holding a full stop, so no title): where
 # headlines follow their items, a caption whose number goes on the numbered photo series before it
 # (1、…（摄） / 2、…（摄）) may go on that item, not another number, nor a number in another style
@@ -277,14 +299,6 @@ SERIES = [
 def test_a_numbered_photo_series_may_go_on(text, layout, labels):
     allowed, _ = lines.constraints(_units(text), layout)
     assert [[lab for k, lab in enumerate(lines.LABELS) if m >> k & 1] for m in allowed] == labels
-
-
-@pytest.mark.parametrize("text, layout, labels, fresh", CAPTIONS)
-def test_what_a_caption_may_be(text, layout, labels, fresh):
-    units = _units(text)
-    allowed, must = lines.constraints(units, layout)
-    assert [lab for k, lab in enumerate(lines.LABELS) if allowed[0] >> k & 1] == labels
-    assert must[0] == fresh
 
 
 def test_no_headline_holds_a_full_stop_and_a_credit_closes_its_caption():
