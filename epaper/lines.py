@@ -83,7 +83,6 @@ BUILD_DAYS = ("19980101", "19980121")
 
 _NUMBERED = re.compile(r"^(?:(?P<d>[0-9]{1,2})(?:[、．]|\.(?![0-9]))|(?P<c>[一二三四五六七八九十]{1,3})、"
                        r"|[（(](?P<p>[0-9一二三四五六七八九十]{1,3})[）)]|(?P<o>[①-⑳]))")
-_CN_DIGITS = {c: k for k, c in enumerate("一二三四五六七八九", 1)}
 
 
 def list_number(text: str) -> tuple[str, int] | None:
@@ -98,12 +97,8 @@ def list_number(text: str) -> tuple[str, int] | None:
     if m["o"]:
         return "o", ord(m["o"]) - ord("①") + 1
     style, num = ("d" + m[0][-1], m["d"]) if m["d"] else ("c", m["c"]) if m["c"] else ("p", m["p"])
-    if num.isdigit():
-        return style, int(num)
-    tens, ten, ones = num.rpartition("十")
-    if not ten:
-        return (style, _CN_DIGITS[num]) if len(num) == 1 else None
-    return style, _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0)
+    value = clean.cn_number(num)
+    return None if value is None else (style, value)
 
 
 def list_numbers(texts: list[str]) -> list[int]:
