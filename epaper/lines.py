@@ -101,17 +101,17 @@ def list_number(text: str) -> tuple[str, int] | None:
     return None if value is None else (style, value)
 
 
-def list_numbers(texts: list[str]) -> list[int]:
-    """For each of a page's texts: 0 where it opens with no list number, 2 where its number goes on a list a
-    text before it opened (2、 after 1、, （三） after （二）: the next number, in the same style), 1 otherwise.
+def continues_list(texts: list[str]) -> list[bool]:
+    """For each of a page's texts, whether its list number goes on a list a text before it opened (2、 after
+    1、, （三） after （二）: the next number, in the same style).
 
-    >>> list_numbers(["1、甲", "乙", "2、丙", "4、丁", "二、戊", "十一、己", "十二、庚"])
-    [1, 0, 2, 1, 1, 1, 2]
+    >>> continues_list(["1、甲", "乙", "2、丙", "4、丁", "二、戊", "十一、己", "十二、庚"])
+    [False, False, True, False, False, False, True]
     """
     out, seen = [], set()
     for t in texts:
         n = list_number(t)
-        out.append(0 if n is None else 2 if (n[0], n[1] - 1) in seen else 1)
+        out.append(n is not None and (n[0], n[1] - 1) in seen)
         seen.add(n)
     return out
 
@@ -752,7 +752,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     A unit that opens an item by the rules (``opening``: a dateline, a byline, a note, a photo marker)
     starts one (in the "before" layout the headline before it may have started it); a caption (text a photo
     credit follows or ends) starts one too where headlines follow their items, unless its block begins with
-    the title of the item before (``HT``) or its number goes on a numbered photo series (``list_numbers``:
+    the title of the item before (``HT``) or its number goes on a numbered photo series (``continues_list``:
     1、…（摄） / 2、…（摄）), and where headlines come first it may start one, under its own
     title at its block's top (``HS``: 某地冰雕展 / 游客在…。（某某摄）), or continue the body before it,
     with or without a headline right before it (photo stories end with their credit, photos inside an
@@ -788,7 +788,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     bracket = ("closing a bracket left open: goes on", b | hc)
     goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
-    listed = list_numbers([u.text for u in units]) if layout == "after" and "c" in opens else []
+    listed = continues_list([u.text for u in units]) if layout == "after" and "c" in opens else []
     a_line_each = 5 * sum(1 for u in units if len(u.lines) == 1) >= 4 * len(units)    # a paragraph a line
     indented = long_lines = False                   # what the flush-title rule asks of such a page only
     if a_line_each:
@@ -808,7 +808,7 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         elif opens[k] == "c":                   # a caption: see above
             if layout != "after":
                 m, rule = hs | bs | b, "a caption"
-            elif listed[k] == 2:
+            elif listed[k]:
                 m, rule = bs | ht | b, "a caption going on a numbered list (1、…（摄）2、…)"
             else:
                 m, rule = bs | ht, "a caption"
