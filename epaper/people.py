@@ -112,6 +112,12 @@ def _title_re():
 
 
 @lru_cache(maxsize=None)
+def _word_tuple(name: str) -> tuple[str, ...]:
+    """``lexicons.word_set(name)`` as a tuple, for ``str.startswith`` and ``str.endswith``, made once."""
+    return tuple(lexicons.word_set(name))
+
+
+@lru_cache(maxsize=None)
 def _meeting_re():
     return re.compile(r"(?:召开|举行|举办|会上|会议上|座谈|主持召开).{0,40}?(?:" + "|".join(map(re.escape, lexicons.word_set("meeting_words"))) + ")|会上")
 
@@ -332,7 +338,7 @@ _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,8}(?:·[\u4e00-\u9fff]{1,10})+")
 
 @lru_cache(maxsize=None)
 def _followers_re():
-    words = sorted(set(lexicons.word_set("name_followers")) | _role_literals(), key=len, reverse=True)
+    words = sorted(lexicons.word_set("name_followers") | _role_literals(), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, words)))
 
 
@@ -478,7 +484,7 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
     spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
     spans = _complete_lists(text, _snap_to_list(text, _trim_names(text, spans)))
     spans = _everywhere(text, spans)
-    bad = tuple(lexicons.word_set("not_names"))
+    bad = _word_tuple("not_names")
     out = []
     for s, e in spans:
         name = text[s:e]
@@ -616,7 +622,7 @@ def _is_official(title: str, name: str, roster_index: dict) -> bool:
     if name in roster_index:
         return True
     t = _QUOTED.sub("", title) if "“" in title else title     # a quoted name (“青年邻里帮帮团”) is no office
-    if t.endswith(tuple(lexicons.word_set("generic_titles"))):
+    if t.endswith(_word_tuple("generic_titles")):
         return False                                            # 村民, 专家: a kind of person, not an office
     return _markers_re().search(t) is not None
 
@@ -721,7 +727,7 @@ def _joined(index: _RoleIndex, a: Mention, b: Mention) -> bool:
     if _GAP_BREAK.search(core) or index.hits(at + m.end(), b.start):
         return False
     return bool(_title_re().search(core.rstrip("（）")) or _group_before(rest, len(rest), 0)
-                or core.endswith(tuple(lexicons.word_set("generic_titles"))))
+                or core.endswith(_word_tuple("generic_titles")))
 
 
 def _chains(index: _RoleIndex, mentions: list[Mention]) -> list[list[int]]:

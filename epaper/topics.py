@@ -96,7 +96,6 @@ def add_words(words) -> int:
     return len(tok.words) - before
 
 
-@lru_cache(maxsize=None)
 def stopwords() -> frozenset:
     """The stopword list (``data/lexicons/stopwords.txt``)."""
     return lexicons.word_set("stopwords")
