@@ -996,57 +996,23 @@ def labelled_pages(articles, families=None, seeds=(0,), without_blanks: bool = F
         yield layout + (UNSPACED if without_blanks else ""), features(unit_values(units)), labels
 
 
-# Renderings printed with another hand's habits among those the labeller learns from: a variant of
-# ``render.VARIANTS`` that changes the articles (so that lines and labels stay one to one), and the share of
-# the renderings it takes; the rest print the corpus as given.
-TRAINING_VARIANTS = {"bare-credits": 0.3, "bullet-briefs": 0.2}
-
-
-def training_plan(seeds, variants=None) -> list[tuple[str, tuple]]:
-    """The renderings of ``train``: (variant, or "" for the corpus as given; its seeds). Each variant takes
-    its share of the seeds (``TRAINING_VARIANTS``, rounded), from the end; the first seed always prints
-    the corpus as given.
-
-    >>> training_plan(range(10))
-    [('', (0, 1, 2, 3, 4)), ('bare-credits', (5, 6, 7)), ('bullet-briefs', (8, 9))]
-    >>> training_plan(range(4))
-    [('', (0, 1)), ('bare-credits', (2,)), ('bullet-briefs', (3,))]
-    >>> training_plan((0,))
-    [('', (0,))]
-    >>> training_plan(range(3), {})
-    [('', (0, 1, 2))]
-    """
-    seeds = tuple(seeds)
-    plan, end = [], len(seeds)
-    for variant, share in reversed(list((TRAINING_VARIANTS if variants is None else variants).items())):
-        start = max(1, end - round(share * len(seeds)))
-        if start < end:
-            plan.append((variant, seeds[start:end]))
-        end = start
-    return [("", seeds[:end])] + plan[::-1]
-
-
 def train(corpus, out=None, days=BUILD_DAYS, seeds=tuple(range(10)), iterations: int = 200,
-          verbose: bool = False, variants=None) -> dict[str, Path]:
+          verbose: bool = False) -> dict[str, Path]:
     """Train the line labellers (one for each detected layout) on the building days of the People's Daily
-    corpus, rendered in every layout family with each seed, some seeds' articles printed as ``variants``
-    (``training_plan``); ``out`` maps a layout to its model file."""
+    corpus, rendered in every layout family with each seed; ``out`` maps a layout to its model file."""
     import pycrfsuite
 
-    from . import render
     from .pfr import read_pfr
 
     out = {k: Path(v) for k, v in (out or MODELS).items()}
     articles = read_pfr(corpus, days=days)
-    plan = [(render.VARIANTS[v][0](articles) if v else articles, s) for v, s in training_plan(seeds, variants)]
     trainers = {k: pycrfsuite.Trainer(verbose=verbose) for k in out}
     for without_blanks in (False, True):
         if not any(k.endswith(UNSPACED) == without_blanks for k in out):
             continue
-        for printed, printed_seeds in plan:
-            for model, feats, labs in labelled_pages(printed, seeds=printed_seeds, without_blanks=without_blanks):
-                if model in trainers:
-                    trainers[model].append(feats, labs)
+        for model, feats, labs in labelled_pages(articles, seeds=seeds, without_blanks=without_blanks):
+            if model in trainers:
+                trainers[model].append(feats, labs)
     for layout, trainer in trainers.items():
         trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations,
                             "feature.possible_transitions": True})
@@ -1280,14 +1246,6 @@ def _present() -> dict:
     return {k: p for k, p in MODELS.items() if not k.endswith(UNSPACED) or p.exists()}
 
 
-def render_variants_of_articles() -> list[str]:
-    """The variants of ``render.VARIANTS`` that change the articles, not the printed text: those training
-    may take (``TRAINING_VARIANTS``)."""
-    from . import render
-
-    return [name for name, (articles, _) in render.VARIANTS.items() if articles]
-
-
 def main(argv=None) -> int:
     import argparse
 
@@ -1297,22 +1255,8 @@ def main(argv=None) -> int:
     p.add_argument("--corpus", default=str(paths.ROOT.parent / "shared" / "corpora" / "pd199801" / "199801.txt"))
     p.add_argument("--seeds", type=int, default=10, help="renderings of the building days in every layout family")
     p.add_argument("--iterations", type=int, default=200)
-    p.add_argument("--variants", default=",".join(f"{k}={v}" for k, v in TRAINING_VARIANTS.items()),
-                   help="shares of the renderings printed with another hand's habits, as VARIANT=SHARE,... "
-                        "(render.VARIANTS that change the articles; '' for none)")
     a = p.parse_args(argv)
-    variants = {}
-    for part in filter(None, a.variants.split(",")):
-        name, _, share = part.partition("=")
-        if name not in render_variants_of_articles():
-            p.error(f"--variants: {name!r} is not a variant that changes the articles "
-                    f"({', '.join(render_variants_of_articles())})")
-        try:
-            variants[name] = float(share)
-        except ValueError:
-            p.error(f"--variants: {part!r} gives no share of the renderings (as {name}=0.3)")
-    for layout, path in train(a.corpus, seeds=tuple(range(a.seeds)), iterations=a.iterations,
-                              variants=variants).items():
+    for layout, path in train(a.corpus, seeds=tuple(range(a.seeds)), iterations=a.iterations).items():
         print(layout, path)
     return 0
 

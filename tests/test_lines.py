@@ -436,27 +436,6 @@ def test_training_writes_models_that_label(tmp_path):
 
 
 
-def test_training_prints_a_share_of_renderings_in_another_hands_habits(tmp_path, monkeypatch):
-    """``train`` renders the seeds ``training_plan`` gives a variant from that variant's articles, the rest
-    from the corpus as given."""
-    calls, real = [], lines.labelled_pages
-
-    def recorded(articles, seeds, without_blanks):
-        calls.append((articles, seeds))
-        return real(articles, seeds=seeds, without_blanks=without_blanks)
-
-    monkeypatch.setattr(lines, "labelled_pages", recorded)
-    corpus = FIXTURES / "pd_excerpt.txt"
-    lines.train(corpus, out={"before": tmp_path / "before.crfsuite"}, days=("19980101", "19991231"),
-                seeds=(0, 1), iterations=5, variants={"bullet-briefs": 0.5})
-    articles = pfr.read_pfr(corpus, days=("19980101", "19991231"))
-    briefs = render.VARIANTS["bullet-briefs"][0](articles)
-    assert not briefs.equals(articles)
-    assert [seeds for _, seeds in calls] == [(0,), (1,)]
-    assert calls[0][0].equals(articles) and calls[1][0].equals(briefs)
-    assert (tmp_path / "before.crfsuite").stat().st_size > 1000
-
-
 def test_rendered_labels_mark_every_item_a_paper_prints(excerpt):
     """The training labels: a story after the first under one headline starts an item (BS) on its own first
     line, also when a caption is printed before the text; the headline starts the article (before)."""
