@@ -367,10 +367,11 @@ _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
 
 
 def _organisation_pattern(generic: bool = True) -> str:
-    """A news organisation as a regular expression: a source, with its posting or not (新华社, 本报驻东京), or
-    (``generic``) a name ending as papers and stations do (中国青年报, 中央人民广播电台)."""
-    source = rf"(?:{_sources_pattern()})(?:驻[{CJK}]{{1,8}}?)?"
-    return rf"(?:{source}|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)}))" if generic else source
+    """A news organisation as a regular expression, with its posting or not: a source (新华社, 本报驻东京), or
+    (``generic``) a name ending as papers and stations do (中国青年报, 中央人民广播电台, 河南日报驻焦作)."""
+    posting = rf"(?:驻[{CJK}]{{1,8}}?)?"
+    source = rf"(?:{_sources_pattern()}){posting}"
+    return rf"(?:{source}|[{CJK}]{{2,12}}?(?:{'|'.join(_ORG_ENDS)}){posting})" if generic else source
 
 
 @lru_cache(maxsize=None)

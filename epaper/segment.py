@@ -389,7 +389,7 @@ def _opening(line_text: str, after: tuple[str, ...] = ()) -> str:
     return ""
 
 
-BROKEN_BYLINE = 16      # characters of a line that a byline's organisation and role fill, its name wrapped
+BROKEN_BYLINE = 16      # characters of a byline's first line where a narrow column broke it: its organisation (and role)
 DATELINE_SPAN = 24      # characters a dateline's opening (source, place, date, 电/讯) may run to over broken lines
 
 
@@ -426,7 +426,7 @@ def _byline_begun(before: list[str], raw: str) -> int:
     p = clean.clean_line(before[-1])
     if p.endswith(_GOES_ON) or clean.left_open(clean.clean_line("".join(before))):
         return -1
-    if len(p) <= 12 and bylines.parse_byline(p + t) is not None:
+    if len(p) <= BROKEN_BYLINE and bylines.parse_byline(p + t) is not None:
         return 1
     return -1 if t.startswith(("记者", "通讯员")) and bylines.ends_with_organisation(p) else 0
 
@@ -733,7 +733,7 @@ def classify(b: Block) -> Block:
         return b
     cut = b.breaks[0] if b.breaks else len(t)      # the first line alone, as make_block(b.lines[:1]) gives it
     by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut) if b.breaks else b.gaps)
-    if by is None and b.breaks and cut <= 12 and bylines.opens_with_organisation(t[:cut]):
+    if by is None and b.breaks and cut <= BROKEN_BYLINE and bylines.opens_with_organisation(t[:cut]):
         cut = b.breaks[1] if len(b.breaks) > 1 else len(t)          # 本报驻东京 / 记者张三: two lines
         by = bylines.parse_byline(t[:cut], frozenset(g for g in b.gaps if g < cut))
     if by is None and b.gaps:

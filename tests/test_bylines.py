@@ -62,6 +62,8 @@ def test_not_datelines(raw):
     ("本报评论员", [], []),
     ("新华社记者 张明远", ["张明远"], []),                        # an organisation before the role word
     ("本报驻东京记者 王国庆", ["王国庆"], []),
+    ("河南日报驻焦作记者站记者 孔德昌", ["孔德昌"], []),            # a paper's or station's name, its posting
+    ("中央电视台驻东京记者 孔德昌 通讯员 季文华", ["孔德昌"], ["季文华"]),
     ("中国青年报记者李晓红 新华社通讯员孙丽", ["李晓红"], ["孙丽"]),
     ("记者王国庆新华社记者孙丽", ["王国庆", "孙丽"], []),          # the next journalist's source is no name
     ("记者 欧阳修文", ["欧阳修文"], []),                          # four characters: a compound surname
@@ -86,7 +88,8 @@ def test_bylines(raw, reporters, correspondents):
 @pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示",
                                  "记者曾就这个",                  # four characters after a surname: text, no name
                                  "新华社记者今天从有关部门获悉", "我读人民报记者都在", "省长的问候本报记者",
-                                 "作者认为，这项工作要抓紧", "特派记者今天从有关部门获悉", "融媒记者们表示"])
+                                 "作者认为，这项工作要抓紧", "特派记者今天从有关部门获悉", "融媒记者们表示",
+                                 "滨江日报驻京办事处主任", "市电视台驻村记者今天从有关部门获悉"])
 def test_not_bylines(raw):
     text, gaps = _blk(raw)
     assert bylines.parse_byline(text, gaps) is None

@@ -391,6 +391,8 @@ def test_a_caption_right_after_an_articles_full_last_line(tmp_path):
 @pytest.mark.parametrize("lines, byline", [
     (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
     (("新华社", "记者王国庆"), "新华社记者王国庆"),
+    (("中央人民广播电台驻日本东京", "记者张明远"), "中央人民广播电台驻日本东京记者张明远"),   # a long one
+    (("河南日报驻焦作记者站", "记者张明远"), "河南日报驻焦作记者站记者张明远"),
 ])
 def test_a_byline_broken_after_its_organisation_opens_its_item_whole(tmp_path, lines, byline):
     text = "全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n\n日本经济形势\n" + "\n".join(lines) + \
