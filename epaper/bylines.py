@@ -361,7 +361,7 @@ _BULLET = "[" + clean.BULLETS + "○]?"
 _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|文字|作者|文|图)?[/／:：|丨]?"
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
 _BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|摄影报道|报道|[/／](?:文|图))$")   # 记者 张三 文/图
-_BYLINE_CHARS = re.compile(rf"[{CJK}、·\s]+")
+_BYLINE_CHARS = re.compile(rf"[{CJK}、·/／\s]+")     # a slash in a role: 文/记者 张三 图/李四
 _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
 
@@ -417,10 +417,14 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     (True, True)
     >>> parse_byline("记者张三通讯员李四文/图").correspondents
     ['李四']
+    >>> parse_byline("文/本报记者张三图/李四", {7}).photographers, parse_byline("记者张三摄", {2, 4}).reporters
+    (['李四'], ['张三'])
     """
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
     rest = _BYLINE_END.sub("", text[start:])
+    if rest.endswith("摄") and start + len(rest) - 1 in gaps:          # 记者 张三 摄: what was done, set apart
+        rest = rest[:-1]
     if len(rest) > 30 or not (_role_re().match(rest) or _organisation_re().match(rest)):
         return None
     if not _BYLINE_CHARS.fullmatch(rest):

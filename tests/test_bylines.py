@@ -78,6 +78,8 @@ def test_not_datelines(raw):
     ("作者：本报记者 孔德昌", ["孔德昌"], []),
     ("文·图/本报记者 孔德昌", ["孔德昌"], []),
     ("本报记者 孔德昌/文", ["孔德昌"], []),
+    ("文/本报记者 孔德昌 图/季文华", ["孔德昌"], []),              # the photographer after 图/ (below)
+    ("记者 孔德昌 摄", ["孔德昌"], []),                            # what was done, set apart
 ])
 def test_bylines(raw, reporters, correspondents):
     text, gaps = _blk(raw)
@@ -85,11 +87,23 @@ def test_bylines(raw, reporters, correspondents):
     assert c is not None and (c.reporters, c.correspondents) == (reporters, correspondents)
 
 
+@pytest.mark.parametrize("raw, reporters, photographers", [
+    ("文/本报记者 孔德昌 图/季文华", ["孔德昌"], ["季文华"]),
+    ("本报记者 孔德昌 摄影/季文华", ["孔德昌"], ["季文华"]),
+    ("本报记者 孔德昌 图／季文华", ["孔德昌"], ["季文华"]),
+    ("记者 孔德昌 文/图", ["孔德昌"], []),
+])
+def test_bylines_with_a_photographer(raw, reporters, photographers):
+    c = bylines.parse_byline(*_blk(raw))
+    assert c is not None and (c.reporters, c.photographers) == (reporters, photographers)
+
+
 @pytest.mark.parametrize("raw", ["记者近日从市里获悉", "本报记者在现场看到，工人们正在加紧施工", "通讯员们表示",
                                  "记者曾就这个",                  # four characters after a surname: text, no name
                                  "新华社记者今天从有关部门获悉", "我读人民报记者都在", "省长的问候本报记者",
                                  "作者认为，这项工作要抓紧", "特派记者今天从有关部门获悉", "融媒记者们表示",
-                                 "滨江日报驻京办事处主任", "市电视台驻村记者今天从有关部门获悉"])
+                                 "滨江日报驻京办事处主任", "市电视台驻村记者今天从有关部门获悉",
+                                 "记者/编辑部认为：这项工作", "图/表1 全市经济主要指标"])
 def test_not_bylines(raw):
     text, gaps = _blk(raw)
     assert bylines.parse_byline(text, gaps) is None
