@@ -335,7 +335,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     rest = text[end:]
     b = _BRACKET.match(rest)
     if b:
-        inner = b.group("inner")
+        inner = _without_what_was_done(b.group("inner"), gaps, end + 1)
         if _role_re().search(inner) or all(looks_like_name(n) for n in split_names(inner, gaps, end + 1)):
             credits = parse_credits(inner, gaps, end + 1)
             end += b.end()
@@ -407,6 +407,17 @@ def _organisation_start_re():
 _ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社")
 
 
+def _without_what_was_done(text: str, gaps=frozenset(), offset: int = 0) -> str:
+    """Credits without what their journalists did, after the names (文/图, /文, 摄影报道, 报道; 摄 set apart
+    from them: 记者 张三 摄); ``gaps`` and ``offset`` as for ``split_names``.
+
+    >>> _without_what_was_done("记者张三文/图"), _without_what_was_done("记者张三摄", {2, 4}), _without_what_was_done("记者张三摄")
+    ('记者张三', '记者张三', '记者张三摄')
+    """
+    text = _BYLINE_END.sub("", text)
+    return text[:-1] if text.endswith("摄") and offset + len(text) - 1 in gaps else text
+
+
 def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     """A line that is only a byline (本报记者 赵 敏, □记者 张三 通讯员 李四, 新华社记者 张三), its
     journalists by role.
@@ -422,9 +433,7 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     """
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
-    rest = _BYLINE_END.sub("", text[start:])
-    if rest.endswith("摄") and start + len(rest) - 1 in gaps:          # 记者 张三 摄: what was done, set apart
-        rest = rest[:-1]
+    rest = _without_what_was_done(text[start:], gaps, start)
     if len(rest) > 30 or not (_role_re().match(rest) or _organisation_re().match(rest)):
         return None
     if not _BYLINE_CHARS.fullmatch(rest):
