@@ -437,6 +437,19 @@ def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, 
     assert "孔德昌" not in set(helpers.extract_people(df).name)
 
 
+@pytest.mark.parametrize("opening, dateline, reporters, correspondents", [
+    ("本报讯 记者 孔德昌 通讯员 季文华 ", "本报讯记者孔德昌通讯员季文华", ["孔德昌"], ["季文华"]),
+    ("本报讯（记者 孔德昌 文/图）", "本报讯（记者孔德昌文/图）", ["孔德昌"], []),
+    ("本报讯 ", "本报讯", [], []),
+])
+def test_a_datelines_journalists_are_read_apart_from_its_text(tmp_path, opening, dateline, reporters, correspondents):
+    df = parse_text(tmp_path, "全市春耕生产有序\n\n" + opening + "昨天，全市召开春耕生产会议，\n副市长王建国出席会议并讲话。\n")
+    it = items(df)
+    assert list(it.dateline) == [dateline] and it.body[0] == "昨天，全市召开春耕生产会议，副市长王建国出席会议并讲话。"
+    assert (list(it.reporters[0]), list(it.correspondents[0])) == (reporters, correspondents)
+    assert list(helpers.extract_people(df).name) == ["王建国"]
+
+
 # a byline a narrow column broke, its name too: with headlines before, a blank line or none between; with
 # headlines after, the byline right under the headline closing the article before
 BROKEN_BYLINES = [
