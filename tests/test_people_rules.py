@@ -178,6 +178,11 @@ def test_who_is_a_person(body, names):
 @pytest.mark.parametrize("body, name, role", [
     ("在视察中，副市长徐兰生向视察组一行详细介绍了全市情况。", "徐兰生", "speaker"),
     ("会议传达学习了省委书记佟东升在全省工作会议上的讲话精神，县委书记易建国主持会议。", "佟东升", "mentioned"),
+    # 并 joins a further act, even where the dictionary holds 并作 as a word
+    ("县委书记易建国出席会议并作重要讲话。", "易建国", "speaker"),
+    ("县长韩立新出席会议并作动员讲话。", "韩立新", "speaker"),
+    ("县委书记易建国出席会议并作工作报告。", "易建国", "speaker"),
+    ("县长韩立新在全县工作会议上的讲话受到好评。", "韩立新", "mentioned"),     # 作 of 工作 opens no 作…讲话
     # a villager is no official: what he tells the reporter makes him "other", as for experts and volunteers
     ("记者近日走访了村民胡大山家，胡大山告诉记者，今年收成不错。", "胡大山", "other"),
 ])
