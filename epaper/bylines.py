@@ -346,12 +346,13 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
             end += r.end()
         else:
             r2 = re.match(rf"^((?:{_role_re().pattern})[{CJK}、]{{2,12}}?)(?=[\s]|$)", rest)
-            run_in = None if r2 else run_in_byline(rest, frozenset(g - end for g in gaps if g > end))
             if r2 and (end + r2.end()) in gaps:
                 credits = parse_credits(r2.group(1), gaps, end)
                 end += r2.end()
-            elif run_in is not None:                # 本报讯 记者 张三 通讯员 李四 昨天，…: set apart by a space
-                credits, end = run_in[0], end + run_in[1]
+            else:                                   # 本报讯 记者 张三 通讯员 李四 昨天，…: set apart by a space
+                run_in = run_in_byline(rest, frozenset(g - end for g in gaps if g > end))
+                if run_in is not None:
+                    credits, end = run_in[0], end + run_in[1]
     md = month_day(m.group("date")) if m.group("date") else None
     return Dateline(text=text[:end], end=end, credits=credits, place=place, month_day=md)
 
