@@ -572,7 +572,7 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     inner = m.group("inner")
     if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
         return None                                 # a photo credit or a dateline, not (通讯员 某某)
-    inner = _BYLINE_END.sub("", inner)              # （记者 某某 文/图）
+    inner = _without_what_was_done(inner, gaps, m.start("inner"))     # （记者 某某 文/图）
     credits = parse_credits(inner, gaps, m.start("inner"))
     names = credits.reporters + credits.correspondents
     if not names or not all(looks_like_name(n) for n in names):
