@@ -259,7 +259,8 @@ def _sources_pattern() -> str:
 @lru_cache(maxsize=None)
 def _dateline_re():
     return re.compile(
-        rf"^(?P<head>{_BULLET}据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})?(?P<kind>讯|电))"
+        rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)"
+        rf"(?P<date>{DATE_MD})?(?P<kind>讯|电)(?(sq)[】\]]))"
     )
 
 
@@ -267,8 +268,8 @@ def _dateline_re():
 def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
     ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电."""
-    return re.compile(rf"^(?P<head>{_BULLET}据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
-                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?!息)))")
+    return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
+                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?![息号]))(?(sq)[】\]]))")
 
 
 def may_open_paper_dateline(line: str) -> bool:
@@ -277,8 +278,11 @@ def may_open_paper_dateline(line: str) -> bool:
 
     >>> may_open_paper_dateline("滨江日报讯（记者张明远）"), may_open_paper_dateline("中央电视台电视剧频道")
     (True, False)
+    >>> may_open_paper_dateline("东湖网讯（记者张明远）")
+    True
     """
-    return (("讯" in line or "日电" in line or "号电" in line) and ("报" in line or "台" in line or "社" in line)
+    return (("讯" in line or "日电" in line or "号电" in line)
+            and ("报" in line or "台" in line or "社" in line or "网" in line)
             and _paper_dateline_re().match(clean.clean_line(line)) is not None)
 
 
@@ -408,7 +412,7 @@ def _organisation_start_re():
     return re.compile(_organisation_pattern())
 
 
-_ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社")
+_ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社", "网")     # 网: news sites (人民网讯)
 
 
 def _without_what_was_done(text: str, gaps=frozenset(), offset: int = 0) -> str:
@@ -466,6 +470,8 @@ def run_in_byline(text: str, gaps=frozenset(), line_end: int | None = None) -> t
     ['赵敏']
     >>> run_in_byline("记者近日从市里获悉，", {2}) is None, run_in_byline("本报记者王政国家技术", {4, 6}) is None
     (True, True)
+    >>> run_in_byline("本报记者王政报道：昨天，全市召开会议。", {4, 6})[1]
+    9
     """
     line_end = len(text) if line_end is None else line_end
     for g in sorted((g for g in gaps if 4 <= g <= 30 and g < line_end), reverse=True):
@@ -475,8 +481,12 @@ def run_in_byline(text: str, gaps=frozenset(), line_end: int | None = None) -> t
             continue                                # the text after it: a sentence, or a line's worth of one
         credits = parse_byline(text[:g], frozenset(x for x in gaps if x < g))
         if credits is not None and (credits.reporters or credits.correspondents or credits.photographers):
-            return credits, g
+            done = _REPORTED_COLON.match(text, g)       # 本报记者 张三 报道：昨天…: what they did is the byline's
+            return credits, done.end() if done else g
     return None
+
+
+_REPORTED_COLON = re.compile(r"(?:摄影报道|报道)[：:]")
 
 
 _CREDIT = re.compile(

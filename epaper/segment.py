@@ -331,7 +331,8 @@ def header_line(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _block_starters() -> frozenset:
-    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "○", "（", "("]
+    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "○", "（", "(",
+                                                                         "【", "["]     # 【本报讯】
     return frozenset(w[0] for w in words) | frozenset(clean.BULLETS)
 
 

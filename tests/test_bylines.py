@@ -41,6 +41,15 @@ def _blk(raw):
     ("本报讯（记者 孔德昌 文/图）近日", "本报讯（记者孔德昌文/图）", ["孔德昌"], [], "近日"),
     ("本报讯（记者 孔德昌 摄）近日", "本报讯（记者孔德昌摄）", ["孔德昌"], [], "近日"),
     ("本报讯（记者 孔德昌 通讯员 季文华 摄影报道）近日", "本报讯（记者孔德昌通讯员季文华摄影报道）", ["孔德昌"], ["季文华"], "近日"),
+    # the source in square brackets, as web copies and some papers print it
+    ("【本报讯】昨天，全市召开会议。", "【本报讯】", [], [], "昨天，全市召开会议。"),
+    ("[本报讯] 昨天，全市召开会议。", "[本报讯]", [], [], "昨天，全市召开会议。"),
+    ("【滨江日报讯】（记者 孔德昌）近日", "【滨江日报讯】（记者孔德昌）", ["孔德昌"], [], "近日"),
+    ("【新华社北京3月5日电】今天", "【新华社北京3月5日电】", [], [], "今天"),
+    ("■【本报讯】近日，", "■【本报讯】", [], [], "近日，"),
+    # a news site as the source
+    ("东湖网讯（记者 孔德昌）近日", "东湖网讯（记者孔德昌）", ["孔德昌"], [], "近日"),
+    ("东湖网北京3月5日电 今天", "东湖网北京3月5日电", [], [], "今天"),
 ])
 def test_datelines(raw, dateline, reporters, correspondents, body):
     text, gaps = _blk(raw)
@@ -57,6 +66,9 @@ def test_datelines(raw, dateline, reporters, correspondents, body):
     "中央电视台电视剧频道今晚播出",          # a station's name, then 电 of another word
     "滨江日报讯息版面调整",
     "滨江日报社论指出",
+    "【编者按】近日，全市召开会议。",     # a bracketed label that is no source
+    "【本报讯 近日，全市召开会议。",       # a bracket opened and not closed
+    "互联网讯号覆盖全市",                 # 网 then 讯 of another word
 ])
 def test_not_datelines(raw):
     text, gaps = _blk(raw)
@@ -205,6 +217,9 @@ def test_author_lines(text, want):
     ("本报记者　赵　敏　今天上午，全市召开会议。", ["赵敏"], [], "今天上午，全市召开会议。"),   # a name spaced out
     ("□记者 孔德昌 通讯员 季文华 3月5日，全市召开会议。", ["孔德昌"], ["季文华"], "3月5日，全市召开会议。"),
     ("本报记者 孔德昌 季文华 国家技术监督局第三季度组织", ["孔德昌", "季文华"], [], "国家技术监督局第三季度组织"),
+    # what they did, with a colon, is the byline's too
+    ("本报记者 孔德昌 报道：今天上午，全市召开会议。", ["孔德昌"], [], "今天上午，全市召开会议。"),
+    ("记者 孔德昌 季文华 摄影报道：今天上午，全市召开会议。", ["孔德昌", "季文华"], [], "今天上午，全市召开会议。"),
 ])
 def test_run_in_bylines(raw, reporters, correspondents, rest):
     text, gaps = _blk(raw)

@@ -425,6 +425,7 @@ def test_a_byline_in_another_papers_words_opens_its_item_and_names_no_official(t
     ("本报记者 孔德昌 ", ["孔德昌"]),
     ("□记者　孔德昌　通讯员　季文华　", ["孔德昌"]),
     ("本报记者 孔　昌 ", ["孔昌"]),                                 # a name spaced out
+    ("本报记者 孔德昌 报道：", ["孔德昌"]),                           # what was done, with a colon
 ])
 def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, byline, reporters):
     text = ("全市春耕生产有序\n\n本报讯 昨天，全市召开春耕\n生产会议。\n" + blank + "\n日本经济形势\n" + blank +
@@ -441,6 +442,8 @@ def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, 
     ("本报讯 记者 孔德昌 通讯员 季文华 ", "本报讯记者孔德昌通讯员季文华", ["孔德昌"], ["季文华"]),
     ("本报讯（记者 孔德昌 文/图）", "本报讯（记者孔德昌文/图）", ["孔德昌"], []),
     ("本报讯 ", "本报讯", [], []),
+    ("【本报讯】", "【本报讯】", [], []),
+    ("东湖网讯（记者 孔德昌） ", "东湖网讯（记者孔德昌）", ["孔德昌"], []),
 ])
 def test_a_datelines_journalists_are_read_apart_from_its_text(tmp_path, opening, dateline, reporters, correspondents):
     df = parse_text(tmp_path, "全市春耕生产有序\n\n" + opening + "昨天，全市召开春耕生产会议，\n副市长王建国出席会议并讲话。\n")
