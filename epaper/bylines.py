@@ -15,6 +15,7 @@ from . import clean, lexicons
 CJK = "\u3400-\u9fff\uf900-\ufaff"
 _ALL_CJK = re.compile(f"[{CJK}]+")
 _NAME_PART = re.compile(r"[^、，,；;和及与/／\s]+")
+_DONE_AFTER_SLASH = frozenset(("文", "图", "摄", "摄影"))
 _NOT_NAME_CHAR = re.compile(f"[^{CJK}·A-Za-z]")
 _NUM_CN = "〇零一二三四五六七八九十两"
 DATE_MD = rf"(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})月(?:[0-9]{{1,2}}|[{_NUM_CN}]{{1,3}})[日号]"
@@ -170,6 +171,8 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
     ['张三', '李四', '王五']
     >>> split_names("陈雁、何建中")
     ['陈雁', '何建中']
+    >>> split_names("张三/文李四/图", {4})
+    ['张三', '李四']
     """
     names: list[str] = []
     for part_match in _NAME_PART.finditer(text):
@@ -179,6 +182,8 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
         for c in cuts + [len(part)]:
             pieces.append(part[prev:c])
             prev = c
+        if start and text[start - 1] in "/／" and pieces[0] in _DONE_AFTER_SLASH:
+            pieces = pieces[1:]                     # 张三/文 李四/图: what each did, not a name's first character
         merged: list[str] = []
         i = 0
         while i < len(pieces):
@@ -260,7 +265,7 @@ def _sources_pattern() -> str:
 def _dateline_re():
     return re.compile(
         rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)"
-        rf"(?P<date>{DATE_MD})?(?P<kind>讯|电)(?(sq)[】\]]))"
+        rf"(?P<date>{DATE_MD})?(?P<kind>讯|电|消息)(?(sq)[】\]]))"
     )
 
 
@@ -269,7 +274,7 @@ def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
     ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电."""
     return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
-                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?![息号]))(?(sq)[】\]]))")
+                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?![息号])|消息)(?(sq)[】\]]))")
 
 
 def may_open_paper_dateline(line: str) -> bool:
@@ -281,7 +286,7 @@ def may_open_paper_dateline(line: str) -> bool:
     >>> may_open_paper_dateline("东湖网讯（记者张明远）")
     True
     """
-    return (("讯" in line or "日电" in line or "号电" in line)
+    return (("讯" in line or "日电" in line or "号电" in line or "消息" in line)
             and ("报" in line or "台" in line or "社" in line or "网" in line)
             and _paper_dateline_re().match(clean.clean_line(line)) is not None)
 
@@ -331,6 +336,10 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     end = m.end()
     if text[end:end + 1] in _CLOSING:
         return None
+    if text.endswith("消息", 0, end):             # 央视网消息 (记者…) / 昨天…, not 据新华社消息，… nor 本报消息灵通
+        if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):
+            return None                             # nor a title: 本报最后消息
+        end += text[end:end + 1] in ("：", ":")
     if not m.group("date") and len(place) > 4:
         return None
     if not m.group("date") and place and not text[end:end + 1] in ("（", "(", "记", "") and gaps and end not in gaps:
@@ -343,6 +352,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
         if _role_re().search(inner) or all(looks_like_name(n) for n in split_names(inner, gaps, end + 1)):
             credits = parse_credits(inner, gaps, end + 1)
             end += b.end()
+            end += text[end:end + 1] in ("：", ":")        # 央视网消息（记者 张三）：昨天…
     else:
         r = _REPORTED.match(rest)
         if r and _role_re().search(r.group("inner")):

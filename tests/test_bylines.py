@@ -50,6 +50,12 @@ def _blk(raw):
     # a news site as the source
     ("东湖网讯（记者 孔德昌）近日", "东湖网讯（记者孔德昌）", ["孔德昌"], [], "近日"),
     ("东湖网北京3月5日电 今天", "东湖网北京3月5日电", [], [], "今天"),
+    # 消息 for 讯, as news sites print it, a colon after it or its brackets
+    ("东湖网消息（记者 孔德昌）：昨天", "东湖网消息（记者孔德昌）：", ["孔德昌"], [], "昨天"),
+    ("新华社消息 昨天，", "新华社消息", [], [], "昨天，"),
+    ("滨江日报消息：近日，", "滨江日报消息：", [], [], "近日，"),
+    # what each journalist did after a slash: 孔德昌/文 季文华/图
+    ("本报讯 （记者 孔德昌/文 季文华/图）近日", "本报讯（记者孔德昌/文季文华/图）", ["孔德昌", "季文华"], [], "近日"),
 ])
 def test_datelines(raw, dateline, reporters, correspondents, body):
     text, gaps = _blk(raw)
@@ -69,6 +75,11 @@ def test_datelines(raw, dateline, reporters, correspondents, body):
     "【编者按】近日，全市召开会议。",     # a bracketed label that is no source
     "【本报讯 近日，全市召开会议。",       # a bracket opened and not closed
     "互联网讯号覆盖全市",                 # 网 then 讯 of another word
+    "据新华社消息，全市召开会议。",         # a source the sentence goes on from
+    "本报消息灵通",
+    "新华社记者从有关部门获得的消息，",
+    "本报最后消息",                       # a title
+    "央视网消息",
 ])
 def test_not_datelines(raw):
     text, gaps = _blk(raw)

@@ -444,6 +444,8 @@ def test_a_byline_running_into_its_text_opens_its_item(tmp_path, blank, indent, 
     ("本报讯 ", "本报讯", [], []),
     ("【本报讯】", "【本报讯】", [], []),
     ("东湖网讯（记者 孔德昌） ", "东湖网讯（记者孔德昌）", ["孔德昌"], []),
+    ("东湖网消息（记者 孔德昌）：", "东湖网消息（记者孔德昌）：", ["孔德昌"], []),
+    ("本报讯（记者 孔德昌/文 季文华/图）", "本报讯（记者孔德昌/文季文华/图）", ["孔德昌", "季文华"], []),
 ])
 def test_a_datelines_journalists_are_read_apart_from_its_text(tmp_path, opening, dateline, reporters, correspondents):
     df = parse_text(tmp_path, "全市春耕生产有序\n\n" + opening + "昨天，全市召开春耕生产会议，\n副市长王建国出席会议并讲话。\n")
