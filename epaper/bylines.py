@@ -584,6 +584,8 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     ['周文']
     >>> parse_trailing_author("……主持会议。（记者 陈立群 文/图）")[1].reporters
     ['陈立群']
+    >>> parse_trailing_author("……主持会议。（作者：陈立群）")[1].reporters, parse_trailing_author("……。（来源：新华网）")
+    (['陈立群'], None)
     """
     # cheap test first; the brackets hold at most 30 characters, so only the end is searched
     m = _TRAILING.search(text, max(0, len(text) - 40)) if text.rstrip("\n")[-1:] in "）)" else None
@@ -592,8 +594,14 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     inner = m.group("inner")
     if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
         return None                                 # a photo credit or a dateline, not (通讯员 某某)
-    inner = _without_what_was_done(inner, gaps, m.start("inner"))     # （记者 某某 文/图）
-    credits = parse_credits(inner, gaps, m.start("inner"))
+    offset = m.start("inner")
+    label = re.match(r"([^：:]{1,6})[：:]", inner)
+    if label and not _role_re().fullmatch(label.group(1)):
+        if label.group(1) not in _AUTHOR_LABELS:
+            return None                             # （来源：新华网）, （责任编辑：某某）: no author
+        inner, offset = inner[label.end():], offset + label.end()     # （作者：某某）, （文：某某）
+    inner = _without_what_was_done(inner, gaps, offset)     # （记者 某某 文/图）
+    credits = parse_credits(inner, gaps, offset)
     names = credits.reporters + credits.correspondents
     if not names or not all(looks_like_name(n) for n in names):
         return None
@@ -602,6 +610,8 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     return m.start(), credits
 
 
+_AUTHOR_LABELS = frozenset(("作者", "文", "撰文", "文图", "图文", "文/图", "图/文", "文／图", "图／文"))
+_SOURCE_LABELS = ("来源", "稿件来源", "文章来源", "信息来源", "消息来源", "资料来源", "出处")
 _SOURCE_LEAD = re.compile(r"^(?:本栏|本版|以上)?(?:均据|据|综合|转自|摘自)?")
 _SOURCE_END = re.compile(r"(?:电|讯|稿|供稿|专稿|消息)$")
 _END_MARKS = frozenset(("完", "全文完", "待续", "未完待续", "续完"))
@@ -610,8 +620,8 @@ _END_MARKS = frozenset(("完", "全文完", "待续", "未完待续", "续完"))
 def trailing_source(text: str) -> bool:
     """Whether a text closes with its source in brackets after a sentence's end, as a news item closes:
     （本报专电）, （据新华社电）, （新华社稿）, （本报珀斯1月18日电）, （均据新华社）, （本栏均据新华社电）,
-    （据《经济日报》）, （作者单位：某某大学）, or with an end mark: （完）, （待续）. A photo credit (……摄)
-    is not one.
+    （据《经济日报》）, （作者单位：某某大学）, （来源：人民日报）, or with an end mark: （完）, （待续）. A photo
+    credit (……摄) is not one.
 
     >>> trailing_source("……表示祝贺。（本报专电）"), trailing_source("……会谈。（据新华社电）")
     (True, True)
@@ -619,6 +629,8 @@ def trailing_source(text: str) -> bool:
     (True, True)
     >>> trailing_source("……。（毋鹏）"), trailing_source("……。（新华社记者某某摄）"), trailing_source("会议（扩大）")
     (False, False, False)
+    >>> trailing_source("……。（来源：人民日报）"), trailing_source("……。（来源于群众）")
+    (True, False)
     """
     t = text.rstrip()
     if not t.endswith(("）", ")")):                 # the cheap test first
@@ -630,6 +642,8 @@ def trailing_source(text: str) -> bool:
         return False
     if inner.startswith(("作者单位", "作者系", "作者为")) or inner in _END_MARKS:
         return True
+    if inner.startswith(_SOURCE_LABELS) and re.match(r"[^：:]{1,4}[：:].", inner):
+        return True                                 # （来源：人民日报）, （稿件来源：某某网）
     rest = inner[_SOURCE_LEAD.match(inner).end():]
     return rest.startswith(_sources()) or rest.startswith("《") and "》" in rest \
         or (rest != inner and bool(rest)) or _SOURCE_END.search(rest) is not None and len(rest) <= 16

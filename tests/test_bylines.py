@@ -177,6 +177,13 @@ def test_page_credits(raw, names):
     ("……电。（新华社北京1月1日电）", None),
     ("……完成了（一）（二）", None),
     ("……如期举行（均据新华社）", None),
+    # a label before a colon: an author's (作者：, 文：) or a role's, or none (来源：, 责任编辑：)
+    ("……工作。（作者：孔德昌）", ["孔德昌"]),
+    ("……工作。（文：孔德昌）", ["孔德昌"]),
+    ("……工作。（记者：孔德昌）", ["孔德昌"]),
+    ("……工作。（来源：新华网）", None),                # not 来源新
+    ("……工作。（来源:东湖网）", None),
+    ("……工作。（责任编辑：孔德昌）", None),
 ])
 def test_trailing_authors(text, names):
     found = bylines.parse_trailing_author(text)
@@ -194,6 +201,9 @@ def test_trailing_authors(text, names):
     ("……的问题。（作者单位：某某大学）", True),
     ("……的问题。（完）", True),                   # an end mark
     ("……的问题。（待续）", True),
+    ("……的问题。（来源：东湖网）", True),          # a source under its label
+    ("……的问题。（稿件来源：滨江日报）", True),
+    ("……的问题。（来源于群众）", False),
     ("……表示祝贺。（毋鹏）", False),              # an author: parse_trailing_author
     ("……滑冰。（新华社记者张三摄）", False),      # a photo credit
     ("……完成了（一）", False),                    # no sentence's end before the bracket
