@@ -437,6 +437,28 @@ def _photo_starters() -> frozenset:
     return frozenset(w[0] for w in lexicons.words("photo_markers"))
 
 
+@lru_cache(maxsize=None)
+def _note_starters() -> frozenset:
+    return frozenset(w[0] for w in lexicons.words("note_markers"))
+
+
+def _note_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
+    """Whether a raw line opens a note (a marker of ``note_markers.txt``: 扫码, 扫图…) right after a line that
+    ends a sentence, with no blank line between: a note printed under an article, not its text.
+
+    >>> _note_after_end("扫图二维码观看视频。", [(1, "同学们纷纷表示受益匪浅。")])
+    True
+    >>> _note_after_end("扫图二维码观看视频。", [(1, "同学们纷纷表示，今后要")]), _note_after_end("扫地的老人", [(1, "好。")])
+    (False, False)
+    >>> _note_after_end("扫图②二维码观看视频。", [(1, "扫图①二维码观看视频。")])         # the same note goes on
+    False
+    """
+    head = raw.lstrip()[:1]
+    return bool(head) and head in _note_starters() and clean.ends_sentence(before[-1][1].rstrip()) \
+        and _starts_with_any(clean.clean_line(raw), "note_markers") \
+        and not any(_starts_with_any(clean.clean_line(t), "note_markers") for _, t in before)   # a note's next
+
+
 def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     """Whether a raw line opens a photo caption (a marker of ``photo_markers.txt``) right after the end of
     a paragraph, with no blank line between. A marker that points at a picture (an arrow, ➡; a side, 上图)
@@ -648,6 +670,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             opens = ""                              # and a byline running into text, a paragraph's (or after a title)
         if not opens and cur and _photo_after_end(raw, cur):
             opens = "photo"                         # 上图…, ➡…: a caption after the end of a paragraph
+        elif not opens and cur and _note_after_end(raw, cur):
+            opens = "note"                          # 扫码…: a note after the end of a paragraph
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued", "photo") else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:

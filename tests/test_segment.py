@@ -388,6 +388,26 @@ def test_a_caption_right_after_an_articles_full_last_line(tmp_path):
     assert it.body.iloc[0].endswith("现场秩序井然有序。") and it.kind.iloc[1] == "photo"
 
 
+# a note (扫码…, ``note_markers.txt``) printed under an article with no blank line: after a line that ends a
+# sentence it is an item of its own, its next lines too; after a line that goes on it is the article's text
+NOTES = [
+    ("植树现场秩序井然，群众\n热情高涨。\n扫码观看植树现场视频。\n", ["植树现场秩序井然，群众热情高涨。", "扫码观看植树现场视频。"]),
+    ("植树现场秩序井然，群众\n热情高涨。\n扫图①二维码观看视频。\n扫图②二维码观看图集。\n",
+     ["植树现场秩序井然，群众热情高涨。", "扫图①二维码观看视频。扫图②二维码观看图集。"]),
+    ("志愿者协助开展消杀、测温\n扫码、登记等志愿服务。\n", ["志愿者协助开展消杀、测温扫码、登记等志愿服务。"]),
+]
+
+
+@pytest.mark.parametrize("tail, bodies", NOTES)
+def test_a_note_under_an_article_without_a_blank_line(tmp_path, tail, bodies):
+    text = "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n" + tail
+    it = items(parse_text(tmp_path, text))
+    assert it.headline.iloc[0] == "全县开展植树活动"
+    got = [b.replace("\n", "") for b in it.body]
+    assert got == ["近日，全县开展植树活动，干部群众共植树两万余株。" + bodies[0]] + bodies[1:]
+    assert list(it.kind) == ["news"] + ["caption"] * (len(bodies) - 1)
+
+
 @pytest.mark.parametrize("lines, byline", [
     (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
     (("新华社", "记者王国庆"), "新华社记者王国庆"),
