@@ -595,7 +595,7 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
         return None                                 # a photo credit or a dateline, not (通讯员 某某)
     offset = m.start("inner")
-    label = re.match(r"([^：:]{1,6})[：:]", inner)
+    label = _LABEL.match(inner)
     if label and not _role_re().fullmatch(label.group(1)):
         if label.group(1) not in _AUTHOR_LABELS:
             return None                             # （来源：新华网）, （责任编辑：某某）: no author
@@ -610,8 +610,9 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     return m.start(), credits
 
 
+_LABEL = re.compile(r"([^：:]{1,6})[：:]")      # a label before a colon opening a bracket's inside: 作者：, 来源：
 _AUTHOR_LABELS = frozenset(("作者", "文", "撰文", "文图", "图文", "文/图", "图/文", "文／图", "图／文"))
-_SOURCE_LABELS = ("来源", "稿件来源", "文章来源", "信息来源", "消息来源", "资料来源", "出处")
+_SOURCE_LABELS = frozenset(("来源", "稿件来源", "文章来源", "信息来源", "消息来源", "资料来源", "出处"))
 _SOURCE_LEAD = re.compile(r"^(?:本栏|本版|以上)?(?:均据|据|综合|转自|摘自)?")
 _SOURCE_END = re.compile(r"(?:电|讯|稿|供稿|专稿|消息)$")
 _END_MARKS = frozenset(("完", "全文完", "待续", "未完待续", "续完"))
@@ -642,7 +643,8 @@ def trailing_source(text: str) -> bool:
         return False
     if inner.startswith(("作者单位", "作者系", "作者为")) or inner in _END_MARKS:
         return True
-    if inner.startswith(_SOURCE_LABELS) and re.match(r"[^：:]{1,4}[：:].", inner):
+    label = _LABEL.match(inner)
+    if label and label.group(1) in _SOURCE_LABELS and label.end() < len(inner):
         return True                                 # （来源：人民日报）, （稿件来源：某某网）
     rest = inner[_SOURCE_LEAD.match(inner).end():]
     return rest.startswith(_sources()) or rest.startswith("《") and "》" in rest \

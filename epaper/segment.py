@@ -673,7 +673,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         elif not opens and cur and _note_after_end(raw, cur):
             opens = "note"                          # 扫码…: a note after the end of a paragraph
         if opens and not _dateline_goes_on(cur):
-            back = 0 if opens in ("dateline", "continued", "photo") else _byline_begun([t for _, t in cur[-3:]], raw)
+            back = 0 if opens in ("dateline", "continued", "photo", "note") \
+                else _byline_begun([t for _, t in cur[-3:]], raw)
             if back == 0:
                 blocks.append(cur)
                 cur = []
