@@ -1303,7 +1303,7 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
             start = b.byline_end
         if k == len(blocks) - 1:
             seg = b.text[start:]
-            found = bylines.find_credit(b.text, b.gaps) if item.origin in ("photo", "text", "note") else None
+            found = bylines.find_credit(b.text, b.gaps)
             if found is not None and found[0] >= start:
                 stop = found[0]
                 credit = b.text[found[0]:]

@@ -388,6 +388,19 @@ def test_a_caption_right_after_an_articles_full_last_line(tmp_path):
     assert it.body.iloc[0].endswith("现场秩序井然有序。") and it.kind.iloc[1] == "photo"
 
 
+@pytest.mark.parametrize("opening", ["本报讯（记者 孔德昌）", "□ 本报记者 孔德昌\n"])
+@pytest.mark.parametrize("credit", ["（本报记者 张明远 摄）", "本报记者 张明远 摄"])
+def test_a_photo_credit_closing_an_article_with_a_dateline_or_byline(tmp_path, opening, credit):
+    """The article's photographer is read from the credit its text ends with, whatever opens the article,
+    and the credit is not its text."""
+    text = ("全市召开春耕生产工作会议\n\n" + opening + "3月4日，全市春耕生产工作会议召开。\n"
+            "图为会议现场。" + credit + "\n")
+    it = items(parse_text(tmp_path, text))
+    assert len(it) == 1 and it.body.iloc[0].endswith("图为会议现场。")
+    assert it.credit.iloc[0] == credit.replace(" ", "") and list(it.photographers.iloc[0]) == ["张明远"]
+    assert list(it.reporters.iloc[0]) == ["孔德昌"]
+
+
 # a note (扫码…, ``note_markers.txt``) printed under an article with no blank line: after a line that ends a
 # sentence it is an item of its own, its next lines too; after a line that goes on it is the article's text
 NOTES = [
