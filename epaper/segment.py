@@ -433,13 +433,9 @@ def _byline_begun(before: list[str], raw: str) -> int:
 
 
 @lru_cache(maxsize=None)
-def _photo_starters() -> frozenset:
-    return frozenset(w[0] for w in lexicons.words("photo_markers"))
-
-
-@lru_cache(maxsize=None)
-def _note_starters() -> frozenset:
-    return frozenset(w[0] for w in lexicons.words("note_markers"))
+def _first_chars(name: str) -> frozenset:
+    """The characters the entries of the word list ``name`` open with: the cheap test before ``_prefix_re``."""
+    return frozenset(w[0] for w in lexicons.words(name))
 
 
 def _note_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
@@ -454,7 +450,7 @@ def _note_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     False
     """
     head = raw.lstrip()[:1]
-    return bool(head) and head in _note_starters() and clean.ends_sentence(before[-1][1].rstrip()) \
+    return bool(head) and head in _first_chars("note_markers") and clean.ends_sentence(before[-1][1].rstrip()) \
         and _starts_with_any(clean.clean_line(raw), "note_markers") \
         and not any(_starts_with_any(clean.clean_line(t), "note_markers") for _, t in before)   # a note's next
 
@@ -477,7 +473,7 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     False
     """
     head = raw.lstrip()[:1]
-    if not head or head not in _photo_starters() or not clean.ends_sentence(before[-1][1].rstrip()):
+    if not head or head not in _first_chars("photo_markers") or not clean.ends_sentence(before[-1][1].rstrip()):
         return False
     m = _prefix_re("photo_markers").match(clean.clean_line(raw))
     if m is None:
