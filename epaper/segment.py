@@ -487,16 +487,44 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     return last < width
 
 
+def _after_pointing_caption(raw: str, before: list[tuple[int, str]]) -> bool:
+    """Whether a raw line opens what follows a caption that opens with a marker pointing at its picture
+    (➡, 上图) and ends a sentence where its line ends, with no blank line between. Such a caption is one
+    paragraph, so the line opens another item (a caption without a marker under another picture, an
+    article's text), unless it is the caption's photo credit or opens with a marker itself (上图 opens a
+    caption of its own, ``_photo_after_end``; the caption may go on to say 图为…).
+
+    >>> _after_pointing_caption("专家为青年志愿者授课。", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识。")])
+    True
+    >>> _after_pointing_caption("本报记者 张三 摄", [(1, "➡志愿者为老人测量血压。")])
+    False
+    >>> _after_pointing_caption("讲解知识。", [(1, "➡志愿者为老人测量血压，")])
+    False
+    >>> _after_pointing_caption("近日，全市开展活动。", [(1, "图为志愿者为老人测量血压。")])    # 图为 says what it shows
+    False
+    """
+    head = before[0][1].lstrip()[:1]
+    if not head or head not in _first_chars("photo_markers") or not clean.ends_sentence(before[-1][1].rstrip()):
+        return False
+    m = _prefix_re("photo_markers").match(clean.clean_line(before[0][1]))
+    if m is None or not _points(m.group()):
+        return False
+    t = clean.clean_line(raw)
+    return not t.startswith(("（", "(")) and not _starts_with_any(t, "photo_markers") \
+        and bylines.find_credit(t, _line_gaps(raw)) is None
+
+
 def _points(marker: str) -> bool:
     """Whether a photo marker points at a picture: an arrow (its character's Unicode name says so) or a
-    word for a side ending in 图 (上图, 左图), not 图为 or a triangle.
+    word for a side ending in 图 (上图, 左图), not 图为, a triangle or the title's picture (题图, which an
+    article's text follows).
 
-    >>> [_points(m) for m in ("➡", "↓", "上图", "▲", "图为", "图①")]
-    [True, True, True, False, False, False]
+    >>> [_points(m) for m in ("➡", "↓", "上图", "▲", "图为", "图①", "题图")]
+    [True, True, True, False, False, False, False]
     """
     if len(marker) == 1:
         return "ARROW" in unicodedata.name(marker, "")
-    return marker.endswith("图") and not marker.startswith("图")
+    return len(marker) == 2 and marker[0] in "上下左右中" and marker[1] == "图"
 
 
 def _may_start(line_text: str) -> bool:
@@ -668,6 +696,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             opens = "photo"                         # 上图…, ➡…: a caption after the end of a paragraph
         elif not opens and cur and _note_after_end(raw, cur):
             opens = "note"                          # 扫码…: a note after the end of a paragraph
+        elif not opens and cur and _after_pointing_caption(raw, cur):
+            opens = "photo"                         # ➡…。 / 某某…: a caption is one paragraph
         if opens and not _dateline_goes_on(cur):
             back = 0 if opens in ("dateline", "continued", "photo", "note") \
                 else _byline_begun([t for _, t in cur[-3:]], raw)

@@ -421,6 +421,41 @@ def test_a_note_under_an_article_without_a_blank_line(tmp_path, tail, bodies):
     assert list(it.kind) == ["news"] + ["caption"] * (len(bodies) - 1)
 
 
+# a caption opened by a marker pointing at its picture (➡, 上图) is one paragraph: with no blank line, what
+# follows the line that ends its sentence is another item (a caption without a marker under the next
+# picture), unless it is the caption's credit or the caption's sentence goes on
+AFTER_POINTING = [
+    ("➡志愿者为老人测量血\n压、讲解防疫知识。\n社区医生为居民义诊。\n",
+     ["➡志愿者为老人测量血压、讲解防疫知识。", "社区医生为居民义诊。"]),
+    ("上图　志愿者为老人测量血压。\n下图　社区医生为居民义诊。\n孩子们在广场上放风筝。\n",
+     ["上图志愿者为老人测量血压。", "下图社区医生为居民义诊。", "孩子们在广场上放风筝。"]),
+    ("➡志愿者为老人测量血压，\n讲解防疫知识。\n", ["➡志愿者为老人测量血压，讲解防疫知识。"]),
+    ("图为志愿者为老人测量血压。\n社区医生为居民义诊。\n", None),             # 图为 says what a picture shows
+    ("题图　志愿者为老人测量血压。\n社区医生为居民义诊。\n", None),           # the title's picture: its text follows
+]
+
+
+@pytest.mark.parametrize("tail, captions", AFTER_POINTING)
+def test_what_follows_a_pointing_caption_without_a_blank_line(tmp_path, tail, captions):
+    article = "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n"
+    it = items(parse_text(tmp_path, article + tail))
+    got = [b.replace("\n", "") for b in it.body]
+    if captions is None:
+        assert got == ["近日，全县开展植树活动，干部群众共植树两万余株。" + tail.replace("\n", "").replace("　", "")]
+    else:
+        assert got == ["近日，全县开展植树活动，干部群众共植树两万余株。"] + captions
+        assert list(it.headline.fillna("")) == ["全县开展植树活动"] + [""] * len(captions)
+
+
+def test_a_pointing_caption_keeps_its_credit_without_a_blank_line(tmp_path):
+    text = ("全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n"
+            "➡志愿者为老人测量血压。\n本报记者 张明远 摄\n")
+    it = items(parse_text(tmp_path, text))
+    assert [b.replace("\n", "") for b in it.body] == ["近日，全县开展植树活动，干部群众共植树两万余株。",
+                                                      "➡志愿者为老人测量血压。"]
+    assert list(it.photographers.iloc[1]) == ["张明远"]
+
+
 @pytest.mark.parametrize("lines, byline", [
     (("本报驻东京", "记者张明远"), "本报驻东京记者张明远"),            # the organisation on the line before
     (("新华社", "记者王国庆"), "新华社记者王国庆"),
