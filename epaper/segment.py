@@ -471,13 +471,17 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     False
     >>> _photo_after_end("上图志愿者在门口登记车", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识，")])
     False
+    >>> _photo_after_end("⬇居民在社区广场跳舞。", [(1, "各乡镇组织群众开展了文体"), (2, "活动，热闹非凡。"), (3, "全县文体活动丰富")])
+    True
     """
     head = raw.lstrip()[:1]
-    if not head or head not in _first_chars("photo_markers") or not clean.ends_sentence(before[-1][1].rstrip()):
+    if not head or head not in _first_chars("photo_markers"):
         return False
     m = _prefix_re("photo_markers").match(clean.clean_line(raw))
     if m is None:
         return False
+    if not clean.ends_sentence(before[-1][1].rstrip()):
+        return _points(m.group()) and _title_above(before)      # ➡ under a title the article before it ends with
     if _points(m.group()):
         return True                                 # ➡, 上图: a picture's caption
     if not _starts_with_any(clean.clean_line(before[0][1]), "photo_markers"):
@@ -485,6 +489,34 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     last = len(clean.clean_line(before[-1][1]))
     width = max([len(clean.clean_line(r)) for _, r in before[-3:-1]] or [len(raw.strip())])
     return last < width
+
+
+_CLAUSE_END = re.compile(r"[，、；：,;:]$")
+
+
+def _title_above(before: list[tuple[int, str]]) -> bool:
+    """Whether the last of some raw lines may be a title's line that a paragraph's end stands before (where
+    headlines follow their articles): it ends no clause (，、；：) and the line before it ends a paragraph,
+    or it is shorter than the widest of the three lines before it by a fifth and one of them ends one.
+
+    >>> _title_above([(1, "各乡镇组织群众开展了文体"), (2, "活动，热闹非凡。"), (3, "全县文体活动丰富")])
+    True
+    >>> _title_above([(1, "活动，热闹非凡。"), (2, "全县各乡镇文体活动丰富多彩"), (3, "群众乐享")])     # two lines
+    True
+    >>> _title_above([(1, "各乡镇组织群众开展文体活"), (2, "动。全县各乡镇文体活动"), (3, "丰富多彩")])
+    False
+    >>> _title_above([(1, "各乡镇组织群众开展了文体"), (2, "活动，热闹非凡，"), (3, "全县文体活动")])
+    False
+    """
+    if len(before) < 2:
+        return False
+    last = clean.clean_line(before[-1][1])
+    if not last or _CLAUSE_END.search(last):
+        return False
+    if _closes(before[-2][1]):
+        return True
+    return any(_closes(r) for _, r in before[-5:-2]) \
+        and len(last) < 0.8 * max(len(clean.clean_line(r)) for _, r in before[-4:-1])
 
 
 def _after_pointing_caption(raw: str, before: list[tuple[int, str]]) -> bool:
@@ -1523,6 +1555,9 @@ def labelled_items(page: int, lines: list[tuple[int, str]], labels: dict[int, st
             # the start of an article's text (headlines after: 春天来了！, an article's first paragraph)
             top = [(no, raw) for no, raw, _ in g if block_at[no] is block_at[g[0][0]]]
             title = clean.undouble(clean.clean_line(top[0][1]))
+            if len(top) > 1 and title in titles and len(g) > 1 and g[0][2] in ("HS", "HT", "HC") \
+                    and g[1][2] in ("HT", "HC"):
+                top = top[:1]                       # 要闻 over an article's title with no blank line between
             if len(top) == 1 and (title in titles or layout == "after" and block_at[top[0][0]].head
                                   and g[0][2] != "BS"):
                 b = make_block(top)

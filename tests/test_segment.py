@@ -45,6 +45,24 @@ def test_headline_before_layout(tmp_path):
     assert list(df.kind)[0] == "page_title"
 
 
+@pytest.mark.parametrize("header", ["", "滨江日报 2023年3月7日 第2版\n"])
+@pytest.mark.parametrize("page_title, headline", [
+    ("要闻", "全市春耕备耕工作有序推进"),
+    ("", "全市春耕备耕工作有序推进"),
+])
+def test_a_page_title_over_a_headline_without_a_blank_line(tmp_path, header, page_title, headline):
+    """The page's title (``page_titles.txt``) on the line right over the first headline is the page's, not
+    the headline's."""
+    text = (header + (page_title + "\n" if page_title else "") + "全市春耕备耕\n工作有序推\n进\n"
+            "本报讯（记者王国庆） 3月6日，全市春耕备耕\n工作有序推进，各类农资储备充足。\n"
+            "全县开展植树活动\n本报讯 近日，全县开展植树活动，干部\n群众共植树两万余株。\n")
+    df = parse_text(tmp_path, text)
+    it = items(df)
+    assert list(it.headline) == [headline, "全县开展植树活动"]
+    want = {"要闻"} if page_title == "要闻" else set()
+    assert set(df.headline[df.kind == "page_title"]) == want
+
+
 AFTER = """ 本报讯（记者张明远） 3月5日上午，
 市政府召开全市安全生产工作会
 议。市长李国华出席会议并讲话，
@@ -454,6 +472,20 @@ def test_a_pointing_caption_keeps_its_credit_without_a_blank_line(tmp_path):
     assert [b.replace("\n", "") for b in it.body] == ["近日，全县开展植树活动，干部群众共植树两万余株。",
                                                       "➡志愿者为老人测量血压。"]
     assert list(it.photographers.iloc[1]) == ["张明远"]
+
+
+def test_pointing_captions_under_the_title_closing_an_article_without_blank_lines(tmp_path):
+    """Headlines after their articles, no blank line: an arrow under the title that closes the article
+    before it opens a caption, and so does a caption without a marker under a pointing one."""
+    text = ("本报讯（记者王国庆） 3月6日，全市春耕\n备耕工作有序推进，各类农资储备充足。\n全市春耕备耕工作有序推进\n"
+            "本报讯（记者张明远） 3月5日上午，全市\n志愿服务活动在各社区开展，志愿者们\n为居民提供各类服务。\n"
+            "全市志愿服务活动深入社区\n⬇志愿者为群众讲解防疫知识。\n➡志愿者在社区门口登记车辆。\n社区医生为居民义诊。\n")
+    df = parse_text(tmp_path, text, name="某某日报_2023-03-07.txt")
+    it = items(df)
+    assert (df.layout == "after").all()
+    assert list(it.headline.fillna("-")) == ["全市春耕备耕工作有序推进", "全市志愿服务活动深入社区", "-", "-", "-"]
+    assert [b.replace("\n", "") for b in it.body.iloc[2:]] == ["⬇志愿者为群众讲解防疫知识。", "➡志愿者在社区门口登记车辆。",
+                                                                "社区医生为居民义诊。"]
 
 
 @pytest.mark.parametrize("lines, byline", [
