@@ -500,11 +500,16 @@ def page_units(blocks) -> list[Unit]:
         k0 = 0
         blanks = (first_no - prev_last - 1) if prev_last is not None else 0
         para_start = True
+        # a dateline's text goes on after it: a line that the dateline fills (本报讯（记者张三）) ends no unit
+        dateline_end = b.dateline.end if b.kind == "dateline" and b.dateline is not None else 0
         for k in range(m):
             start, end = bounds[k], bounds[k + 1]
             c = text[end - 1] if end > start else ""
             # ``_closes_at`` where the last character does not settle it
             ends = c in _ENDS or ((c in _QUOTE_ENDS or c.isspace()) and _closes_at(text, start, end))
+            if ends and end <= dateline_end and k < m - 1:
+                para_start = False
+                continue
             if k < m - 1 and not para_start and width and widths[k] >= width - 1 and not ends:
                 continue                                  # line k + 1 continues this unit
             para_start = ends

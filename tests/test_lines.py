@@ -28,6 +28,10 @@ UNITS = [
     ("一二三四五六\n七八九十甲。\n丙丁戊己庚辛\n\n壬癸子丑寅卯\n辰巳。", [[1], [2], [3], [5], [6]]),
     # a short line ends the run it closes
     ("一二三四五六\n七八九十甲乙\n丙丁\n戊己庚辛壬癸\n子丑寅卯辰巳\n午。", [[1], [2, 3], [4, 5, 6]]),
+    # a dateline that fills its line goes on into the text under it; the end of the text's paragraph ends it
+    ("本报讯（记者张明远）\n昨天，全市春耕备耕正忙。\n各地抓紧准备农资。", [[1, 2], [3]]),
+    # a bracket closing a line that is no dateline ends a paragraph (an author's name in brackets)
+    ("全市春耕备耕正忙。（张明远）\n各地抓紧准备农资。", [[1], [2]]),
 ]
 
 
@@ -89,7 +93,6 @@ VALUES = [
     ("春耕备耕忙\n\n1月12日，全市春耕备耕正忙。", 1, {"ld": "1"}),
     ("春耕备耕忙\n\n日前，全市春耕备耕正忙。", 1, {"ld": "1"}),
     ("春耕备耕忙\n\n全市春耕备耕正忙。", 1, {"ld": "0"}),
-    ("本报讯（记者张明远）\n昨天，全市春耕备耕正忙。", 1, {"ld": "0"}),     # the lead after its own dateline
     ("春耕备耕忙\n\n全市春耕备耕正忙，各地抓紧准备农资，保障今年粮食生产。1月12日起实行。", 1, {"ld": "0"}),
     # what the text from a paragraph or title on shares with the text before it (pairs of characters, the
     # commonest characters left out): a new subject (0), the same (3); none at a page's first unit or where the

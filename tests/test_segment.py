@@ -63,6 +63,21 @@ def test_a_page_title_over_a_headline_without_a_blank_line(tmp_path, header, pag
     assert set(df.headline[df.kind == "page_title"]) == want
 
 
+@pytest.mark.parametrize("title", ["全县开展植树活动\n", ""])
+@pytest.mark.parametrize("indent", ["", "　　"])
+def test_a_dateline_alone_on_its_line_opens_the_text_under_it(tmp_path, indent, title):
+    """A dateline that fills its line (本报讯（记者某某）, the closing bracket at the line's end) and the
+    text on the lines under it, with no blank line, are one item."""
+    text = ("全市春耕备耕工作有序推进\n本报讯（记者王国庆）\n" + indent + "3月6日，全市春耕备耕工作有\n"
+            "序推进，各类农资储备充足，全市\n农机具检修工作基本完成。\n" + title + "本报讯（记者张明远）\n"
+            + indent + "近日，全县开展植树活动，干部群众\n共植树两万余株，成活率达九成。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline.fillna("")) == ["全市春耕备耕工作有序推进", title.strip()]
+    assert list(it.dateline) == ["本报讯（记者王国庆）", "本报讯（记者张明远）"]
+    assert [b.replace("\n", "") for b in it.body] == ["3月6日，全市春耕备耕工作有序推进，各类农资储备充足，全市农机具检修工作基本完成。",
+                                                      "近日，全县开展植树活动，干部群众共植树两万余株，成活率达九成。"]
+
+
 AFTER = """ 本报讯（记者张明远） 3月5日上午，
 市政府召开全市安全生产工作会
 议。市长李国华出席会议并讲话，
