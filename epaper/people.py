@@ -760,10 +760,10 @@ def _header_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
 
 
 def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], starts: list[int],
-                 sentence_start: int) -> list[str]:
+                 sentence_start: int) -> tuple[list[str], bool]:
     """Roles of a list: the words after its last name to the end of the clause; where only 等/同志
     stand there, the next clauses of the sentence that name no one else (…，以及各部门负责人列席会议);
-    else the words that opened the list (在主席台就座的有：)."""
+    else the words that opened the list (在主席台就座的有：), and whether they did."""
     text = index.text
     end = mentions[chain[-1]].end
     ce = _clause_end(text, end)
@@ -787,8 +787,51 @@ def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], s
             j = nxt
     if not roles:
         first = mentions[chain[0]]
-        roles = _header_roles(index, sentence_start, first.start - len(first.title) - len(first.group))
-    return roles
+        header_end = first.start - len(first.title) - len(first.group)
+        roles = _header_roles(index, sentence_start, header_end) or _group_roles(index, sentence_start, header_end)
+        return roles, bool(roles)
+    return roles, False
+
+
+_LIST_BREAK = re.compile("[。！？\n：:]")
+
+
+def _list_goes_on(index: _RoleIndex, a: int, b: int) -> bool:
+    """Whether the text between two lists (``index.text[a:b]``) only sets the next name apart with its
+    own words, as a list opened by a header does (…分别是：A，校长、作家B，退休干部C): a separator
+    first, no sentence's end, no role word."""
+    gap = index.text[a:b]
+    return gap[:1] in ("，", "、", "；") and len(gap) <= 45 and not _LIST_BREAK.search(gap) and not index.hits(a, b)
+
+
+_GROUP_HEADER = re.compile(r"(?:这|以上|上述)?[0-9０-９一二三四五六七八九十两百]*(?:名|位|个)?(?P<group>[\u4e00-\u9fff]{2,10}?)"
+                           r"(?:分别|依次)?(?:是|为)[：:]?")
+
+
+def _group_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
+    """Roles of a list whose opening words name a group and no role (10名金牌读者分别是：A、B): what an
+    earlier clause that names the group says it did, where that is a presence (特意邀请10名金牌读者揭牌).
+
+    >>> t = "会上，特意邀请3名劳动模范揭牌。3名劳动模范分别是：孔德昌、季文华、赵小明。"
+    >>> _group_roles(_RoleIndex(t), t.index("3名劳动"), t.index("孔德昌"))
+    ['attendee']
+    >>> t = "会议表彰了3名劳动模范。3名劳动模范分别是：孔德昌、季文华、赵小明。"
+    >>> _group_roles(_RoleIndex(t), t.index("3名劳动"), t.index("孔德昌"))
+    []
+    """
+    text = index.text
+    if stop <= start or text[stop - 1] not in "是为：:":
+        return []                                   # the cheap test first: a header ends so
+    cut = max(start, max(text.rfind(c, start, stop) for c in "，；。！？\n") + 1)
+    m = _GROUP_HEADER.fullmatch(text, cut, stop)
+    if m is None:
+        return []
+    j = text.rfind(m.group("group"), 0, cut)
+    if j < 0:
+        return []
+    opens = max(text.rfind(c, 0, j) for c in "，,；;：:。！？\n") + 1
+    roles = [r for r in index.roles(opens, _clause_end(text, j)) if r in PRESENT_ROLES]
+    return roles[:1]
 
 
 EVIDENCE_WHOLE = 160       # a sentence up to this long is the evidence as it stands
@@ -848,6 +891,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
     sentence_marks = [i for i in clause_marks if norm[i] in "。！？\n"]       # one pass over the text
     starts = [o.start for o in mentions]
     index = _RoleIndex(norm)
+    opened = None                       # the sentence, roles and end of a list its opening words gave roles
     for chain in _chains(index, mentions):
         for pos, k in enumerate(chain):
             m = mentions[k]
@@ -865,7 +909,11 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
         head = mentions[chain[0]]
         s_before = bisect.bisect_left(sentence_marks, head.start)
         sentence_start = sentence_marks[s_before - 1] + 1 if s_before else 0
-        roles = _chain_roles(index, mentions, chain, starts, sentence_start)
+        roles, by_header = _chain_roles(index, mentions, chain, starts, sentence_start)
+        if not roles and opened is not None and opened[0] == sentence_start \
+                and _list_goes_on(index, opened[2], head.start):
+            roles, by_header = list(opened[1]), True    # …分别是：A，作家B: the list its opening words gave roles
+        opened = (sentence_start, roles, mentions[chain[-1]].end) if by_header else None
         # words that continue the sentence without a new subject (…调研督导安全生产工作，强调要…)
         end = mentions[chain[-1]].end
         j = _clause_end(norm, end)

@@ -146,6 +146,21 @@ LISTS = [
     ("市委副书记、副市长欧阳文庆到企业调研。", {"欧阳文庆": (["leader"], "市委副书记、副市长", False)}),
     # a name printed again later, once in a form the model misses
     ("区人大常委会主任戴骏出席会议。会议由戴骏主持。", {"戴骏": (["chair", "attendee"], "区人大常委会主任", False)}),
+    # a list opened by words that name a group: what an earlier clause says the group did; its names, each
+    # set apart with its own words, all take it
+    ("会上，特意邀请3名劳动模范揭牌。3名劳动模范分别是：市委原副书记孔德昌，纺织厂厂长、市作协会员季文华，"
+     "农民赵小明。",
+     {"孔德昌": (["attendee"], "市委原副书记", False), "季文华": (["attendee"], None, False),
+      "赵小明": (["attendee"], "农民", False)}),
+    ("会议表彰了3名劳动模范。3名劳动模范分别是：孔德昌、季文华、赵小明。",
+     {"孔德昌": (["other"], None, False), "季文华": (["other"], None, False), "赵小明": (["other"], None, False)}),
+    ("在主席台就座的有：市长孔德昌，纺织厂厂长、市作协会员季文华，市农业局局长赵小明。",
+     {"孔德昌": (["attendee"], "市长", False), "季文华": (["attendee"], None, False),
+      "赵小明": (["attendee"], "市农业局局长", False)}),
+    # a list its opening words gave roles ends with its sentence, and where a role word stands between
+    ("在主席台就座的有：市长孔德昌，副市长季文华。会议结束后，农民赵小明说，要抓好春耕。",
+     {"孔德昌": (["attendee"], "市长", False), "季文华": (["attendee"], "副市长", False),
+      "赵小明": (["other"], "农民", False)}),
 ]
 
 
