@@ -449,6 +449,8 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     >>> parse_byline("文/本报记者张三图/李四", {7}).photographers, parse_byline("记者张三摄", {2, 4}).reporters
     (['李四'], ['张三'])
     """
+    if "，" in text or "。" in text:
+        return None                                 # the cheap test first: a byline holds no clause
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
     rest = _without_what_was_done(text[start:], gaps, start)

@@ -331,9 +331,12 @@ def header_line(text: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _block_starters() -> frozenset:
+    """The characters a dateline or byline opens with, and their full-width forms (the cheap test of
+    ``_may_start``)."""
     words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "○", "（", "(",
                                                                          "【", "["]     # 【本报讯】
-    return frozenset(w[0] for w in words) | frozenset(clean.BULLETS)
+    starters = frozenset(w[0] for w in words) | frozenset(clean.BULLETS)
+    return starters | frozenset(c for c in map(chr, range(0xFF01, 0xFF5F)) if clean.fold_char(c) in starters)
 
 
 def starts_block(line_text: str, after: tuple[str, ...] = ()) -> bool:
@@ -562,8 +565,10 @@ def _points(marker: str) -> bool:
 def _may_start(line_text: str) -> bool:
     """The cheap test of ``starts_block``: the line opens with a character that a dateline or byline opens
     with, or with a paper's name before 讯 (``bylines.may_open_paper_dateline``)."""
-    head = line_text.lstrip()[:1]
-    return bool(head) and (clean.fold_char(head) in _block_starters() or bylines.may_open_paper_dateline(line_text))
+    head = line_text[:1]
+    if head.isspace():
+        head = line_text.lstrip()[:1]
+    return bool(head) and (head in _block_starters() or bylines.may_open_paper_dateline(line_text))
 
 
 def _line_gaps(raw: str) -> frozenset:
@@ -637,12 +642,14 @@ def news_lead(text: str) -> bool:
     False
     """
     lead = text[:LEAD_CHARS]
-    return bool(_DAY.search(lead)) or any(w in lead for w in _lead_words())
+    return bool(_DAY.search(lead)) or _lead_words_re().search(lead) is not None
 
 
 @lru_cache(maxsize=None)
-def _lead_words() -> tuple[str, ...]:
-    return tuple(lexicons.words("brief_lead_words"))
+def _lead_words_re():
+    """The words of ``brief_lead_words.txt`` as one pattern."""
+    words = sorted(lexicons.words("brief_lead_words"), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def opens_brief(text: str) -> str:
