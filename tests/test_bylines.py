@@ -50,6 +50,10 @@ def _blk(raw):
     # a news site as the source
     ("东湖网讯（记者 孔德昌）近日", "东湖网讯（记者孔德昌）", ["孔德昌"], [], "近日"),
     ("东湖网北京3月5日电 今天", "东湖网北京3月5日电", [], [], "今天"),
+    # a news site, a place and 讯 before a bracket or a colon
+    ("东湖网江岸讯(分站记者 孔德昌) 近日", "东湖网江岸讯(分站记者孔德昌)", ["孔德昌"], [], "近日"),
+    ("东湖网江岸讯：近日，", "东湖网江岸讯：", [], [], "近日，"),
+    ("【东湖网江岸讯】近日，", "【东湖网江岸讯】", [], [], "近日，"),
     # 消息 for 讯, as news sites print it, a colon after it or its brackets
     ("东湖网消息（记者 孔德昌）：昨天", "东湖网消息（记者孔德昌）：", ["孔德昌"], [], "昨天"),
     ("新华社消息 昨天，", "新华社消息", [], [], "昨天，"),
@@ -75,6 +79,8 @@ def test_datelines(raw, dateline, reporters, correspondents, body):
     "【编者按】近日，全市召开会议。",     # a bracketed label that is no source
     "【本报讯 近日，全市召开会议。",       # a bracket opened and not closed
     "互联网讯号覆盖全市",                 # 网 then 讯 of another word
+    "互联网通讯（试行）办法出台",           # 讯 ending a word (通讯), not a dateline's
+    "东湖网江岸讯近日全区",                # a place and 讯 with no bracket or colon after it
     "据新华社消息，全市召开会议。",         # a source the sentence goes on from
     "本报消息灵通",
     "新华社记者从有关部门获得的消息，",
