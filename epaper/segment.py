@@ -494,7 +494,7 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     return last < width
 
 
-_CLAUSE_END = re.compile(r"[，、；：,;:]$")
+_MID_SENTENCE_END = re.compile(r"[，、；：,;:]$")      # a line ending so goes on: no title's
 
 
 def _title_above(before: list[tuple[int, str]]) -> bool:
@@ -514,7 +514,7 @@ def _title_above(before: list[tuple[int, str]]) -> bool:
     if len(before) < 2:
         return False
     last = clean.clean_line(before[-1][1])
-    if not last or _CLAUSE_END.search(last):
+    if not last or _MID_SENTENCE_END.search(last):
         return False
     if _closes(before[-2][1]):
         return True
@@ -538,15 +538,20 @@ def _after_pointing_caption(raw: str, before: list[tuple[int, str]]) -> bool:
     >>> _after_pointing_caption("近日，全市开展活动。", [(1, "图为志愿者为老人测量血压。")])    # 图为 says what it shows
     False
     """
-    head = before[0][1].lstrip()[:1]
-    if not head or head not in _first_chars("photo_markers") or not clean.ends_sentence(before[-1][1].rstrip()):
-        return False
-    m = _prefix_re("photo_markers").match(clean.clean_line(before[0][1]))
-    if m is None or not _points(m.group()):
+    if not clean.ends_sentence(before[-1][1].rstrip()) or not _pointing(before[0][1]):
         return False
     t = clean.clean_line(raw)
     return not t.startswith(("（", "(")) and not _starts_with_any(t, "photo_markers") \
         and bylines.find_credit(t, _line_gaps(raw)) is None
+
+
+def _pointing(raw: str) -> bool:
+    """Whether a raw line opens with a photo marker that points at a picture (``_points``: ➡…, 上图…)."""
+    head = raw.lstrip()[:1]
+    if not head or head not in _first_chars("photo_markers"):
+        return False
+    m = _prefix_re("photo_markers").match(clean.clean_line(raw))
+    return m is not None and _points(m.group())
 
 
 def _points(marker: str) -> bool:
