@@ -273,7 +273,7 @@ def _dateline_re():
 def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
     ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电, or a place
-    and 讯 before a bracket or a colon (红网嘉禾讯(记者…), as news sites print it)."""
+    and 讯 before a bracket or a colon (东湖网江岸讯(记者…), as news sites print it)."""
     return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
                       rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?![息号])|消息"
                       rf"|(?P<at>[{CJK}]{{1,4}}?)讯(?=[（(：:】\]]))(?(sq)[】\]]))")
@@ -330,8 +330,8 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     ('滨江日报讯（记者张明远）', True)
     >>> parse_dateline("■本报讯（记者张明远）今天").text          # an item of a column of short news
     '■本报讯（记者张明远）'
-    >>> parse_dateline("红网嘉禾讯(分站记者罗飞雄)昨天").text, parse_dateline("互联网通讯（试行）") is None
-    ('红网嘉禾讯(分站记者罗飞雄)', True)
+    >>> parse_dateline("东湖网江岸讯(分站记者孔德昌)昨天").text, parse_dateline("互联网通讯（试行）") is None
+    ('东湖网江岸讯(分站记者孔德昌)', True)
     """
     m = _dateline_re().match(text) or _paper_dateline_re().match(text)
     if not m:
@@ -344,7 +344,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
         if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):
             return None                             # nor a title: 本报最后消息
         end += text[end:end + 1] in ("：", ":")
-    if "at" in m.re.groupindex and m.group("at"):  # 红网嘉禾讯(记者…): a place, not a word's end (互联网通讯（…）)
+    if "at" in m.re.groupindex and m.group("at"):  # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
         from .names import _dictionary
         if place[-1] + "讯" in _dictionary():
             return None

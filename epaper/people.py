@@ -809,8 +809,8 @@ _GROUP_HEADER = re.compile(r"(?:这|以上|上述)?[0-9０-９一二三四五六
 
 
 def _group_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
-    """Roles of a list whose opening words name a group and no role (10名金牌读者分别是：A、B): what an
-    earlier clause that names the group says it did, where that is a presence (特意邀请10名金牌读者揭牌).
+    """Roles of a list whose opening words name a group and no role (5名劳动模范分别是：A、B): what an
+    earlier clause that names the group says it did, where that is a presence (特意邀请5名劳动模范揭牌).
 
     >>> t = "会上，特意邀请3名劳动模范揭牌。3名劳动模范分别是：孔德昌、季文华、赵小明。"
     >>> _group_roles(_RoleIndex(t), t.index("3名劳动"), t.index("孔德昌"))

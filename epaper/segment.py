@@ -529,7 +529,7 @@ def _after_pointing_caption(raw: str, before: list[tuple[int, str]]) -> bool:
     article's text), unless it is the caption's photo credit or opens with a marker itself (上图 opens a
     caption of its own, ``_photo_after_end``; the caption may go on to say 图为…).
 
-    >>> _after_pointing_caption("专家为青年志愿者授课。", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识。")])
+    >>> _after_pointing_caption("社区医生为居民义诊。", [(1, "➡志愿者为老人测量血"), (2, "压、讲解知识。")])
     True
     >>> _after_pointing_caption("本报记者 张三 摄", [(1, "➡志愿者为老人测量血压。")])
     False
