@@ -336,7 +336,8 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     m = _dateline_re().match(text) or _paper_dateline_re().match(text)
     if not m:
         return None
-    place = m.group("place") or ("at" in m.re.groupindex and m.group("at")) or ""
+    at = m.groupdict().get("at")                # a news site's place before 讯 (``_paper_dateline_re``)
+    place = m.group("place") or at or ""
     end = m.end()
     if text[end:end + 1] in _CLOSING:
         return None
@@ -344,7 +345,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
         if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):
             return None                             # nor a title: 本报最后消息
         end += text[end:end + 1] in ("：", ":")
-    if "at" in m.re.groupindex and m.group("at"):  # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
+    if at:                                      # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
         from .names import _dictionary
         if place[-1] + "讯" in _dictionary():
             return None
