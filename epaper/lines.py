@@ -761,7 +761,10 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     1、…（摄） / 2、…（摄）), and where headlines come first it may start one, under its own
     title at its block's top (``HS``: 某地冰雕展 / 游客在…。（某某摄）), or continue the body before it,
     with or without a headline right before it (photo stories end with their credit, photos inside an
-    article have their captions in it); a
+    article have their captions in it), but where headlines come first a paragraph inside a block that
+    follows a sentence's end, opens with its day (``segment.news_lead``: 3月6日，…) and ends with a photo
+    credit in brackets (or a credit follows it: ``_photo_news``) is photo news of its own and starts an
+    item; a
     headline-shaped block of one line (``segment.classify``) standing between the end of a paragraph and an
     item's opening is a headline: of the article before it where headlines follow their articles (``HT``),
     else of the item it opens; a page header (第3版, 某某日报 2022年…) is ``X``; a photo credit is body
@@ -817,6 +820,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
                 m, rule = bs | ht | b, "a caption going on a numbered list (1、…（摄）2、…)"
             else:
                 m, rule = bs | ht, "a caption"
+        elif layout != "after" and k and not u.block_start and units[k - 1].block is u.block \
+                and clean.ends_sentence(units[k - 1].text) and segment.news_lead(u.text) and _photo_news(units, k):
+            m, rule = hs | bs, "photo news after a paragraph's end (3月4日，…。（某某摄）) opens an item"
         elif opens[k]:
             if layout == "after":
                 m = bs
@@ -882,6 +888,28 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
+
+
+def _photo_news(units: list[Unit], k: int) -> bool:
+    """Whether the paragraph that unit ``k`` opens (its units up to the first that closes, in its block) ends
+    with a photo credit in brackets (…。（本报记者某某摄）) or a photo credit follows it as a block of its own."""
+    parts = []
+    j = k
+    for j in range(k, min(len(units), k + 12)):
+        if units[j].block is not units[k].block:
+            return False
+        parts.append(units[j].text)
+        if units[j].closes:
+            break
+    text = "".join(parts)
+    found = bylines.find_credit(text) if text.endswith(("摄）", "摄)", "摄影）", "摄影)")) else None
+    if found is not None:
+        return text[found[0]] in "（("
+    if j + 1 >= len(units):
+        return False
+    after = units[j + 1]                            # …。 / （本报记者某某摄）: the credit on a line of its own
+    return after.block.kind == "credit" or (after.text[:1] in "（(" and bylines.find_credit(after.text, whole=True)
+                                            is not None)
 
 
 _IN_BRACKETS = re.compile(r"【[^【】]{2,40}】")

@@ -480,6 +480,27 @@ def test_what_follows_a_pointing_caption_without_a_blank_line(tmp_path, tail, ca
         assert list(it.headline.fillna("")) == ["全县开展植树活动"] + [""] * len(captions)
 
 
+@pytest.mark.parametrize("tail, separate", [
+    # photo news without a title after an article's last paragraph: its day first, its credit in brackets last
+    ("3月6日，志愿者在社区广场为居民\n义诊，受到居民欢迎。（本报记\n者 张明远 摄）\n", True),
+    ("3月6日，志愿者在社区广场为居民义诊。\n（本报记者 张明远 摄）\n", True),
+    # a paragraph that goes on the article (no credit), a caption saying what the picture shows (图为, no day)
+    ("3月6日，志愿者在社区广场为居民\n义诊，受到居民欢迎。\n", False),
+    ("图为志愿者在社区广场为居民义诊。\n（本报记者 张明远 摄）\n", False),
+])
+def test_photo_news_after_an_articles_last_paragraph_without_a_blank_line(tmp_path, tail, separate):
+    text = ("全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群\n众共植树两万余株。\n" + tail +
+            "全市春耕备耕工作有序推进\n本报讯 3月6日，全市春耕备耕工作有\n序推进。\n")
+    it = items(parse_text(tmp_path, text))
+    first = "近日，全县开展植树活动，干部群众共植树两万余株。"
+    got = [b.replace("\n", "") for b in it.body]
+    if separate:
+        assert got[0] == first and len(it) == 3 and it.headline.iloc[1:].tolist()[-1] == "全市春耕备耕工作有序推进"
+        assert list(it.photographers.iloc[1]) == ["张明远"]
+    else:
+        assert len(it) == 2 and got[0].startswith(first) and got[0] != first
+
+
 def test_a_pointing_caption_keeps_its_credit_without_a_blank_line(tmp_path):
     text = ("全县开展植树活动\n本报讯 近日，全县开展植树活动，干部群众共植树两万余株。\n"
             "➡志愿者为老人测量血压。\n本报记者 张明远 摄\n")
