@@ -441,6 +441,16 @@ def _first_chars(name: str) -> frozenset:
     return frozenset(w[0] for w in lexicons.words(name))
 
 
+def _marker(raw: str, name: str) -> str:
+    """The entry of the word list ``name`` (photo or note markers) that a raw line opens with, or ``""``; the
+    cheap test first (``_first_chars``)."""
+    head = raw.lstrip()[:1]
+    if not head or head not in _first_chars(name):
+        return ""
+    m = _prefix_re(name).match(clean.clean_line(raw))
+    return m.group() if m else ""
+
+
 def _note_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     """Whether a raw line opens a note (a marker of ``note_markers.txt``: 扫码, 扫图…) right after a line that
     ends a sentence, with no blank line between: a note printed under an article, not its text.
@@ -452,9 +462,7 @@ def _note_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     >>> _note_after_end("扫图②二维码观看视频。", [(1, "扫图①二维码观看视频。")])         # the same note goes on
     False
     """
-    head = raw.lstrip()[:1]
-    return bool(head) and head in _first_chars("note_markers") and clean.ends_sentence(before[-1][1].rstrip()) \
-        and _starts_with_any(clean.clean_line(raw), "note_markers") \
+    return bool(_marker(raw, "note_markers")) and clean.ends_sentence(before[-1][1].rstrip()) \
         and not any(_starts_with_any(clean.clean_line(t), "note_markers") for _, t in before)   # a note's next
 
 
@@ -477,15 +485,12 @@ def _photo_after_end(raw: str, before: list[tuple[int, str]]) -> bool:
     >>> _photo_after_end("⬇居民在社区广场跳舞。", [(1, "各乡镇组织群众开展了文体"), (2, "活动，热闹非凡。"), (3, "全县文体活动丰富")])
     True
     """
-    head = raw.lstrip()[:1]
-    if not head or head not in _first_chars("photo_markers"):
-        return False
-    m = _prefix_re("photo_markers").match(clean.clean_line(raw))
-    if m is None:
+    marker = _marker(raw, "photo_markers")
+    if not marker:
         return False
     if not clean.ends_sentence(before[-1][1].rstrip()):
-        return _points(m.group()) and _title_above(before)      # ➡ under a title the article before it ends with
-    if _points(m.group()):
+        return _points(marker) and _title_above(before)         # ➡ under a title the article before it ends with
+    if _points(marker):
         return True                                 # ➡, 上图: a picture's caption
     if not _starts_with_any(clean.clean_line(before[0][1]), "photo_markers"):
         return False
@@ -538,20 +543,11 @@ def _after_pointing_caption(raw: str, before: list[tuple[int, str]]) -> bool:
     >>> _after_pointing_caption("近日，全市开展活动。", [(1, "图为志愿者为老人测量血压。")])    # 图为 says what it shows
     False
     """
-    if not clean.ends_sentence(before[-1][1].rstrip()) or not _pointing(before[0][1]):
+    if not _points(_marker(before[0][1], "photo_markers")) or not clean.ends_sentence(before[-1][1].rstrip()):
         return False
     t = clean.clean_line(raw)
     return not t.startswith(("（", "(")) and not _starts_with_any(t, "photo_markers") \
         and bylines.find_credit(t, _line_gaps(raw)) is None
-
-
-def _pointing(raw: str) -> bool:
-    """Whether a raw line opens with a photo marker that points at a picture (``_points``: ➡…, 上图…)."""
-    head = raw.lstrip()[:1]
-    if not head or head not in _first_chars("photo_markers"):
-        return False
-    m = _prefix_re("photo_markers").match(clean.clean_line(raw))
-    return m is not None and _points(m.group())
 
 
 def _points(marker: str) -> bool:
