@@ -344,12 +344,12 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     if text.endswith("消息", 0, end):             # 央视网消息 (记者…) / 昨天…, not 据新华社消息，… nor 本报消息灵通
         if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):
             return None                             # nor a title: 本报最后消息
-        end += text[end:end + 1] in ("：", ":")
+        end = _past_colon(text, end)
     if at:                                      # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
         from .names import _dictionary
         if place[-1] + "讯" in _dictionary():
             return None
-        end += text[end:end + 1] in ("：", ":")
+        end = _past_colon(text, end)
     if not m.group("date") and len(place) > 4:
         return None
     if not m.group("date") and place and not text[end:end + 1] in ("（", "(", "记", "") and gaps and end not in gaps:
@@ -362,7 +362,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
         if _role_re().search(inner) or all(looks_like_name(n) for n in split_names(inner, gaps, end + 1)):
             credits = parse_credits(inner, gaps, end + 1)
             end += b.end()
-            end += text[end:end + 1] in ("：", ":")        # 央视网消息（记者 张三）：昨天…
+            end = _past_colon(text, end)                # 央视网消息（记者 张三）：昨天…
     else:
         r = _REPORTED.match(rest)
         if r and _role_re().search(r.group("inner")):
@@ -379,6 +379,11 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
                     credits, end = run_in[0], end + run_in[1]
     md = month_day(m.group("date")) if m.group("date") else None
     return Dateline(text=text[:end], end=end, credits=credits, place=place, month_day=md)
+
+
+def _past_colon(text: str, i: int) -> int:
+    """``i``, or past the colon at ``i`` that ends a dateline (央视网消息：, （记者 张三）：)."""
+    return i + (text[i:i + 1] in ("：", ":"))
 
 
 def text_after(d: Dateline, text: str) -> str:

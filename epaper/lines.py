@@ -894,7 +894,6 @@ def _photo_news(units: list[Unit], k: int) -> bool:
     """Whether the paragraph that unit ``k`` opens (its units up to the first that closes, in its block) ends
     with a photo credit in brackets (…。（本报记者某某摄）) or a photo credit follows it as a block of its own."""
     parts = []
-    j = k
     for j in range(k, min(len(units), k + 12)):
         if units[j].block is not units[k].block:
             return False
