@@ -745,17 +745,22 @@ def _chains(index: _RoleIndex, mentions: list[Mention]) -> list[list[int]]:
     return chains
 
 
+def _clause_start(text: str, start: int, stop: int, marks: str = "，；。！？\n") -> int:
+    """Where the clause that ends at ``stop`` begins: after the last of ``marks`` before it, not before ``start``."""
+    return max(start, max(text.rfind(c, start, stop) for c in marks) + 1)
+
+
 def _header_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
     """Roles given by words that open a list (``index.text[start:stop]``): 在主席台就座的有：, 出席会议的还有,
     执行主席是：."""
     text = index.text
     if stop <= start or text[stop - 1] not in "有是为括：":
         return []                                   # the cheap test first: a header ends so
-    cut = max(text.rfind(c, start, stop) for c in "，；。！？\n") + 1
-    clause = text[max(start, cut):stop]
+    cut = _clause_start(text, start, stop)
+    clause = text[cut:stop]
     if not clause or not _HEADER_END.search(clause):
         return []
-    hits = [r for _, _, r in index.hits(max(start, cut), stop)]
+    hits = [r for _, _, r in index.hits(cut, stop)]
     return hits[-1:] if hits and hits[-1] != "mentioned" else []
 
 
@@ -822,14 +827,14 @@ def _group_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
     text = index.text
     if stop <= start or text[stop - 1] not in "是为：:":
         return []                                   # the cheap test first: a header ends so
-    cut = max(start, max(text.rfind(c, start, stop) for c in "，；。！？\n") + 1)
+    cut = _clause_start(text, start, stop)
     m = _GROUP_HEADER.fullmatch(text, cut, stop)
     if m is None:
         return []
     j = text.rfind(m.group("group"), 0, cut)
     if j < 0:
         return []
-    opens = max(text.rfind(c, 0, j) for c in "，,；;：:。！？\n") + 1
+    opens = _clause_start(text, 0, j, "，,；;：:。！？\n")
     roles = [r for r in index.roles(opens, _clause_end(text, j)) if r in PRESENT_ROLES]
     return roles[:1]
 
