@@ -366,6 +366,36 @@ def _trim_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+_NAME_OR_JOINER = frozenset("为和")      # a character that ends given names and is a word of its own: 周大为, 张大和
+
+
+def _extend_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Give a two-character name back its third character where the model read it as a word of its own:
+    为 or 和 right before a role word that no 的 makes part of a noun (周大为主持会议: 为 is no copula there,
+    和 no conjunction). Not before 为出席会议的代表颁奖, 和主持人, 和调研组.
+
+    >>> t = "会议由副市长孔德为主持。"
+    >>> [t[s:e] for s, e in _extend_names(t, [(6, 8)])]
+    ['孔德为']
+    >>> t = "市长孔德为出席会议的劳模颁奖。"
+    >>> [t[s:e] for s, e in _extend_names(t, [(2, 4)])]
+    ['孔德']
+    """
+    out = []
+    for s, e in spans:
+        if e - s == 2 and e < len(text) and text[e] in _NAME_OR_JOINER:
+            hits = _role_hits(text, e + 1, min(len(text), e + 8))
+            if hits and hits[0][0] == e + 1 and hits[0][2] != "mentioned" \
+                    and text[hits[0][1]:hits[0][1] + 1] not in _NOUN_ENDS \
+                    and "的" not in text[e + 1:_clause_end(text, e + 1)]:
+                e += 1
+        out.append((s, e))
+    return out
+
+
+_NOUN_ENDS = frozenset("人员者组团队方")       # 主持人, 陪同人员, 调研组: the role word is part of a noun
+
+
 _TITLED = re.compile(r"(?=[总委同副书主部局专常省市县区镇乡])(?:总书记|总理|委员长|同志|委员(?!会)|副?(?:书记|主任|主席|部长|局长|专员)(?![处会团室])"
                      r"|(?:常务)?副?[省市县区镇乡]长)")
 _TITLE_AFTER = re.compile(r"(?:总书记|同志|总理|委员长|委员|主席|书记|市长|省长|县长|区长|部长|局长|主任|专员|副)")
@@ -486,7 +516,7 @@ def find_mentions(text: str, roster_index: dict | None = None, model=None, found
         for m in re.finditer(re.escape(alias), text):
             spans.append((m.start(), m.end()))
     spans = _prefer_anchored(spans + _titled_names(text), _title_anchored(text))
-    spans = _complete_lists(text, _snap_to_list(text, _trim_names(text, spans)))
+    spans = _complete_lists(text, _snap_to_list(text, _extend_names(text, _trim_names(text, spans))))
     spans = _everywhere(text, spans)
     bad = _word_tuple("not_names")
     out = []
@@ -572,7 +602,7 @@ def _bracket_credit_re():
 
 # ---------------------------------------------------------------- titles and roles
 
-_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等]|会上|传达|学习|贯彻|召开|邀请|听取|审议|任命|决定|还有|也有)")
+_TITLE_STOP = re.compile(r".*(?:[了的在对向和与将为是由把被从到于给让请邀并及等受]|会上|传达|学习|贯彻|召开|邀请|听取|审议|任命|决定|还有|也有)")
 _BRACKETED = re.compile(r"（[^（）]*）")
 
 
@@ -790,12 +820,39 @@ def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], s
             if roles:
                 break
             j = nxt
+    first = mentions[chain[0]]
+    header_end = first.start - len(first.title) - len(first.group)
+    if not roles and not text.startswith("的", end) and _clause_start(text, 0, header_end) == header_end:
+        roles = _next_predicate(index, ce, starts)      # 市长A到城东街道，检查节后上班情况
     if not roles:
-        first = mentions[chain[0]]
-        header_end = first.start - len(first.title) - len(first.group)
         roles = _header_roles(index, sentence_start, header_end) or _group_roles(index, sentence_start, header_end)
         return roles, bool(roles)
     return roles, False
+
+
+def _next_predicate(index: _RoleIndex, ce: int, starts: list[int]) -> list[str]:
+    """Roles of the clause after ``ce`` where it opens with a role word and so goes on without a subject of its
+    own: the list that opened the clause before it (its subject) did what it says.
+
+    >>> t = "市长孔德昌到城东街道，检查节后上班情况。"
+    >>> _next_predicate(_RoleIndex(t), t.index("，"), [2])
+    ['leader']
+    >>> t = "市长孔德昌到城东街道，居民检查了门窗。"      # the clause has a subject of its own
+    >>> _next_predicate(_RoleIndex(t), t.index("，"), [2])
+    []
+    """
+    text = index.text
+    if ce >= len(text) or text[ce] != "，":
+        return []
+    nxt = _clause_end(text, ce + 1)
+    hits = index.hits(ce + 1, nxt)
+    if not hits or hits[0][2] == "mentioned" or (hits[0][0] > ce + 1 and text[ce + 1:hits[0][0]]
+                                                 not in lexicons.word_set("predicate_openers")):
+        return []                                   # no role word opens it (but 并, 实地, 他: predicate_openers)
+    k = bisect.bisect_right(starts, ce)
+    if k < len(starts) and starts[k] < hits[0][0]:
+        return []                                   # a name before the role word: its own subject
+    return index.roles(ce + 1, nxt)
 
 
 _LIST_BREAK = re.compile("[。！？\n：:]")

@@ -161,6 +161,19 @@ LISTS = [
     ("在主席台就座的有：市长孔德昌，副市长季文华。会议结束后，农民赵小明说，要抓好春耕。",
      {"孔德昌": (["attendee"], "市长", False), "季文华": (["attendee"], "副市长", False),
       "赵小明": (["other"], "农民", False)}),
+    # a clause that goes on without a subject of its own: its role word is what the list before it did
+    ("区委书记李晓红到区行政服务中心，检查节后上班情况。", {"李晓红": (["leader"], "区委书记", False)}),
+    ("市长季文华前往市儿童福利院，并看望慰问孤寡老人。", {"季文华": (["leader"], "市长", False)}),
+    ("副市长赵小明来市场，实地察看节日供应。", {"赵小明": (["leader"], "副市长", False)}),
+    ("区委书记李晓红到城东街道，居民检查了门窗。", {"李晓红": (["mentioned"], "区委书记", False)}),  # its own subject
+    ("区委书记孔德昌的讲话稿，检查了三遍。", {"孔德昌": (["mentioned"], "区委书记", False)}),        # 的: no subject
+    # a word before the title is not part of it
+    ("受市委书记孔德昌委托，市委副书记季文华看望慰问了困难群众。",
+     {"孔德昌": (["mentioned"], "市委书记", False), "季文华": (["leader"], "市委副书记", False)}),
+    # 为 or 和 that ends a given name before a role word (the model reads it as a word of its own)
+    ("会议由副市长孔德为主持。", {"孔德为": (["chair"], "副市长", False)}),
+    ("县委书记季文和出席会议并讲话。", {"季文和": (["speaker"], "县委书记", False)}),
+    ("市长孔德为出席会议的劳模颁奖。", {"孔德": (["attendee"], "市长", False)}),     # 为 …的: a noun follows
 ]
 
 
