@@ -231,6 +231,8 @@ def _list_element(text: str, i: int, any_surname: bool = False) -> int | None:
         cand = text[i:j]
         if not _starts_like_name(cand) and not (any_surname and length <= 3 and cand not in names._dictionary()):
             continue
+        if length == 3 and (text[j - 1] == "等" or follow.match(text, j - 1)):
+            continue                                # 马骏等, 张明一行: the third character starts what follows
         rest = text[j:j + 6]
         if not rest or rest[0] in _LIST_SEP + _CLAUSE_END or rest.startswith(("等", "同志")) \
                 or _COUNT.match(rest) or follow.match(rest):
@@ -371,12 +373,16 @@ _NAME_OR_JOINER = frozenset("为和")      # a character that ends given names a
 
 def _extend_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Give a two-character name back its third character where the model read it as a word of its own:
-    为 or 和 right before a role word that no 的 makes part of a noun (周大为主持会议: 为 is no copula there,
-    和 no conjunction). Not before 为出席会议的代表颁奖, 和主持人, 和调研组.
+    为 or 和 right before a mark of a clause or a list (…主任孔德为，副主任…: no copula or conjunction stands
+    there), or before a role word that no 的 makes part of a noun (孔德为主持会议). Not before
+    为出席会议的代表颁奖, 和主持人, 和调研组.
 
     >>> t = "会议由副市长孔德为主持。"
     >>> [t[s:e] for s, e in _extend_names(t, [(6, 8)])]
     ['孔德为']
+    >>> t = "市人大常委会主任季文和，市政协主席赵小明出席。"
+    >>> [t[s:e] for s, e in _extend_names(t, [(8, 10)])]
+    ['季文和']
     >>> t = "市长孔德为出席会议的劳模颁奖。"
     >>> [t[s:e] for s, e in _extend_names(t, [(2, 4)])]
     ['孔德']
@@ -384,6 +390,9 @@ def _extend_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     out = []
     for s, e in spans:
         if e - s == 2 and e < len(text) and text[e] in _NAME_OR_JOINER:
+            if text[e + 1:e + 2] in ("，", "、", "。", "；"):
+                out.append((s, e + 1))
+                continue
             hits = _role_hits(text, e + 1, min(len(text), e + 8))
             if hits and hits[0][0] == e + 1 and hits[0][2] != "mentioned" \
                     and text[hits[0][1]:hits[0][1] + 1] not in _NOUN_ENDS \

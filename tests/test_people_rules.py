@@ -174,6 +174,12 @@ LISTS = [
     ("会议由副市长孔德为主持。", {"孔德为": (["chair"], "副市长", False)}),
     ("县委书记季文和出席会议并讲话。", {"季文和": (["speaker"], "县委书记", False)}),
     ("市长孔德为出席会议的劳模颁奖。", {"孔德": (["attendee"], "市长", False)}),     # 为 …的: a noun follows
+    ("市人大常委会主任季文和，市政协主席赵小明出席。",
+     {"季文和": (["attendee"], "市人大常委会主任", False), "赵小明": (["attendee"], "市政协主席", False)}),
+    ("市长赵小明和副市长李晓红出席。",                                                  # 和 joins two names
+     {"赵小明": (["attendee"], "市长", False), "李晓红": (["attendee"], "副市长", False)}),
+    # a list's last element of two characters before 等 or 一行
+    ("出席会议的还有李晓红、马骏等。", {"李晓红": (["attendee"], None, False), "马骏": (["attendee"], None, False)}),
 ]
 
 
