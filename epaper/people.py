@@ -451,6 +451,10 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
 
     This is how local dailies name officials; it finds names a model trained on
     other text may cut short (four-character and rare-surname names).
+
+    >>> t = "副市长雷黄文君参加。孔德昌书记强调，要抓好落实。"
+    >>> [t[s:e] for s, e in _title_anchored(t)]
+    ['雷黄文君']
     """
     out = []
     words = names._dictionary()
@@ -464,8 +468,18 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
             continue
         if (len(cand) >= 3 and cand[-1] in _FUNCTION_END) or cand[-1] in "的了着地得":
             continue
+        if _word_after_re().match(text, s):
+            continue                                # 某某书记强调，: a role word right after the title, no name
         out.append((s, e))
     return out
+
+
+@lru_cache(maxsize=None)
+def _word_after_re():
+    """The role words and words that follow names of two characters or more (强调, 一行, 深入)."""
+    words = sorted((w for w in _role_literals() | lexicons.word_set("name_followers") if len(w) >= 2),
+                   key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
 
 
 def _prefer_anchored(spans, anchored):
@@ -803,6 +817,9 @@ def _header_roles(index: _RoleIndex, start: int, stop: int) -> list[str]:
     return hits[-1:] if hits and hits[-1] != "mentioned" else []
 
 
+_ESCORTED = re.compile(r"在[^，。；！？\n]{1,40}?(?:陪同|陪伴|带领|率领|引领)下，?")
+
+
 def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], starts: list[int],
                  sentence_start: int) -> tuple[list[str], bool]:
     """Roles of a list: the words after its last name to the end of the clause; where only 等/同志
@@ -814,7 +831,10 @@ def _chain_roles(index: _RoleIndex, mentions: list[Mention], chain: list[int], s
     k = bisect.bisect_right(starts, end - 1)
     own = min(ce, starts[k]) if k < len(starts) else ce
     roles = index.roles(end, own)
-    if not roles and own < ce:
+    escorted = _ESCORTED.match(text, end)
+    if escorted:                                    # A在B陪同下，到开发区调研: A's role follows 下, B's is 陪同
+        roles = index.roles(escorted.end(), _clause_end(text, escorted.end()))
+    elif not roles and own < ce:
         roles = [r for r in index.roles(end, ce) if r != "mentioned"]   # A与B座谈; not B's 讲话精神
     if not roles and _BARE.fullmatch(text, end, ce):
         j = ce
@@ -994,7 +1014,7 @@ def people_in_text(text: str, journalists=(), roster_index=None, model=None, fou
             if nxt_name < len(starts) and starts[nxt_name] < seg_end:
                 break
             extra = index.roles(j + 1, j + 5)
-            if extra and extra[0] == "speaker" and "speaker" not in roles and roles:
+            if extra and extra[0] == "speaker" and "speaker" not in roles and roles and roles != ["mentioned"]:
                 roles.append("speaker")
             j = seg_end
         if meeting:

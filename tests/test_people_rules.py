@@ -178,6 +178,17 @@ LISTS = [
      {"季文和": (["attendee"], "市人大常委会主任", False), "赵小明": (["attendee"], "市政协主席", False)}),
     ("市长赵小明和副市长李晓红出席。",                                                  # 和 joins two names
      {"赵小明": (["attendee"], "市长", False), "李晓红": (["attendee"], "副市长", False)}),
+    # a role word right after a title printed after the name is no name
+    ("孔德昌书记强调，要坚持问题导向。", {"孔德昌": (["speaker"], None, False)}),
+    # an instruction relayed is not said at the event, whatever words follow it
+    ("市委书记孔德昌作出批示，要求全力做好救治工作。", {"孔德昌": (["mentioned"], "市委书记", False)}),
+    # 在…陪同下: the escort goes with the visitor, whose role is what follows 下
+    ("市委书记孔德昌在市长赵小明陪同下，到开发区调研。",
+     {"孔德昌": (["leader"], "市委书记", False), "赵小明": (["attendee"], "市长", False)}),
+    # 所作 relays only a report or a speech, not 所作出的成绩
+    ("市人大常委会主任孔德昌在肯定了五年来所作出的成绩后，要求做好各项工作。",
+     {"孔德昌": (["speaker"], "市人大常委会主任", False)}),
+    ("会议学习了市委书记孔德昌所作的重要讲话。", {"孔德昌": (["mentioned"], "市委书记", False)}),
     # a list's last element of two characters before 等 or 一行
     ("出席会议的还有李晓红、马骏等。", {"李晓红": (["attendee"], None, False), "马骏": (["attendee"], None, False)}),
 ]
