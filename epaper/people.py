@@ -470,6 +470,8 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
             continue
         if _word_after_re().match(text, s):
             continue                                # 某某书记强调，: a role word right after the title, no name
+        if (len(cand) == 4 or text[e] == "到") and text[e - 1:e + 1] in words and not _word_after_re().match(text, e):
+            continue                                # 部长某某上将, 主任某某谈到: 上将, 谈到 are words
         out.append((s, e))
     return out
 

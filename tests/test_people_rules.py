@@ -178,6 +178,11 @@ LISTS = [
      {"季文和": (["attendee"], "市人大常委会主任", False), "赵小明": (["attendee"], "市政协主席", False)}),
     ("市长赵小明和副市长李晓红出席。",                                                  # 和 joins two names
      {"赵小明": (["attendee"], "市长", False), "李晓红": (["attendee"], "副市长", False)}),
+    # a name between a title and 到 (the model may cut it short); a word its last character makes with the
+    # character after it ends no name of four characters (某某上将), nor 谈到 one
+    ("县长张明远到县医院检查工作。", {"张明远": (["leader"], "县长", False)}),
+    ("国防部副部长孔德昌上将今天会见了来访的代表团。", {"孔德昌": (["attendee"], "国防部副部长", False)}),
+    ("办公室主任孔德昌谈到发展问题时说，要抓落实。", {"孔德昌": (["quoted"], "办公室主任", False)}),
     # a role word right after a title printed after the name is no name
     ("孔德昌书记强调，要坚持问题导向。", {"孔德昌": (["speaker"], None, False)}),
     # an instruction relayed is not said at the event, whatever words follow it
