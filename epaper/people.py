@@ -389,17 +389,24 @@ def _extend_names(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     """
     out = []
     for s, e in spans:
-        if e - s == 2 and e < len(text) and text[e] in _NAME_OR_JOINER:
-            if text[e + 1:e + 2] in ("，", "、", "。", "；"):
-                out.append((s, e + 1))
-                continue
-            hits = _role_hits(text, e + 1, min(len(text), e + 8))
-            if hits and hits[0][0] == e + 1 and hits[0][2] != "mentioned" \
-                    and text[hits[0][1]:hits[0][1] + 1] not in _NOUN_ENDS \
-                    and "的" not in text[e + 1:_clause_end(text, e + 1)]:
-                e += 1
+        if e - s == 2 and e < len(text) and text[e] in _NAME_OR_JOINER and _name_closed(text, e + 1):
+            e += 1
         out.append((s, e))
     return out
+
+
+def _name_closed(text: str, i: int) -> bool:
+    """Whether what stands at ``i``, right after 为 or 和, shows these closed a name rather than being a copula or
+    a conjunction: a mark of a clause or a list, or a role word, a word that follows names of two characters
+    or more (一行, 带队) or 到 that no 的 makes part of a noun (为到会的代表 …)."""
+    if text[i:i + 1] in ("，", "、", "。", "；"):
+        return True
+    if "的" in text[i:_clause_end(text, i)]:
+        return False
+    hits = _role_hits(text, i, min(len(text), i + 8))
+    if hits and hits[0][0] == i:
+        return hits[0][2] != "mentioned" and text[hits[0][1]:hits[0][1] + 1] not in _NOUN_ENDS
+    return text[i:i + 1] == "到" or bool(_word_after_re().match(text, i))
 
 
 _NOUN_ENDS = frozenset("人员者组团队方")       # 主持人, 陪同人员, 调研组: the role word is part of a noun
@@ -466,8 +473,9 @@ def _title_anchored(text: str) -> list[tuple[int, int]]:
             continue
         if len(cand) == 4 and text[e:e + 1] in "，、。；" and cand[:2] not in bylines._surnames()[1]:
             continue
-        if (len(cand) >= 3 and cand[-1] in _FUNCTION_END) or cand[-1] in "的了着地得":
-            continue
+        if (len(cand) >= 3 and cand[-1] in _FUNCTION_END and not (cand[-1] in _NAME_OR_JOINER and _name_closed(text, e))) \
+                or cand[-1] in "的了着地得":
+            continue                                # 苏文为副省长: 为 is no part of the name; 县长某某为到县: it is
         if _word_after_re().match(text, s):
             continue                                # 某某书记强调，: a role word right after the title, no name
         if (len(cand) == 4 or text[e] == "到") and text[e - 1:e + 1] in words and not _word_after_re().match(text, e):
