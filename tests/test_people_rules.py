@@ -264,3 +264,30 @@ def test_evidence_is_the_sentence_or_its_head_and_the_name():
         assert e.startswith("出席会议的代表有：") and name in e and "……" in e, (name, e)
         assert len(e) <= 40 + 2 + 2 * 50 + 2 + 4, e
     assert ev["褚文博"].endswith("褚文博等。")
+
+
+GRID_NAMES = ["张明远", "李晓红", "赵小明", "孔德昌", "季文华", "王建国", "刘海涛", "陈志刚", "杨丽娟", "黄国强", "周大为",
+              "吴永和", "徐冬梅", "孙立群", "马骏", "胡斌", "朱红", "郭子义", "何家栋", "高卫东", "林少华", "罗卫星", "梁振英",
+              "宋春来", "郑钧"]
+GRID_FORMS = ["县长{}到县医院检查工作。", "市委书记{}主持会议。", "会议由副市长{}主持。", "{}强调，要抓好落实。",
+              "副区长{}出席会议并讲话。", "市领导{}、{}参加活动。", "县委副书记、县长{}到乡镇调研。",
+              "市长{}来到企业，看望慰问职工。", "区委书记{}在会上讲话。", "{}指出，今年是关键之年。", "副县长{}陪同调研。",
+              "市人大常委会主任{}，市政协主席{}出席。", "{}同志在讲话中指出，要抓好落实。", "镇党委书记{}带队到村检查。",
+              "市委常委、宣传部长{}致辞。", "县长{}说，要把好事办好。", "{}副市长一行到我县调研。", "出席会议的还有{}、{}等。",
+              "市委书记{}会见了客商一行。", "省委常委{}到我市调研。"]
+
+
+def test_names_whole_in_the_forms_of_local_reports():
+    """Invented names (two and three characters, given names closing on 为 or 和) in the forms local dailies
+    print officials in: the people found are exactly the names put in, in nearly every sentence (489 of the
+    500 when this floor was set; 474 before names between a title and 到, and 为/和 closing a name)."""
+    exact, wrong = 0, []
+    for form in GRID_FORMS:
+        for k, name in enumerate(GRID_NAMES):
+            other = GRID_NAMES[(k + 7) % len(GRID_NAMES)]
+            body, want = (form.format(name, other), {name, other}) if form.count("{}") == 2 else (form.format(name), {name})
+            got = set(people_of(body))
+            exact += got == want
+            if got != want:
+                wrong.append((body, sorted(got)))
+    assert exact >= 485, wrong
