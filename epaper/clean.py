@@ -121,7 +121,8 @@ def undouble(text: str, bold: bool = False) -> str:
     Applies only when the whole string splits into runs each printed twice and
     at least one run is longer than one character and the result has four
     characters or more, or is two or three different Chinese characters printed
-    twice as one run (an author's name, 林涛林涛, 编者按编者按), so real
+    twice as one run (an author's name, 林涛林涛, 编者按编者按) or three as two runs
+    (致读致读者者), so real
     reduplication such as 谢谢, 天天天天 or 看一看看一看 is left alone. Text with
     every character printed twice (全全市市召召开开…, as some PDFs draw bold) is
     restored where it holds three different characters or more (高高兴兴 is
@@ -134,6 +135,8 @@ def undouble(text: str, bold: bool = False) -> str:
     ('谢谢', '林涛', '天天天天', 'A4A4')
     >>> undouble("林林涛涛"), undouble("林林涛涛", bold=True)
     ('林林涛涛', '林涛')
+    >>> undouble("致读致读者者"), undouble("看一看看一看"), undouble("谢谢你谢谢你")
+    ('致读者', '看一看看一看', '谢谢你谢谢你')
     """
     n = len(text)
     if bold and by_character(text):
@@ -163,8 +166,10 @@ def _undouble(text: str) -> str:
         return text
     if k == 1 and by_character(text):                   # every character twice: bold drawn twice over itself
         return text[0::2] if len(set(text[0::2])) >= 3 else text
-    if n == 6:                                          # three characters: one run, all different
-        return text[:3] if k == 3 and len(set(text[:3])) == 3 else text
+    if n == 6:                                          # three characters, all different: one run or two
+        once = text[:3] if k == 3 else "".join(_split_doubled(text) or ()) if k == 2 else ""
+        return once if len(once) == 3 and len(set(once)) == 3 and all("\u4e00" <= c <= "\u9fff" for c in once) \
+            else text
     if n == 4:                                          # two different characters: an author's name
         return text[:2] if k == 2 and text[0] != text[1] and all("\u4e00" <= c <= "\u9fff" for c in text) else text
     runs = _split_doubled(text)

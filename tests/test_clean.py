@@ -49,6 +49,10 @@ def test_fold_width(raw, want):
     ("林林涛涛", "林林涛涛"),
     ("看一看看一看", "看一看看一看"),  # a character repeated inside: reduplication
     ("哈哈哈哈哈哈", "哈哈哈哈哈哈"),
+    ("致读致读者者", "致读者"),      # three different characters printed twice as two runs
+    ("李晓李晓红红", "李晓红"),
+    ("谢谢你谢谢你", "谢谢你谢谢你"),  # not two doubled runs
+    ("ABABCC", "ABABCC"),            # three different characters: Chinese ones only
 ])
 def test_undouble(raw, want):
     assert clean.undouble(raw) == want
