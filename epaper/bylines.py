@@ -446,9 +446,25 @@ def _without_what_was_done(text: str, gaps=frozenset(), offset: int = 0) -> str:
 
     >>> _without_what_was_done("记者张三文/图"), _without_what_was_done("记者张三摄", {2, 4}), _without_what_was_done("记者张三摄")
     ('记者张三', '记者张三', '记者张三摄')
+    >>> _without_what_was_done("记者张三郑州报道", {2, 4}), _without_what_was_done("记者张三发自北京", {2, 4})
+    ('记者张三', '记者张三')
     """
-    text = _BYLINE_END.sub("", text)
+    reported = text.endswith("报道")
+    text = _BYLINE_END.sub("", _SENT_FROM.sub("", text))
+    if reported:                                    # 记者 张三 郑州报道: where they reported from is no name
+        place = max((g - offset for g in gaps if 0 < g - offset < len(text)), default=0)
+        if place and len(text) - place in (2, 3) and _role_re().search(text, 0, place) \
+                and text[place:] in _dictionary_words() and any(0 < g - offset < place for g in gaps):
+            text = text[:place]
     return text[:-1] if text.endswith("摄") and offset + len(text) - 1 in gaps else text
+
+
+_SENT_FROM = re.compile(r"\s*发自[\u4e00-\u9fff]{2,8}$")      # 本报记者 张三 发自北京
+
+
+def _dictionary_words() -> frozenset:
+    from .names import _dictionary                  # the names module reads this one's surnames
+    return _dictionary()
 
 
 def parse_byline(text: str, gaps=frozenset()) -> Credits | None:

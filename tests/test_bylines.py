@@ -118,6 +118,12 @@ def test_not_datelines(raw):
     ("本报记者 孔德昌/文", ["孔德昌"], []),
     ("文/本报记者 孔德昌 图/季文华", ["孔德昌"], []),              # the photographer after 图/ (below)
     ("记者 孔德昌 摄", ["孔德昌"], []),                            # what was done, set apart
+    # where they reported from, after the names: no name
+    ("记者 孔德昌 郑州报道", ["孔德昌"], []),
+    ("本报记者 孔德昌 季文华 北京报道", ["孔德昌", "季文华"], []),
+    ("本报记者 孔德昌 发自北京", ["孔德昌"], []),
+    ("本报记者 孔德昌 李晓红报道", ["孔德昌", "李晓红"], []),        # a name before 报道 stays one
+    ("本报记者 高峰报道", ["高峰"], []),                              # the only name, a word too: a name
 ])
 def test_bylines(raw, reporters, correspondents):
     text, gaps = _blk(raw)
