@@ -457,12 +457,14 @@ class Unit:
     width that ends no paragraph, with no blank line between."""
 
     __slots__ = ("lines", "text", "first_len", "last_len", "block", "block_start", "blanks_before", "raw", "width",
-                 "closes")
+                 "closes", "after_rule")
 
-    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width, closes):
+    def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width, closes,
+                 after_rule=False):
         self.lines, self.text, self.first_len, self.last_len = lines, text, first_len, last_len
         self.block, self.block_start, self.blanks_before, self.raw = block, block_start, blanks_before, raw
         self.width, self.closes = width, closes
+        self.after_rule = after_rule                # a rule between items (———) stands right before it
 
 
 def block_width(widths, page: int) -> int:
@@ -486,11 +488,16 @@ _second = operator.itemgetter(1)
 
 
 def page_units(blocks) -> list[Unit]:
-    """A page's blocks (``segment.split_blocks``) cut into units, in order."""
-    page = page_width([w for b in blocks for w in b.widths])
+    """A page's blocks (``segment.split_blocks``) cut into units, in order; a rule between items (———, ※ ※ ※)
+    is no unit: it counts as a blank line, and the unit after it is marked ``after_rule``."""
+    page = page_width([w for b in blocks for w in b.widths if not b.rule])
     units: list[Unit] = []
     prev_last = None
+    ruled = False
     for b in blocks:
+        if b.rule == "long":
+            ruled = True
+            continue
         text, widths, lines = b.text, b.widths, b.lines
         bounds = (0, *b.breaks, len(text))
         m = len(lines)
@@ -514,7 +521,8 @@ def page_units(blocks) -> list[Unit]:
                 continue                                  # line k + 1 continues this unit
             para_start = ends
             units.append(Unit(numbers[k0:k + 1], text[bounds[k0]:end], widths[k0], widths[k],
-                              b, k0 == 0, blanks if k0 == 0 else 0, lines[k0][1], width, ends))
+                              b, k0 == 0, blanks if k0 == 0 else 0, lines[k0][1], width, ends, ruled))
+            ruled = False
             k0 = k + 1
         prev_last = lines[-1][0]
     return units
@@ -813,6 +821,11 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         elif kind == "credit" or (kind in ("photo", "note") and not u.block_start):
             # a photo credit belongs to the item it closes, a caption's lines to the caption
             m, rule = b, "a credit, a caption's lines are body"
+        elif u.block.rule:
+            m, rule = b | x, "a row of ornaments (＊＊＊): a break in a body, or page-level"
+        elif u.after_rule:
+            m, f = (bs if opens[k] else hs | bs), True  # a dateline, byline or caption there opens its item's text
+            rule = "after a rule between items (———, ※ ※ ※): an item starts"
         elif opens[k] == "c":                   # a caption: see above
             if layout != "after":
                 m, rule = hs | bs | b, "a caption"
@@ -964,15 +977,26 @@ def _closes_first(text: str) -> bool:
     return close < n and close < min(at("（"), at("("))
 
 
-def unit_labels(units: list[Unit], tags) -> dict[int, str]:
+def unit_labels(units: list[Unit], tags, blocks=()) -> dict[int, str]:
     """Each line's label from its unit's: the first line takes it, the lines continuing a headline ``HC``, the
-    others ``B`` (``X`` in a page header)."""
+    others ``B`` (``X`` in a page header). A drawn rule among ``blocks`` (————: no unit's) is ``X``
+    (page-level), and so is a row of ornaments (＊＊＊) unless the body it stands in goes on after it (a break
+    between an article's sections): one labelled as starting an item gives that to the unit after it."""
     out = {}
     for u, tag in zip(units, tags):
         out[u.lines[0]] = tag
         rest = "HC" if tag in ("HS", "HT", "HC") else "X" if tag == "X" else "B"
         for no in u.lines[1:]:
             out[no] = rest
+    out.update((no, "X") for b in blocks if b.rule == "long" for no, _ in b.lines)
+    for k, (u, tag) in enumerate(zip(units, tags)):
+        if u.block.rule and u.block_start:
+            nxt = units[k + 1].lines[0] if k + 1 < len(units) else None
+            if tag == "B" and nxt is not None and out[nxt] == "B":
+                continue                            # inside an article: its sections' break
+            if tag == "BS" and nxt is not None and out[nxt] == "B":
+                out[nxt] = "BS"                     # the item starts after it
+            out.update((no, "X") for no in u.lines)
     return out
 
 
@@ -1133,7 +1157,7 @@ class Labeller:
         """Each page's line labels (``{line number: label}``) for an issue's blocks."""
         units = [page_units(blocks) for blocks in pages_blocks]
         if not any(units):
-            return [{} for _ in pages_blocks]
+            return [unit_labels([], [], blocks) for blocks in pages_blocks]
         opens = [opening(us) for us in units]
         columns = issue_columns(units, opens)
         page_of = np.repeat(np.arange(len(units)), [len(us) for us in units])
@@ -1149,9 +1173,9 @@ class Labeller:
                 E = np.where(rows[:, None], self.scores(columns, page_of, layout + UNSPACED), E)
         heads = np.array([lab in ("HS", "HT", "HC") for lab in LABELS])
         out, k = [], 0
-        for us, op, no_blank in zip(units, opens, bare):
+        for us, op, no_blank, blocks in zip(units, opens, bare, pages_blocks):
             if not us:
-                out.append({})
+                out.append(unit_labels([], [], blocks))
                 continue
             trans = self.models[layout + UNSPACED if no_blank else layout][1]
             if constrained:
@@ -1160,7 +1184,7 @@ class Labeller:
                 allowed, fresh = [(1 << len(LABELS)) - 1] * len(us), [False] * len(us)
             tags = _viterbi(E[k:k + len(us)], trans, np.array(allowed, dtype=np.int64), np.array(fresh),
                             heads, LABELS.index("B"))
-            out.append(unit_labels(us, [LABELS[t] for t in tags]))
+            out.append(unit_labels(us, [LABELS[t] for t in tags], blocks))
             k += len(us)
         return out
 
@@ -1245,7 +1269,7 @@ class CrfsuiteLabeller:
             units = page_units(blocks)
             tagger = self.taggers.get(layout + UNSPACED) if no_blank else None
             tagger = tagger or self.taggers[layout]
-            out.append(unit_labels(units, tagger.tag(features(unit_values(units)))) if units else {})
+            out.append(unit_labels(units, tagger.tag(features(unit_values(units))) if units else [], blocks))
         return out
 
 

@@ -350,6 +350,21 @@ def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
                      else t for t, lab in _labelled_lines(text, labels))
 
 
+def _rules_between_items(text: str, labels: list[str], rng: random.Random) -> str:
+    """A drawn rule on a line of its own before each item (————————, ------, ======), as text copied from
+    web pages and documents parts its articles; one form for the issue, none at a page's start."""
+    rule = rng.choice(["—" * 12, "-" * 20, "=" * 16, "_" * 16, "— " * 8])
+    out, above = [], ""
+    for t, lab in _labelled_lines(text, labels):
+        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+        if starts and out and out[-1].strip() and t[:1] not in (" ", "\f"):
+            out.append(rule)
+        out.append(t)
+        if t.strip():
+            above = lab
+    return "\n".join(out)
+
+
 def _bold_by_character(text: str, labels: list[str], rng: random.Random) -> str:
     """Half the titles printed in bold as some PDFs draw it, each character twice over itself, so that their
     text comes out with every character twice (全全市市召召开开…; the renderer's own bold repeats runs of
@@ -487,6 +502,7 @@ VARIANTS = {
     "script-page-marks": (None, _script_marks),
     "no-blank-lines": (None, lambda text, labels, rng: without_blanks(text, labels)[0]),
     "other-headers": (None, _other_headers),
+    "rules-between-items": (None, _rules_between_items),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),
     "tab-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "\t", text)),

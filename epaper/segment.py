@@ -44,6 +44,8 @@ class Block:
     titles: bool = False                    # a headline block the line labeller found (several title lines)
     size: float = 0.0                       # a title's type size, where the input gives it (PDF)
     centred: bool = False                   # its lines set in as titles are centred (``centred``)
+    rule: str = ""                          # a separator line (``separator_line``): "long", a drawn rule (————),
+                                            # or "ornaments" (＊＊＊, ※ ※ ※)
 
     @property
     def first(self) -> int:
@@ -234,6 +236,45 @@ _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|�
 
 
 TOP_LINES = 8       # the lines at a page's top that may print its masthead or header without a blank line
+_SEPARATOR = re.compile(r"^[-－—–─━=＝_＿*＊※~～★☆◆◇●○■□▲△◎#＃·•]{3,}$")
+
+
+def _short_line(raw: str, lines: list[tuple[int, str]]) -> bool:
+    """Whether a raw line is shorter than most lines of its page (by two characters or more): no text wrapped
+    from it to the next line."""
+    sizes = sorted(clean.visible_len(t) for _, t in lines if t.strip())
+    return clean.visible_len(raw) < sizes[len(sizes) // 2] - 1
+
+
+def separator_line(text: str) -> bool:
+    """Whether a line is a rule or a row of ornaments set between items (———, ※ ※ ※, * * *, ========), as
+    text copied from web pages and documents has them: three such characters or more and nothing else but
+    spaces (- 3 - is a page number).
+
+    >>> separator_line("————————"), separator_line("※　※　※"), separator_line("* * *"), separator_line("- 3 -")
+    (True, True, True, False)
+    >>> separator_line("■■"), separator_line("——本报记者")
+    (False, False)
+    """
+    t = text.strip()
+    return bool(t) and t[0] in _SEPARATOR_CHARS and _SEPARATOR.match("".join(t.split())) is not None
+
+
+_SEPARATOR_CHARS = frozenset("-－—–─━=＝_＿*＊※~～★☆◆◇●○■□▲△◎#＃·•")
+_LONG_RULE = re.compile(r"^[-－—–─━=＝_＿~～]{6,}$")
+
+
+def long_rule(text: str) -> bool:
+    """Whether a separator line (``separator_line``) is a drawn rule of six characters or more (————————,
+    ========): such a rule stands between items, where a row of ornaments (＊＊＊, ※ ※ ※) may also part the
+    sections of one article.
+
+    >>> long_rule("——————————"), long_rule("＊＊＊＊＊＊"), long_rule("———")
+    (True, False, False)
+    """
+    return _LONG_RULE.match("".join(text.split())) is not None
+
+
 _STANDING = re.compile(r"^[\u4e00-\u9fff]{2,16}机关报$")                     # 中共某某市委机关报
 _NAMEPLATE = re.compile(r"^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|早报|时报|商报|都市报|周报)"    # 滨江日报, BINJIANG DAILY
                         r"|[A-Z][A-Z.&'\-]+(?: [A-Z][A-Z.&'\-]+)+)$")
@@ -713,6 +754,12 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur)
                 cur = []
             continue
+        if separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines)):
+            if cur:                                 # (not a long dash a full line wrapped: 热闹极了——— / ———)
+                blocks.append(cur)
+            blocks.append([(no, raw)])              # a rule between items: a block of its own, ending the one before
+            cur = []
+            continue
         if top or k >= foot:
             top = max(0, top - 1)
             t = clean.clean_line(raw)
@@ -762,6 +809,10 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             b = b[k:]
         out.append(classify(make_block(b)))
         out[-1].centred = bool(mid) and b[0][0] in mid
+        if len(b) == 1 and out[-1].kind == "page_header" and separator_line(b[0][1]):
+            out[-1].rule = "long" if long_rule(b[0][1]) else "ornaments"
+            if out[-1].rule == "ornaments":
+                out[-1].kind = "text"               # the line labeller reads it (an article's sections, or items)
         if b[0][0] in mast and out[-1].kind == "text":
             out[-1].kind, out[-1].head = "page_header", False     # the paper's name at the page's top
     return out
@@ -840,6 +891,7 @@ def classify(b: Block) -> Block:
         b.kind, b.credits, b.byline_end = "byline", by, cut
         return b
     if _PAGE_HEADER.match(t) or _PAPER_HEADER.match(t) or _PAGE_NUMBER.match(t) or header_line(t) or _STANDING.match(t) \
+            or separator_line(t) \
             or (len(t) <= 80 and _header_and_editors(t)) \
             or (len(t) <= 48 and read.page_mark(t) is not None):     # === 第2页 ===, --- Page 2 ---
         b.kind = "page_header"

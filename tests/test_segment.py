@@ -998,3 +998,51 @@ def test_a_narrow_columns_line_before_a_date_is_no_title(tmp_path):
             "\n今年是全市粮食生产的关键\n一年，3月10日起各地将\n全面开展春耕备耕工作。\n")
     it = items(parse_text(tmp_path, text))
     assert list(it.headline) == ["全市春耕生产工作会议召开"]
+
+
+RULED = """全县召开春耕生产会议
+本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。
+会议要求各乡镇抓好落实，确保春耕生产顺利进行。
+{rule}
+全县开展植树活动
+本报讯 昨天，全县植树活动在城郊举行，干部群众一千余人参加。
+{rule}
+县图书馆延长开放时间
+近日，县图书馆将周末开放时间延长至晚上九点，方便读者借阅。
+"""
+
+
+@pytest.mark.parametrize("segmentation", ["", "rules"])
+@pytest.mark.parametrize("rule", ["————————————", "--------------------", "==========", "—— —— —— ——"])
+def test_a_rule_between_items_parts_them_and_is_page_level(tmp_path, monkeypatch, segmentation, rule):
+    monkeypatch.setenv("EPAPER_SEGMENTATION", segmentation)
+    df = parse_text(tmp_path, RULED.format(rule=rule))
+    got = items(df)
+    texts = (got.headline.fillna("") + got.body).tolist()
+    assert [[w in t for w in ("春耕", "植树", "图书馆")] for t in texts] == [[True, False, False], [False, True, False],
+                                                                         [False, False, True]]
+    assert got.body.iloc[0].endswith("顺利进行。") and got.body.iloc[2].endswith("方便读者借阅。")
+    if not segmentation:                            # the rules alone cannot tell the last title from its text
+        assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动", "县图书馆延长开放时间"]
+    rules = df[df.body.fillna("").str.fullmatch(r"[-—=]+")]
+    assert len(rules) == 2 and set(rules.kind) == {"page_header"}
+
+
+@pytest.mark.parametrize("segmentation", ["", "rules"])
+def test_ornaments_between_an_articles_sections_stay_in_it(tmp_path, monkeypatch, segmentation):
+    # ＊＊＊ parting the sections of one article (as the People's Daily prints it) is the article's text
+    monkeypatch.setenv("EPAPER_SEGMENTATION", segmentation)
+    text = ("老街坊的新日子\n\n本报记者 张明远\n\n　　清晨六点，老街的早点铺子就开了门，热气腾腾的包子刚出笼。\n\n"
+            "　　铺子的主人说，这几年街道改造以后，来吃早点的人一年比一年多。\n\n＊＊＊\n\n"
+            "　　傍晚时分，街口的小广场上响起了音乐，跳舞的居民越来越多。\n\n"
+            "　　街道负责人说，明年还要在这里建一座社区图书馆。\n")
+    got = items(parse_text(tmp_path, text))
+    assert len(got) == 1 and "＊＊＊" in got.body.iloc[0] and got.body.iloc[0].endswith("社区图书馆。")
+
+
+def test_a_long_dash_wrapped_to_a_line_of_its_own_is_no_rule(tmp_path):
+    # a full line whose dash ran over to the next line: the dash is the text's, not a rule
+    text = ("全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工\n作，会议强调要抓好“三农”工作———\n"
+            "———推进乡村全面振兴，确保各项任务落到实处。\n")
+    got = items(parse_text(tmp_path, text))
+    assert len(got) == 1 and "———" in got.body.iloc[0]
