@@ -802,6 +802,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
+    after_rule = ("after a drawn rule between items (————): an item starts", hs | bs)
+    after_end = ("after an article's end mark（完）: an item starts", hs | bs)
+    after_end_after = ("after an article's end mark（完）: its headline, or an item starts", hs | ht | bs)
     goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
     listed = continues_list([u.text for u in units]) if layout == "after" and "c" in opens else []
@@ -823,9 +826,8 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
             m, rule = b, "a credit, a caption's lines are body"
         elif u.block.rule:
             m, rule = b | x, "a row of ornaments (＊＊＊): a break in a body, or page-level"
-        elif u.after_rule:
-            m, f = (bs if opens[k] else hs | bs), True  # a dateline, byline or caption there opens its item's text
-            rule = "after a rule between items (———, ※ ※ ※): an item starts"
+        elif k and _end_marker(u.text) == len(u.text):
+            m, rule = b, "an article's end mark alone on its line（完）: its body's last line"
         elif opens[k] == "c":                   # a caption: see above
             if layout != "after":
                 m, rule = hs | bs | b, "a caption"
@@ -883,6 +885,10 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         if k and clean.left_open(units[k - 1].text) and _closes_first(u.text):
             narrow.append(bracket)
             f = False
+        if u.after_rule:
+            narrow.append(after_rule)
+        if k and _end_marker(units[k - 1].text) and not _end_marker(u.text) == len(u.text):
+            narrow.append(after_end_after if layout == "after" else after_end)
         if layout != "after" and k + 1 < len(units) and not u.closes \
                 and units[k + 1].text.startswith(_continuation_words()) and _CLAUSE_MARKS.search(units[k + 1].text):
             narrow.append(goes_on)                  # 狠抓项目建设 / 会议强调，…: an intertitle, not a headline
@@ -901,6 +907,22 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         credited = last_of_block and kind == "credit"
         jumped = segment.continues_elsewhere(u.text)
     return allowed, fresh
+
+
+def _end_marker(text: str) -> int:
+    """The length of the mark that ends an article a text closes with (``end_markers.txt``: （完）, (完),
+    【完】), 0 for none.
+
+    >>> _end_marker("会议持续了三天。（完）"), _end_marker("（完）"), _end_marker("会议完")
+    (3, 3, 0)
+    """
+    t = text.rstrip()
+    return next((len(w) for w in _end_markers() if t.endswith(w)), 0) if t[-1:] in "）)】]—-" else 0
+
+
+@lru_cache(maxsize=None)
+def _end_markers() -> tuple[str, ...]:
+    return tuple(sorted(lexicons.word_set("end_markers"), key=len, reverse=True))
 
 
 def _photo_news(units: list[Unit], k: int) -> bool:

@@ -1046,3 +1046,32 @@ def test_a_long_dash_wrapped_to_a_line_of_its_own_is_no_rule(tmp_path):
             "———推进乡村全面振兴，确保各项任务落到实处。\n")
     got = items(parse_text(tmp_path, text))
     assert len(got) == 1 and "———" in got.body.iloc[0]
+
+
+ENDED = """全县召开春耕生产会议
+今天上午，县政府召开常务会议，研究部署春耕生产工作，会议要求各乡镇抓好落实。{inline}
+{alone}全县开展植树活动
+昨天，全县植树活动在城郊举行，干部群众一千余人参加，共植树两万余株。{inline}
+{alone}县图书馆延长开放时间
+近日，县图书馆将周末开放时间延长至晚上九点，方便读者借阅。
+"""
+
+
+@pytest.mark.parametrize("inline, alone", [("（完）", ""), ("", "（完）\n"), ("(完)", ""), ("【完】", "")])
+def test_a_mark_that_ends_an_article_ends_its_item(tmp_path, inline, alone):
+    got = items(parse_text(tmp_path, ENDED.format(inline=inline, alone=alone)))
+    assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动", "县图书馆延长开放时间"]
+    mark = inline or alone.strip()
+    assert got.body.iloc[0].replace("\n", "").endswith("抓好落实。" + mark)
+    assert got.body.iloc[2] == "近日，县图书馆将周末开放时间延长至晚上九点，方便读者借阅。"
+
+
+def test_a_mark_that_ends_an_article_where_headlines_follow(tmp_path):
+    # headlines after their articles: after the mark comes the article's own headline, then the next item
+    text = (" 本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。（完）\n全县召开春耕生产会议\n"
+            "本报讯 昨天，全县植树活动在城郊举行，干部群众一千余人参加。（完）\n全县开展植树活动\n"
+            "近日，县图书馆将周末开放时间延长至晚上九点，方便读者借阅。（完）\n县图书馆延长开放时间\n")
+    df = parse_text(tmp_path, text, name="某某日报_2023-03-07.txt")
+    got = items(df)
+    assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动", "县图书馆延长开放时间"]
+    assert [b.endswith("（完）") for b in got.body] == [True, True, True]
