@@ -460,11 +460,12 @@ class Unit:
                  "closes", "after_rule")
 
     def __init__(self, lines, text, first_len, last_len, block, block_start, blanks_before, raw, width, closes,
-                 after_rule=False):
+                 after_rule=""):
         self.lines, self.text, self.first_len, self.last_len = lines, text, first_len, last_len
         self.block, self.block_start, self.blanks_before, self.raw = block, block_start, blanks_before, raw
         self.width, self.closes = width, closes
-        self.after_rule = after_rule                # a rule between items (———) stands right before it
+        self.after_rule = after_rule                # "long" or "editors": a drawn rule (————) or editors'
+                                                    # credits (责任编辑：某某) stand right before it
 
 
 def block_width(widths, page: int) -> int:
@@ -493,10 +494,10 @@ def page_units(blocks) -> list[Unit]:
     page = page_width([w for b in blocks for w in b.widths if not b.rule])
     units: list[Unit] = []
     prev_last = None
-    ruled = False
+    ruled = ""
     for b in blocks:
-        if b.rule == "long":
-            ruled = True
+        if b.rule in ("long", "editors"):
+            ruled = ruled or (b.rule if units else "")   # the unit after it starts an item
             continue
         text, widths, lines = b.text, b.widths, b.lines
         bounds = (0, *b.breaks, len(text))
@@ -522,7 +523,7 @@ def page_units(blocks) -> list[Unit]:
             para_start = ends
             units.append(Unit(numbers[k0:k + 1], text[bounds[k0]:end], widths[k0], widths[k],
                               b, k0 == 0, blanks if k0 == 0 else 0, lines[k0][1], width, ends, ruled))
-            ruled = False
+            ruled = ""
             k0 = k + 1
         prev_last = lines[-1][0]
     return units
@@ -802,9 +803,10 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
     after_jump = ("after a jump to another page: nothing goes on", every & ~(b | hc))
     after_credit = ("after a photo credit: no title goes on", every & ~hc)
     bracket = ("closing a bracket left open: goes on", b | hc)
-    after_rule = ("after a drawn rule between items (————): an item starts", hs | bs)
+    after_rule = ("after a drawn rule or editors' credits (————, 责任编辑：某某): an item starts", hs | bs)
     after_end = ("after an article's end mark（完）: an item starts", hs | bs)
-    after_end_after = ("after an article's end mark（完）: its headline, or an item starts", hs | ht | bs)
+    after_end_after = ("after an article's end mark（完）, a drawn rule or editors' credits: its headline, or an "
+                       "item starts", hs | ht | bs)
     goes_on = ("before a paragraph that goes on (会议强调…): heads no item", every & ~hs)
     bracketed = _bracketed_titles(units)
     listed = continues_list([u.text for u in units]) if layout == "after" and "c" in opens else []
@@ -885,8 +887,9 @@ def constraints(units: list[Unit], layout: str, opens: list[str] | None = None,
         if k and clean.left_open(units[k - 1].text) and _closes_first(u.text):
             narrow.append(bracket)
             f = False
-        if u.after_rule:
-            narrow.append(after_rule)
+        if u.after_rule:                            # (where headlines follow their articles, editors' credits
+            narrow.append(after_end_after if layout == "after" and u.after_rule == "editors" else after_rule)
+                                                    # may stand over the headline of the article they close)
         if k and _end_marker(units[k - 1].text) and not _end_marker(u.text) == len(u.text):
             narrow.append(after_end_after if layout == "after" else after_end)
         if layout != "after" and k + 1 < len(units) and not u.closes \
@@ -1010,7 +1013,7 @@ def unit_labels(units: list[Unit], tags, blocks=()) -> dict[int, str]:
         rest = "HC" if tag in ("HS", "HT", "HC") else "X" if tag == "X" else "B"
         for no in u.lines[1:]:
             out[no] = rest
-    out.update((no, "X") for b in blocks if b.rule == "long" for no, _ in b.lines)
+    out.update((no, "X") for b in blocks if b.rule in ("long", "editors") for no, _ in b.lines)
     for k, (u, tag) in enumerate(zip(units, tags)):
         if u.block.rule and u.block_start:
             nxt = units[k + 1].lines[0] if k + 1 < len(units) else None

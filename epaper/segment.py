@@ -239,6 +239,22 @@ TOP_LINES = 8       # the lines at a page's top that may print its masthead or h
 _SEPARATOR = re.compile(r"^[-－—–─━=＝_＿*＊※~～★☆◆◇●○■□▲△◎#＃·•]{3,}$")
 
 
+def _editors_alone(raw: str) -> bool:
+    """Whether a raw line holds editors' credits only (责任编辑：某某, （编辑：某某 审核：某某）): page-level text
+    wherever it stands, a block of its own (the cheap test first: what such a line opens with).
+
+    >>> _editors_alone("责任编辑：王强"), _editors_alone("（编辑：王强 审核：李明）"), _editors_alone("编辑 赵六 校对 孙七")
+    (True, True, True)
+    >>> _editors_alone("编辑杨某同志申明，文稿依照当时发")    # a sentence that a line break left opening with 编辑
+    False
+    """
+    head = raw.lstrip().lstrip("（(")[:1]
+    if not head or head not in _first_chars("editor_markers"):
+        return False
+    t = clean.clean_line(raw)                       # credits set apart by a colon or spaces, no clause in them
+    return ("：" in t or ":" in t or len(raw.split()) > 1) and "，" not in t and "。" not in t and _editor_line(t)
+
+
 def _short_line(raw: str, lines: list[tuple[int, str]]) -> bool:
     """Whether a raw line is shorter than most lines of its page (by two characters or more): no text wrapped
     from it to the next line."""
@@ -754,7 +770,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 blocks.append(cur)
                 cur = []
             continue
-        if separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines)):
+        if (separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines))) \
+                or _editors_alone(raw):
             if cur:                                 # (not a long dash a full line wrapped: 热闹极了——— / ———)
                 blocks.append(cur)
             blocks.append([(no, raw)])              # a rule between items: a block of its own, ending the one before
@@ -813,6 +830,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             out[-1].rule = "long" if long_rule(b[0][1]) else "ornaments"
             if out[-1].rule == "ornaments":
                 out[-1].kind = "text"               # the line labeller reads it (an article's sections, or items)
+        elif len(b) == 1 and out[-1].kind == "page_header" and _editors_alone(b[0][1]):
+            out[-1].rule = "editors"                # 责任编辑：王某 after an article: it ends there
         if b[0][0] in mast and out[-1].kind == "text":
             out[-1].kind, out[-1].head = "page_header", False     # the paper's name at the page's top
     return out
