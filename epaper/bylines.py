@@ -254,6 +254,7 @@ class Dateline:
     credits: Credits
     place: str = ""
     month_day: tuple[int, int] | None = None
+    web: bool = False    # a web page's line of facts under a title (``web_meta``)
 
 
 def _sources_pattern() -> str:
@@ -313,6 +314,51 @@ _REPORTED = re.compile(r"^(?P<inner>[^，。：:！？]{2,60}?)报道[：:]?")
 
 
 _CLOSING = frozenset("）)】]")      # after a source and 电/讯: the end of a bracket, not a dateline
+
+
+_META_DATE = re.compile(r"^(?:(?P<y>(?:19|20)[0-9]{2})[-/.年](?P<m>[0-9]{1,2})[-/.月](?P<d>[0-9]{1,2})日?"
+                        r"|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)$")
+
+
+_META_FIELD = re.compile(r"^(?P<label>[^:：]{1,6})[:：](?P<value>.*)$")
+
+
+def web_meta(raw: str) -> Dateline | None:
+    """The line of facts a web page prints under an article's title, as its dateline: labelled fields
+    (``web_meta_labels.txt``: 发布时间：, 来源：, 作者：, 浏览量：) and dates or times, set apart by spaces, two
+    of them at least, one labelled; the author (作者：张明远) is a reporter, the date the article's.
+
+    >>> d = web_meta("发布时间：2024-03-05 08:30　来源：滨江日报　作者：张明远")
+    >>> d.text, d.credits.reporters, d.month_day
+    ('发布时间：2024-03-05 08:30 来源：滨江日报 作者：张明远', ['张明远'], (3, 5))
+    >>> web_meta("来源：新华社") is None, web_meta("数据来源：国家统计局 2023年") is None
+    (True, True)
+    """
+    tokens = raw.split()
+    if len(tokens) < 2 or len(raw) > 120:
+        return None
+    labels, fields, month_day, reporters = _meta_labels(), 0, None, []
+    for tok in tokens:
+        field_ = _META_FIELD.match(tok)
+        labelled = field_ is not None and field_["label"] in labels
+        date = _META_DATE.match(field_["value"] if labelled else tok)
+        if labelled:
+            fields += 1
+            if field_["label"] == "作者" and looks_like_name(field_["value"]):
+                reporters.append(field_["value"])
+        elif date is None:
+            return None
+        if date is not None and date["m"] and month_day is None:
+            month_day = (int(date["m"]), int(date["d"]))
+    if not fields:
+        return None
+    return Dateline(text=" ".join(tokens), end=len("".join(tokens)), credits=Credits(reporters=reporters),
+                    month_day=month_day, web=True)
+
+
+@lru_cache(maxsize=None)
+def _meta_labels() -> frozenset:
+    return lexicons.word_set("web_meta_labels")
 
 
 def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:

@@ -59,6 +59,7 @@ is compiled too (``_echoes``).
 """
 from __future__ import annotations
 
+import bisect
 import operator
 import os
 import re
@@ -489,15 +490,20 @@ _second = operator.itemgetter(1)
 
 
 def page_units(blocks) -> list[Unit]:
-    """A page's blocks (``segment.split_blocks``) cut into units, in order; a rule between items (———, ※ ※ ※)
-    is no unit: it counts as a blank line, and the unit after it is marked ``after_rule``."""
+    """A page's blocks (``segment.split_blocks``) cut into units, in order. A drawn rule between items (————)
+    or a line of editors' credits is no unit: it counts as a blank line, and the unit after it is marked
+    ``after_rule``; nor is a web page's line of facts under a title (发布时间：…), which counts as nothing."""
     page = page_width([w for b in blocks for w in b.widths if not b.rule])
     units: list[Unit] = []
     prev_last = None
     ruled = ""
+    skipped = 0
     for b in blocks:
         if b.rule in ("long", "editors"):
             ruled = ruled or (b.rule if units else "")   # the unit after it starts an item
+            continue
+        if b.rule == "facts":
+            skipped += len(b.lines)
             continue
         text, widths, lines = b.text, b.widths, b.lines
         bounds = (0, *b.breaks, len(text))
@@ -506,7 +512,8 @@ def page_units(blocks) -> list[Unit]:
         first_no = lines[0][0]
         numbers = range(first_no, first_no + m) if lines[-1][0] - first_no == m - 1 else [no for no, _ in lines]
         k0 = 0
-        blanks = (first_no - prev_last - 1) if prev_last is not None else 0
+        blanks = (first_no - prev_last - 1 - skipped) if prev_last is not None else 0
+        skipped = 0
         para_start = True
         # a dateline's text goes on after it: a line that the dateline fills (本报讯（记者张三）) ends no unit
         dateline_end = b.dateline.end if b.kind == "dateline" and b.dateline is not None else 0
@@ -1014,6 +1021,15 @@ def unit_labels(units: list[Unit], tags, blocks=()) -> dict[int, str]:
         for no in u.lines[1:]:
             out[no] = rest
     out.update((no, "X") for b in blocks if b.rule in ("long", "editors") for no, _ in b.lines)
+    starts = sorted(out)
+    for b in blocks:                                # a web page's line of facts (发布时间：…): the item's under its
+        if b.rule == "facts":                       # title, or its start where the text under it starts one
+            k = bisect.bisect_right(starts, b.last)
+            nxt = starts[k] if k < len(starts) else None
+            lab = "B"
+            if nxt is not None and out[nxt] == "BS":
+                lab, out[nxt] = "BS", "B"
+            out.update((no, lab) for no, _ in b.lines)
     for k, (u, tag) in enumerate(zip(units, tags)):
         if u.block.rule and u.block_start:
             nxt = units[k + 1].lines[0] if k + 1 < len(units) else None

@@ -44,8 +44,9 @@ class Block:
     titles: bool = False                    # a headline block the line labeller found (several title lines)
     size: float = 0.0                       # a title's type size, where the input gives it (PDF)
     centred: bool = False                   # its lines set in as titles are centred (``centred``)
-    rule: str = ""                          # a separator line (``separator_line``): "long", a drawn rule (————),
-                                            # or "ornaments" (＊＊＊, ※ ※ ※)
+    rule: str = ""                          # a line the labeller reads apart: "long", a drawn rule (————),
+                                            # "ornaments" (＊＊＊, ※ ※ ※), "editors" (责任编辑：某某), "facts"
+                                            # (a web page's 发布时间：… 来源：…)
 
     @property
     def first(self) -> int:
@@ -237,6 +238,12 @@ _PAPER_HEADER = re.compile(r"^(?P<paper>[\u4e00-\u9fff]{2,10}(?:日报|晚报|�
 
 TOP_LINES = 8       # the lines at a page's top that may print its masthead or header without a blank line
 _SEPARATOR = re.compile(r"^[-－—–─━=＝_＿*＊※~～★☆◆◇●○■□▲△◎#＃·•]{3,}$")
+
+
+def _meta_alone(raw: str) -> bool:
+    """Whether a raw line is the line of facts a web page prints under a title (发布时间：… 来源：…:
+    ``bylines.web_meta``), the cheap tests first."""
+    return ("：" in raw or ":" in raw) and len(raw.split()) >= 2 and bylines.web_meta(raw) is not None
 
 
 def _editors_alone(raw: str) -> bool:
@@ -771,7 +778,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 cur = []
             continue
         if (separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines))) \
-                or _editors_alone(raw):
+                or _editors_alone(raw) or _meta_alone(raw):
             if cur:                                 # (not a long dash a full line wrapped: 热闹极了——— / ———)
                 blocks.append(cur)
             blocks.append([(no, raw)])              # a rule between items: a block of its own, ending the one before
@@ -832,6 +839,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 out[-1].kind = "text"               # the line labeller reads it (an article's sections, or items)
         elif len(b) == 1 and out[-1].kind == "page_header" and _editors_alone(b[0][1]):
             out[-1].rule = "editors"                # 责任编辑：王某 after an article: it ends there
+        elif out[-1].dateline is not None and out[-1].dateline.web:
+            out[-1].rule = "facts"                  # 发布时间：… 来源：…: the item's, no unit of the labeller's
         if b[0][0] in mast and out[-1].kind == "text":
             out[-1].kind, out[-1].head = "page_header", False     # the paper's name at the page's top
     return out
@@ -883,6 +892,8 @@ def classify(b: Block) -> Block:
         b.kind, b.credits = "page_credit", pc
         return b
     d = bylines.parse_dateline(t, b.gaps)
+    if d is None and len(b.lines) == 1 and (d := bylines.web_meta(b.lines[0][1])) is not None:
+        d.end = len(t)                              # a web page's line of facts, the whole block
     if d is not None:
         b.kind, b.dateline, b.credits = "dateline", d, d.credits
         return b
@@ -1150,6 +1161,8 @@ def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
                 continue
             prev: list[Block] = []
             for pg in reversed(groups[:gi]):
+                if pg[0].rule == "facts":
+                    continue                        # a web page's line of facts: read past it
                 if pg[0].head or pg[0].kind in ("credit", "page_credit", "page_header", "note", "photo"):
                     break
                 prev.insert(0, pg[0])
@@ -1157,6 +1170,8 @@ def detect_layout(pages_blocks: list[list[Block]]) -> tuple[str, dict]:
                     break
             nxt: list[Block] = []
             for ng in groups[gi + 1:]:
+                if ng[0].rule == "facts":
+                    continue
                 if ng[0].head or ng[0].kind in ("credit", "page_credit", "page_header", "note", "photo"):
                     break
                 if nxt and ng[0].kind in ("dateline", "byline"):
@@ -1424,16 +1439,21 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     body_parts: list[tuple[Block, str]] = []
     blocks = list(item.body)
     brief = bool(blocks) and bool(opens_brief(blocks[0].text)) and _under_brief_label(item)
+    # a web page's line of facts first (发布时间：… 来源：…): the dateline or byline under it is the item's too
+    under_facts = bool(blocks) and blocks[0].dateline is not None and blocks[0].dateline.web
     for k, b in enumerate(blocks):
         start, stop = 0, None
         if k == 0 and b.kind == "text" and brief:
             start = lead_title(b)                   # ■市政协召开主席会议　近日，…: the item's own title
             lead = b.text[:start]
-        elif k == 0 and b.kind == "dateline" and b.dateline is not None:
-            dateline = b.text[:b.dateline.end]
+        elif (k == 0 or k == 1 and under_facts) and b.kind == "dateline" and b.dateline is not None:
+            this = b.text[:b.dateline.end]
+            if b.dateline.text.replace(" ", "") == this.replace(" ", ""):
+                this = b.dateline.text              # as printed where it keeps spaces (发布时间：2024-03-05 08:30)
+            dateline = (dateline + " " if dateline else "") + this
             credits.add(b.dateline.credits)
             start = b.dateline.end
-        elif k == 0 and b.kind == "byline":
+        elif (k == 0 or k == 1 and under_facts) and b.kind == "byline":
             byline = b.text[:b.byline_end]
             if b.credits:
                 credits.add(b.credits)

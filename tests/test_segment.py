@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 import helpers
+from epaper import bylines
 
 from checks import items, parse_text
 
@@ -1077,3 +1078,33 @@ def test_a_mark_that_ends_an_article_where_headlines_follow(tmp_path):
     got = items(df)
     assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动", "县图书馆延长开放时间"]
     assert [b.endswith("（完）") for b in got.body] == [True, True, True]
+
+
+WEB_COPY = """全县召开春耕生产会议
+{facts1}
+本报讯（记者 孙晓光）今天上午，县政府召开常务会议，研究部署春耕生产工作。会议要求各乡镇抓好落实。
+
+全县开展植树活动
+{facts2}
+昨天，全县植树活动在城郊举行，干部群众一千余人参加，共植树两万余株。
+"""
+
+
+@pytest.mark.parametrize("facts1, facts2, reporters", [
+    ("发布时间：2024-03-05 08:30 来源：滨江日报", "来源：滨江日报　作者：李晓红　2024-03-05", [["孙晓光"], ["李晓红"]]),
+    ("2024-03-05 10:21:36　来源：滨江日报　浏览量：1024", "作者：李晓红 来源：滨江日报", [["孙晓光"], ["李晓红"]]),
+])
+def test_a_web_pages_line_of_facts_is_its_articles_dateline(tmp_path, facts1, facts2, reporters):
+    # text copied from a paper's web site: the line of facts under each title is the article's, not an item
+    got = items(parse_text(tmp_path, WEB_COPY.format(facts1=facts1, facts2=facts2)))
+    assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动"]
+    assert list(got.dateline) == [" ".join(facts1.split()) + " 本报讯（记者孙晓光）", " ".join(facts2.split())]
+    assert [list(r) for r in got.reporters] == reporters
+    assert list(got.body) == ["今天上午，县政府召开常务会议，研究部署春耕生产工作。会议要求各乡镇抓好落实。",
+                              "昨天，全县植树活动在城郊举行，干部群众一千余人参加，共植树两万余株。"]
+
+
+@pytest.mark.parametrize("line", ["来源：新华社", "数据来源：国家统计局 2023年", "会议 时间：上午九点"])
+def test_lines_like_facts_that_are_not(line):
+    # one field alone (a source closing an article), or fields a web page does not print under titles
+    assert bylines.web_meta(line) is None
