@@ -365,6 +365,51 @@ def _rules_between_items(text: str, labels: list[str], rng: random.Random) -> st
     return "\n".join(out)
 
 
+def _ornaments_between_items(text: str, labels: list[str], rng: random.Random) -> str:
+    """A row of ornaments on a line of its own, a blank line around it, before each item (※　※　※, ＊＊＊,
+    * * *), one form for the issue, none at a page's start."""
+    row = rng.choice(["※　※　※", "＊＊＊", "* * *", "◆◆◆"])
+    out, above = [], ""
+    for t, lab in _labelled_lines(text, labels):
+        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+        if starts and out and out[-1].strip() and t[:1] not in (" ", "\f"):
+            out += ["", row, ""]
+        out.append(t)
+        if t.strip():
+            above = lab
+    return "\n".join(out)
+
+
+def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> str:
+    """Each item's text closed by a line of its editors' credits (责任编辑：某某, （编辑：某某 审核：某某）), as web
+    pages print them; none after a title (where headlines follow their articles) or at a page's start."""
+    names = ("张明远", "李小红", "王建华", "赵丽娟")
+    form = rng.choice(["责任编辑：{}", "（编辑：{} 审核：{}）", "编辑：{}"])
+    out, above = [], ""
+    for t, lab in _labelled_lines(text, labels):
+        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+        if starts and above in ("B", "BS") and t[:1] not in (" ", "\f"):
+            k = len(out)
+            while k and not out[k - 1].strip():
+                k -= 1
+            out.insert(k, form.format(*rng.sample(names, 2)))
+        out.append(t)
+        if t.strip():
+            above = lab or "B"
+    return "\n".join(out)
+
+
+def _end_marks(issue: pd.DataFrame) -> pd.DataFrame:
+    """Every article's text closed by a mark that ends it (（完）, (完), 【完】), as news agencies close their
+    dispatches; one form for the issue."""
+    out = issue.copy()
+    mark = random.Random(str(issue.issue_id.iloc[0]) if "issue_id" in issue and len(issue) else "").choice(
+        ["（完）", "(完)", "【完】"])
+    has = out.body.map(lambda b: isinstance(b, str) and bool(b.strip()))
+    out.loc[has, "body"] = out.body[has] + mark
+    return out
+
+
 def _bold_by_character(text: str, labels: list[str], rng: random.Random) -> str:
     """Half the titles printed in bold as some PDFs draw it, each character twice over itself, so that their
     text comes out with every character twice (全全市市召召开开…; the renderer's own bold repeats runs of
@@ -503,6 +548,9 @@ VARIANTS = {
     "no-blank-lines": (None, lambda text, labels, rng: without_blanks(text, labels)[0]),
     "other-headers": (None, _other_headers),
     "rules-between-items": (None, _rules_between_items),
+    "ornaments-between-items": (None, _ornaments_between_items),
+    "editors-after-items": (None, _editors_after_items),
+    "end-marks": (_end_marks, None),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),
     "tab-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "\t", text)),

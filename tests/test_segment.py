@@ -1080,7 +1080,7 @@ def test_a_mark_that_ends_an_article_where_headlines_follow(tmp_path):
     assert [b.endswith("（完）") for b in got.body] == [True, True, True]
 
 
-WEB_COPY = """全县召开春耕生产会议
+WEB_FACTS = """全县召开春耕生产会议
 {facts1}
 本报讯（记者 孙晓光）今天上午，县政府召开常务会议，研究部署春耕生产工作。会议要求各乡镇抓好落实。
 
@@ -1096,7 +1096,7 @@ WEB_COPY = """全县召开春耕生产会议
 ])
 def test_a_web_pages_line_of_facts_is_its_articles_dateline(tmp_path, facts1, facts2, reporters):
     # text copied from a paper's web site: the line of facts under each title is the article's, not an item
-    got = items(parse_text(tmp_path, WEB_COPY.format(facts1=facts1, facts2=facts2)))
+    got = items(parse_text(tmp_path, WEB_FACTS.format(facts1=facts1, facts2=facts2)))
     assert list(got.headline) == ["全县召开春耕生产会议", "全县开展植树活动"]
     assert list(got.dateline) == [" ".join(facts1.split()) + " 本报讯（记者孙晓光）", " ".join(facts2.split())]
     assert [list(r) for r in got.reporters] == reporters
