@@ -356,6 +356,24 @@ def web_meta(raw: str) -> Dateline | None:
                     month_day=month_day, web=True)
 
 
+def without_web_meta(dateline):
+    """A dateline without the web page's line of facts that opens it (``web_meta``), None where nothing is left:
+    what the articles hold where the facts were printed over them (``segment_eval``'s ``web-facts`` variant).
+
+    >>> without_web_meta("发布时间：2024-03-05 08:30 来源：滨江日报 本报讯（记者张明远）"), without_web_meta("本报讯")
+    ('本报讯（记者张明远）', '本报讯')
+    """
+    if not isinstance(dateline, str):
+        return dateline
+    tokens = dateline.split(" ")
+    k = 0
+    while k < len(tokens) and web_meta(" ".join(tokens[:k + 1] + ["来源：x"])) is not None:
+        k += 1
+    if k < 2 and web_meta(" ".join(tokens[:k])) is None:
+        return dateline
+    return " ".join(tokens[k:]) or None
+
+
 @lru_cache(maxsize=None)
 def _meta_labels() -> frozenset:
     return lexicons.word_set("web_meta_labels")

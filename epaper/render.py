@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from . import clean
+from . import bylines, clean
 
 _FW_DIGITS = str.maketrans({chr(c): chr(c + 0xFEE0) for c in range(0x30, 0x3A)})
 
@@ -399,6 +399,24 @@ def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> st
     return "\n".join(out)
 
 
+def _web_facts(text: str, labels: list[str], rng: random.Random) -> str:
+    """A web page's line of facts (发布时间：… 来源：…, 作者：…) under each title that heads its article's text;
+    one form for the issue. The articles do not hold it: ``segment_eval`` takes it out of the parse's
+    datelines before scoring (``bylines.without_web_meta``)."""
+    form = rng.choice(["发布时间：2024-03-05 08:30 来源：滨江日报", "来源：滨江日报　作者：张明远　2024-03-05",
+                       "2024-03-05 10:21:36　来源：滨江日报　浏览量：1024"])
+    out, titled = [], False
+    for t, lab in _labelled_lines(text, labels):
+        if t.strip() and lab not in ("HS", "HT", "HC"):
+            if titled and t[:1] not in (" ", "\f"):
+                out.append(form)
+            titled = False
+        elif lab == "HS":
+            titled = True
+        out.append(t)
+    return "\n".join(out)
+
+
 def _end_marks(issue: pd.DataFrame) -> pd.DataFrame:
     """Every article's text closed by a mark that ends it (（完）, (完), 【完】), as news agencies close their
     dispatches; one form for the issue."""
@@ -533,7 +551,7 @@ def _half_width(issue: pd.DataFrame) -> pd.DataFrame:
 
 # name -> (what it does to the articles before they are printed, what it does to the printed text): what other
 # tools and hands do that the renderer does not (``segment_eval --variant``); the articles so changed are the
-# ones scored
+# ones scored (web-facts prints what the articles do not hold: see ``PRINTED_OVER``)
 VARIANTS = {
     "double-spaced": (None, lambda text, labels, rng: text.replace("\n", "\n\n")),   # every line end doubled
     "centred-titles": (None, _centred_titles),
@@ -551,10 +569,15 @@ VARIANTS = {
     "ornaments-between-items": (None, _ornaments_between_items),
     "editors-after-items": (None, _editors_after_items),
     "end-marks": (_end_marks, None),
+    "web-facts": (None, _web_facts),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),
     "tab-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "\t", text)),
 }
+
+# variant -> what a parsed row's column holds that the articles do not, taken out before scoring: the web page's
+# line of facts printed over each article's text goes to its dateline
+PRINTED_OVER = {"web-facts": ("dateline", bylines.without_web_meta)}
 
 
 def with_jumps(issue: pd.DataFrame, seed: int = 0, share: float = 0.3,

@@ -223,7 +223,11 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                         path.write_text(text, encoding="utf-8")
                         if oracle is not None:
                             oracle.labels = labels
-                    s = score_issue(gold, parse_issue(path))
+                    parsed = parse_issue(path)
+                    if variant in render.PRINTED_OVER:      # printed over the articles: not theirs
+                        col, strip = render.PRINTED_OVER[variant]
+                        parsed[col] = parsed[col].map(strip)
+                    s = score_issue(gold, parsed)
                     if jumps:                           # the articles cut in two: the whole differs from the part
                         jumped = set(gold.article_id[gold.body.fillna("").to_numpy() != issue.body.fillna("").to_numpy()])
                         missed = {m[1] for m in s["misses"] if m[0] != "headline"}
