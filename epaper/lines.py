@@ -576,6 +576,15 @@ def issue_columns(pages_units: list[list[Unit]], pages_opens: list[list[str]] | 
     und = [clean.undouble(t) if 4 <= len(t) <= 96 and t.find(t[0], 1, len(t) // 2 + 1) > 0 else t for t in texts]
     # one form of :;()!? for the features, as the corpus prints them (the cheap test first: most have none)
     und = [t.translate(_FULL_WIDTH) if _HALF_PUNCT.search(t) else t for t in und]
+    # a page's titles in brackets (【全市经济工作会议召开】, broken over lines or not: ``_bracketed_spans``) read as
+    # the titles inside them, as the corpus prints titles (the cheap test first: most pages hold no bracket)
+    offset = 0
+    for us in pages_units:
+        if any(u.text.startswith("【") for u in us):
+            for start, end in _bracketed_spans(us).items():
+                for k in range(offset + start, offset + end + 1):
+                    und[k] = _unbracketed(und[k])
+        offset += len(us)
     nlines = np.array([len(u.lines) for u in units])
     first = np.array([u.first_len for u in units])
     last = np.array([u.last_len for u in units])
@@ -981,15 +990,55 @@ def _flush_title(u: Unit, before: Unit, after: Unit, after_opens: str, indented:
             and (bool(after_opens) or segment.news_lead(after.text)) and bylines.parse_byline(t) is None)
 
 
+def _unbracketed(text: str) -> str:
+    """A unit's text without the 【】 that enclose it, or open or close it where a title in brackets is
+    broken over lines.
+
+    >>> _unbracketed("【全市经济工作会议召开】"), _unbracketed("【全市经济工作"), _unbracketed("会议召开】"), _unbracketed("【甲】乙")
+    ('全市经济工作会议召开', '全市经济工作', '会议召开', '【甲】乙')
+    """
+    if text.startswith("【") and text.endswith("】") and text.count("【") == 1 and text.count("】") == 1:
+        return text[1:-1]
+    if text.startswith("【") and "】" not in text:
+        return text[1:]
+    if text.endswith("】") and "【" not in text:
+        return text[:-1]
+    return text
+
+
 def _bracketed_titles(units: list[Unit]) -> set[int]:
-    """The units of a page that are titles in brackets where the page prints its first title so
-    (【全市经济工作会议召开】 / 　　本报讯…, as text copied from web pages prints every title): each a line of
-    its own, shaped as a title, in 【】; none where the page's first text is no such line (an article's
-    intertitles in brackets under a title printed plain, as WeChat articles print them, stay its own)."""
-    found = [k for k, u in enumerate(units) if len(u.lines) == 1
-             and _IN_BRACKETS.fullmatch(u.text) is not None]
-    first = next((k for k, u in enumerate(units) if u.block.kind != "page_header"), None)
-    return set(found) if found and found[0] == first and len(found) >= 2 else set()
+    """The units of a page that start titles in brackets (``_bracketed_spans``)."""
+    return set(_bracketed_spans(units))
+
+
+def _bracketed_spans(units: list[Unit]) -> dict[int, int]:
+    """The titles in brackets of a page where the page prints its first title so, two of them at least
+    (【全市经济工作会议召开】 / 　　本报讯…, as text copied from web pages prints every title), as their first unit and their last (a
+    narrow column may break one over lines); none where the page's first text, or its first title, is no
+    such title and none of them stands over an item's opening (an article's intertitles in brackets under a
+    title printed plain, as WeChat articles print them, stay its own)."""
+    found = {}
+    for k, u in enumerate(units):
+        if not u.text.startswith("【"):
+            continue
+        text, j = u.text, k                          # a title in brackets a narrow column broke over lines
+        while not text.endswith("】") and j + 1 < len(units) and j < k + 3 and units[j + 1].block is u.block:
+            j += 1
+            text += units[j].text
+        if _IN_BRACKETS.fullmatch(text) is not None:
+            found[k] = j
+    if not found:
+        return {}
+    titles = frozenset(lexicons.words("page_titles"))
+    first = next((k for k, u in enumerate(units) if u.block.kind != "page_header"
+                  and not (k == 0 and u.text in titles)), None)         # a page's listed title (要闻) aside
+    first_title = next((k for k, u in enumerate(units) if u.block.head and u.text not in titles), None)
+    if len(found) >= 2 and min(found) in (first, first_title):
+        return found
+    # or where one of them stands over an item's opening: a dateline, a byline, a news lead (3月6日，…)
+    over = any(j + 1 < len(units) and (units[j + 1].block.kind in ("dateline", "byline")
+                                       or segment.news_lead(units[j + 1].text)) for j in found.values())
+    return found if over else {}
 
 
 @lru_cache(maxsize=None)

@@ -417,6 +417,15 @@ def _web_facts(text: str, labels: list[str], rng: random.Random) -> str:
     return "\n".join(out)
 
 
+def _bracketed_titles(issue: pd.DataFrame) -> pd.DataFrame:
+    """Every headline printed in 【】, as some web pages print titles (not the text of an item without one)."""
+    out = issue.copy()
+    has = pd.Series([isinstance(r.headline, str) and bool(r.headline.strip()) and not headless(r)
+                     for r in out.itertuples(index=False)], index=out.index)
+    out.loc[has, "headline"] = "【" + out.headline[has] + "】"
+    return out
+
+
 def _end_marks(issue: pd.DataFrame) -> pd.DataFrame:
     """Every article's text closed by a mark that ends it (（完）, (完), 【完】), as news agencies close their
     dispatches; one form for the issue."""
@@ -570,6 +579,7 @@ VARIANTS = {
     "editors-after-items": (None, _editors_after_items),
     "end-marks": (_end_marks, None),
     "web-facts": (None, _web_facts),
+    "bracketed-titles": (_bracketed_titles, None),
     "trailing-spaces": (None, lambda text, labels, rng: "\n".join(t + " " * rng.randint(0, 3) if t.strip() else t
                                                                  for t in text.split("\n"))),
     "tab-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "\t", text)),

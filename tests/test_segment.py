@@ -1108,3 +1108,13 @@ def test_a_web_pages_line_of_facts_is_its_articles_dateline(tmp_path, facts1, fa
 def test_lines_like_facts_that_are_not(line):
     # one field alone (a source closing an article), or fields a web page does not print under titles
     assert bylines.web_meta(line) is None
+
+
+def test_titles_in_brackets_broken_over_lines_under_an_item_without_one(tmp_path):
+    # the page's first item has no title; the titles in brackets after it, each broken by a narrow column
+    text = ("　　本报讯 3月5日，全县召开春耕生产会议，部署今年春耕工作。\n\n【全市春耕生产工作\n会议召开】\n"
+            "　　本报讯 3月6日，全市春耕生产工作会议召开。市委书记孔德昌出席会议并讲话。\n\n【城南区开展\n植树活动】\n"
+            "　　近日，城南区组织干部群众开展植树活动，区长温德平参加。\n")
+    it = items(parse_text(tmp_path, text))
+    assert list(it.headline.fillna("-")) == ["-", "【全市春耕生产工作会议召开】", "【城南区开展植树活动】"]
+    assert [b.split("，")[0] for b in it.body] == ["3月5日", "3月6日", "近日"]
