@@ -337,23 +337,23 @@ def web_meta(raw: str) -> Dateline | None:
     tokens = raw.split()
     if len(tokens) < 2 or len(raw) > 120:
         return None
-    labels, fields, month_day, reporters = _meta_labels(), 0, None, []
-    for tok in tokens:
-        field_ = _META_FIELD.match(tok)
-        labelled = field_ is not None and field_["label"] in labels
-        date = _META_DATE.match(field_["value"] if labelled else tok)
-        if labelled:
-            fields += 1
-            if field_["label"] == "作者" and looks_like_name(field_["value"]):
-                reporters.append(field_["value"])
-        elif date is None:
-            return None
-        if date is not None and date["m"] and month_day is None:
-            month_day = (int(date["m"]), int(date["d"]))
-    if not fields:
+    facts = [_meta_token(tok) for tok in tokens]
+    if None in facts or not any(label for label, _, _ in facts):
         return None
+    reporters = [value for label, value, _ in facts if label == "作者" and looks_like_name(value)]
+    month_day = next(((int(d["m"]), int(d["d"])) for _, _, d in facts if d is not None and d["m"]), None)
     return Dateline(text=" ".join(tokens), end=len("".join(tokens)), credits=Credits(reporters=reporters),
                     month_day=month_day, web=True)
+
+
+def _meta_token(tok: str):
+    """``(label, value, date match)`` of one token of a line of facts (发布时间：2024-03-05, 08:30), ``label`` empty
+    for a date or time alone; None for a token that is neither a labelled field nor a date or time."""
+    field_ = _META_FIELD.match(tok)
+    if field_ is not None and field_["label"] in _meta_labels():
+        return field_["label"], field_["value"], _META_DATE.match(field_["value"])
+    date = _META_DATE.match(tok)
+    return None if date is None else ("", tok, date)
 
 
 def without_web_meta(dateline):
@@ -367,10 +367,10 @@ def without_web_meta(dateline):
         return dateline
     tokens = dateline.split(" ")
     k = 0
-    while k < len(tokens) and web_meta(" ".join(tokens[:k + 1] + ["来源：x"])) is not None:
+    while k < len(tokens) and _meta_token(tokens[k]) is not None:
         k += 1
-    if k < 2 and web_meta(" ".join(tokens[:k])) is None:
-        return dateline
+    if web_meta(" ".join(tokens[:k])) is None:
+        return dateline                             # no line of facts opens it
     return " ".join(tokens[k:]) or None
 
 

@@ -1060,9 +1060,11 @@ def _closes_first(text: str) -> bool:
 
 def unit_labels(units: list[Unit], tags, blocks=()) -> dict[int, str]:
     """Each line's label from its unit's: the first line takes it, the lines continuing a headline ``HC``, the
-    others ``B`` (``X`` in a page header). A drawn rule among ``blocks`` (————: no unit's) is ``X``
-    (page-level), and so is a row of ornaments (＊＊＊) unless the body it stands in goes on after it (a break
-    between an article's sections): one labelled as starting an item gives that to the unit after it."""
+    others ``B`` (``X`` in a page header). Of the lines among ``blocks`` that are no unit's, a drawn rule (————)
+    and editors' credits (责任编辑：某某) are ``X`` (page-level) and a web page's line of facts (发布时间：…)
+    takes the item's start from the unit after it, or ``B``. A row of ornaments (＊＊＊) is ``X`` unless the
+    body it stands in goes on after it (a break between an article's sections): one labelled as starting an
+    item gives that to the unit after it."""
     out = {}
     for u, tag in zip(units, tags):
         out[u.lines[0]] = tag

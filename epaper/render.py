@@ -350,18 +350,25 @@ def _centred_titles(text: str, labels: list[str], rng: random.Random) -> str:
                      else t for t, lab in _labelled_lines(text, labels))
 
 
+def _item_starts(text: str, labels: list[str]):
+    """Each line of a rendering with its label, whether it is an item's first line (a headline that starts one,
+    or the text of an item without a headline over it) and the label of the last line of text before it."""
+    above = ""
+    for t, lab in _labelled_lines(text, labels):
+        yield t, lab, lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC")), above
+        if t.strip():
+            above = lab or "B"
+
+
 def _rules_between_items(text: str, labels: list[str], rng: random.Random) -> str:
     """A drawn rule on a line of its own before each item (————————, ------, ======), as text copied from
     web pages and documents parts its articles; one form for the issue, none at a page's start."""
     rule = rng.choice(["—" * 12, "-" * 20, "=" * 16, "_" * 16, "— " * 8])
-    out, above = [], ""
-    for t, lab in _labelled_lines(text, labels):
-        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+    out = []
+    for t, _, starts, _ in _item_starts(text, labels):
         if starts and out and out[-1].strip() and t[:1] not in (" ", "\f"):
             out.append(rule)
         out.append(t)
-        if t.strip():
-            above = lab
     return "\n".join(out)
 
 
@@ -369,14 +376,11 @@ def _ornaments_between_items(text: str, labels: list[str], rng: random.Random) -
     """A row of ornaments on a line of its own, a blank line around it, before each item (※　※　※, ＊＊＊,
     * * *), one form for the issue, none at a page's start."""
     row = rng.choice(["※　※　※", "＊＊＊", "* * *", "◆◆◆"])
-    out, above = [], ""
-    for t, lab in _labelled_lines(text, labels):
-        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+    out = []
+    for t, _, starts, _ in _item_starts(text, labels):
         if starts and out and out[-1].strip() and t[:1] not in (" ", "\f"):
             out += ["", row, ""]
         out.append(t)
-        if t.strip():
-            above = lab
     return "\n".join(out)
 
 
@@ -385,17 +389,14 @@ def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> st
     pages print them; none after a title (where headlines follow their articles) or at a page's start."""
     names = ("张明远", "李小红", "王建华", "赵丽娟")
     form = rng.choice(["责任编辑：{}", "（编辑：{} 审核：{}）", "编辑：{}"])
-    out, above = [], ""
-    for t, lab in _labelled_lines(text, labels):
-        starts = lab == "HS" or (lab == "BS" and above not in ("HS", "HT", "HC"))
+    out = []
+    for t, _, starts, above in _item_starts(text, labels):
         if starts and above in ("B", "BS") and t[:1] not in (" ", "\f"):
             k = len(out)
             while k and not out[k - 1].strip():
                 k -= 1
             out.insert(k, form.format(*rng.sample(names, 2)))
         out.append(t)
-        if t.strip():
-            above = lab or "B"
     return "\n".join(out)
 
 
