@@ -240,10 +240,10 @@ TOP_LINES = 8       # the lines at a page's top that may print its masthead or h
 _SEPARATOR = re.compile(r"^[-－—–─━=＝_＿*＊※~～★☆◆◇●○■□▲△◎#＃·•]{3,}$")
 
 
-def _meta_alone(raw: str) -> bool:
-    """Whether a raw line is the line of facts a web page prints under a title (发布时间：… 来源：…:
-    ``bylines.web_meta``), the cheap tests first."""
-    return ("：" in raw or ":" in raw) and len(raw.split()) >= 2 and bylines.web_meta(raw) is not None
+def _facts_line(raw: str) -> bylines.Dateline | None:
+    """The line of facts a web page prints under a title (发布时间：… 来源：…: ``bylines.web_meta``) that a raw
+    line is, as a dateline, or None; the cheap tests first."""
+    return bylines.web_meta(raw) if ("：" in raw or ":" in raw) and len(raw.split()) >= 2 else None
 
 
 def _editors_alone(raw: str) -> bool:
@@ -778,7 +778,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 cur = []
             continue
         if (separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines))) \
-                or _editors_alone(raw) or _meta_alone(raw):
+                or _editors_alone(raw) or _facts_line(raw) is not None:
             if cur:                                 # (not a long dash a full line wrapped: 热闹极了——— / ———)
                 blocks.append(cur)
             blocks.append([(no, raw)])              # a rule between items: a block of its own, ending the one before
@@ -892,7 +892,7 @@ def classify(b: Block) -> Block:
         b.kind, b.credits = "page_credit", pc
         return b
     d = bylines.parse_dateline(t, b.gaps)
-    if d is None and len(b.lines) == 1 and (d := bylines.web_meta(b.lines[0][1])) is not None:
+    if d is None and len(b.lines) == 1 and (d := _facts_line(b.lines[0][1])) is not None:
         d.end = len(t)                              # a web page's line of facts, the whole block
     if d is not None:
         b.kind, b.dateline, b.credits = "dateline", d, d.credits
