@@ -387,7 +387,7 @@ def _ornaments_between_items(text: str, labels: list[str], rng: random.Random) -
 def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> str:
     """Each item's text closed by a line of its editors' credits (责任编辑：某某, （编辑：某某 审核：某某）), as web
     pages print them; none after a title (where headlines follow their articles) or at a page's start."""
-    names = ("张明远", "李小红", "王建华", "赵丽娟")
+    names = ("张明远", "李小红", "周文静", "赵丽娟")
     form = rng.choice(["责任编辑：{}", "（编辑：{} 审核：{}）", "编辑：{}"])
     out = []
     for t, _, starts, above in _item_starts(text, labels):
