@@ -468,7 +468,7 @@ _PAGE_START = re.compile(r"(?=\f)|(?=^ [^ \t\n])", re.M)      # a form feed, or 
 
 def _editor_lines(text: str, labels: list[str], rng: random.Random) -> str:
     """Each page closed by its editors' credits (责任编辑：某某 美术编辑：某某), as many papers print them."""
-    editors = ("张明远", "李小红", "王建华", "赵丽娟", "陈志强", "刘晓燕")
+    editors = ("张明远", "李小红", "周文静", "赵丽娟", "陈志强", "刘晓燕")
     pages = _PAGE_START.split(text)
     return "\n".join(p.rstrip("\n") + f"\n\n责任编辑：{rng.choice(editors)} 美术编辑：{rng.choice(editors)}\n"
                      for p in pages if p.strip())
