@@ -333,13 +333,15 @@ def web_meta(raw: str) -> Dateline | None:
     ('发布时间：2024-03-05 08:30 来源：滨江日报 作者：张明远', ['张明远'], (3, 5))
     >>> web_meta("来源：新华社") is None, web_meta("数据来源：国家统计局 2023年") is None
     (True, True)
+    >>> web_meta("日期：2024-03-05 时间：09:00") is None       # a notice's, no source, author or count
+    True
     """
     tokens = raw.split()
     if len(tokens) < 2 or len(raw) > 120:
         return None
     facts = [_meta_token(tok) for tok in tokens]
-    if None in facts or not any(label for label, _, _ in facts):
-        return None
+    if None in facts or not any(label and label not in _meta_labels()[1] for label, _, _ in facts):
+        return None                                 # (时间：… 日期：… alone: a notice's, not a web page's)
     reporters = [value for label, value, _ in facts if label == "作者" and looks_like_name(value)]
     month_day = next(((int(d["m"]), int(d["d"])) for _, _, d in facts if d is not None and d["m"]), None)
     return Dateline(text=" ".join(tokens), end=len("".join(tokens)), credits=Credits(reporters=reporters),
@@ -350,7 +352,7 @@ def _meta_token(tok: str):
     """``(label, value, date match)`` of one token of a line of facts (发布时间：2024-03-05, 08:30), ``label`` empty
     for a date or time alone; None for a token that is neither a labelled field nor a date or time."""
     field_ = _META_FIELD.match(tok)
-    if field_ is not None and field_["label"] in _meta_labels():
+    if field_ is not None and field_["label"] in _meta_labels()[0]:
         return field_["label"], field_["value"], _META_DATE.match(field_["value"])
     date = _META_DATE.match(tok)
     return None if date is None else ("", tok, date)
@@ -375,8 +377,10 @@ def without_web_meta(dateline):
 
 
 @lru_cache(maxsize=None)
-def _meta_labels() -> frozenset:
-    return lexicons.word_set("web_meta_labels")
+def _meta_labels() -> tuple[frozenset, frozenset]:
+    """The labels of ``web_meta_labels.txt``, and those marked ``*`` there: not enough alone (时间, 日期)."""
+    words = lexicons.word_set("web_meta_labels")
+    return frozenset(w.rstrip("*") for w in words), frozenset(w.rstrip("*") for w in words if w.endswith("*"))
 
 
 def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:

@@ -1104,9 +1104,11 @@ def test_a_web_pages_line_of_facts_is_its_articles_dateline(tmp_path, facts1, fa
                               "昨天，全县植树活动在城郊举行，干部群众一千余人参加，共植树两万余株。"]
 
 
-@pytest.mark.parametrize("line", ["来源：新华社", "数据来源：国家统计局 2023年", "会议 时间：上午九点"])
+@pytest.mark.parametrize("line", ["来源：新华社", "数据来源：国家统计局 2023年", "会议 时间：上午九点",
+                                  "日期：2024-03-05 时间：09:00"])
 def test_lines_like_facts_that_are_not(line):
-    # one field alone (a source closing an article), or fields a web page does not print under titles
+    # one field alone (a source closing an article), fields a web page does not print under titles, or a
+    # notice's date and time alone
     assert bylines.web_meta(line) is None
 
 
