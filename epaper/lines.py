@@ -936,12 +936,15 @@ def _end_marker(text: str) -> int:
     (3, 3, 0)
     """
     t = text.rstrip()
-    return next((len(w) for w in _end_markers() if t.endswith(w)), 0) if t[-1:] in "）)】]—-" else 0
+    markers, last_chars = _end_markers()
+    return next((len(w) for w in markers if t.endswith(w)), 0) if t[-1:] in last_chars else 0
 
 
 @lru_cache(maxsize=None)
-def _end_markers() -> tuple[str, ...]:
-    return tuple(sorted(lexicons.word_set("end_markers"), key=len, reverse=True))
+def _end_markers() -> tuple[tuple[str, ...], frozenset]:
+    """The marks of ``end_markers.txt``, longest first, and the characters they end with (the cheap test)."""
+    markers = tuple(sorted(lexicons.word_set("end_markers"), key=len, reverse=True))
+    return markers, frozenset(w[-1] for w in markers)
 
 
 def _photo_news(units: list[Unit], k: int) -> bool:
@@ -1072,15 +1075,15 @@ def unit_labels(units: list[Unit], tags, blocks=()) -> dict[int, str]:
         for no in u.lines[1:]:
             out[no] = rest
     out.update((no, "X") for b in blocks if b.rule in ("long", "editors") for no, _ in b.lines)
-    starts = sorted(out)
-    for b in blocks:                                # a web page's line of facts (发布时间：…): the item's under its
-        if b.rule == "facts":                       # title, or its start where the text under it starts one
-            k = bisect.bisect_right(starts, b.last)
-            nxt = starts[k] if k < len(starts) else None
-            lab = "B"
-            if nxt is not None and out[nxt] == "BS":
-                lab, out[nxt] = "BS", "B"
-            out.update((no, lab) for no, _ in b.lines)
+    facts = [b for b in blocks if b.rule == "facts"]
+    starts = sorted(out) if facts else []
+    for b in facts:     # a web page's line of facts (发布时间：…): the item's under its title, or its start where
+        k = bisect.bisect_right(starts, b.last)     # the text under it starts one
+        nxt = starts[k] if k < len(starts) else None
+        lab = "B"
+        if nxt is not None and out[nxt] == "BS":
+            lab, out[nxt] = "BS", "B"
+        out.update((no, lab) for no, _ in b.lines)
     for k, (u, tag) in enumerate(zip(units, tags)):
         if u.block.rule and u.block_start:
             nxt = units[k + 1].lines[0] if k + 1 < len(units) else None

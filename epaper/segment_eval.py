@@ -79,6 +79,15 @@ def parsed_text(row) -> str:
     return _chars(row.headline, row.subheadline, row.dateline, row.byline, row.credit, row.body)
 
 
+def without_printed_over(parsed: pd.DataFrame, variant: str) -> pd.DataFrame:
+    """A parse without what the variant printed over the articles and the articles do not hold
+    (``render.PRINTED_OVER``: a web page's line of facts in the datelines), ready to score."""
+    if variant in render.PRINTED_OVER:
+        col, strip = render.PRINTED_OVER[variant]
+        parsed = parsed.assign(**{col: parsed[col].map(strip)})
+    return parsed
+
+
 def score_issue(expected: pd.DataFrame, parsed: pd.DataFrame) -> dict:
     """Counts for one issue: articles, parsed items, exact extents, exact headlines, and the misses.
 
@@ -223,11 +232,7 @@ def evaluate(corpus=CORPUS, days=EVAL_DAYS, families=None, seed: int = 0, pdf: b
                         path.write_text(text, encoding="utf-8")
                         if oracle is not None:
                             oracle.labels = labels
-                    parsed = parse_issue(path)
-                    if variant in render.PRINTED_OVER:      # printed over the articles: not theirs
-                        col, strip = render.PRINTED_OVER[variant]
-                        parsed[col] = parsed[col].map(strip)
-                    s = score_issue(gold, parsed)
+                    s = score_issue(gold, without_printed_over(parse_issue(path), variant))
                     if jumps:                           # the articles cut in two: the whole differs from the part
                         jumped = set(gold.article_id[gold.body.fillna("").to_numpy() != issue.body.fillna("").to_numpy()])
                         missed = {m[1] for m in s["misses"] if m[0] != "headline"}

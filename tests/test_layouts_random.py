@@ -161,11 +161,7 @@ def _rendered_score(issues, family, tmp_path, renderings=RENDERINGS, blank_lines
             if change_text is not None:
                 text = change_text(text, labels, random.Random(k + 10 * rep))
             path.write_text(text if blank_lines else render.without_blanks(text, labels)[0], encoding="utf-8")
-            parsed = parse_checked(path)
-            if variant in render.PRINTED_OVER:
-                col, strip = render.PRINTED_OVER[variant]
-                parsed[col] = parsed[col].map(strip)
-            s = segment_eval.score_issue(issue, parsed)
+            s = segment_eval.score_issue(issue, segment_eval.without_printed_over(parse_checked(path), variant))
             s.pop("misses")
             c.update(s)
     return segment_eval._figures(c)
