@@ -414,8 +414,7 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
             return None                             # nor a title: 本报最后消息
         end = _past_colon(text, end)
     if at:                                      # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
-        from .names import _dictionary
-        if place[-1] + "讯" in _dictionary():
+        if place[-1] + "讯" in _dictionary_words():
             return None
         end = _past_colon(text, end)
     if not m.group("date") and len(place) > 4:
