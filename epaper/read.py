@@ -551,19 +551,34 @@ def _cuts(raw: str, starts: list[int]) -> list[tuple[int, int]]:
 def _one_column(pieces: list[tuple], blank_rows: set[int]) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     prev = None
+    widths = sorted(_ink(p[4]) for p in pieces)
+    full = widths[len(widths) // 2] if len(widths) >= 5 else 0.0   # the column's line: most lines are full
     for row, _, _, no, text in sorted(pieces):
-        if prev is not None and any(r in blank_rows for r in range(prev + 1, row)) and _may_end(out[-1][1]):
+        if prev is not None and any(r in blank_rows for r in range(prev + 1, row)) \
+                and _may_end(out[-1][1], full):
             out.append((no, ""))                        # white space across the page after a paragraph's end
         out.append((no, text))
         prev = row
     return out
 
 
-def _may_end(text: str) -> bool:
+def _may_end(text: str, full: float = 0.0) -> bool:
     """Whether a line may end a paragraph or a title: it ends a sentence or a bracket, or is short and
-    holds no comma."""
+    holds no comma, and does not fill its column's line (``full``, in ``_ink``: a wrapped line does; 0:
+    not known).
+
+    >>> _may_end("证券知识。本期“财税"), _may_end("证券知识。本期“财税", full=10.0), _may_end("专版。", full=10.0)
+    (True, False, True)
+    """
     t = text.strip()
-    return bool(_ENDS.search(t)) or (len(t) <= 30 and "，" not in t)
+    return bool(_ENDS.search(t)) or (len(t) <= 30 and "，" not in t and not (full and _ink(t) >= full - 1))
+
+
+def _ink(text: str) -> float:
+    """How wide a line is printed, in Chinese characters: digits, Latin letters and half-width signs take half
+    the room of a Chinese character (``pdftotext -layout`` gives each a place of its own all the same)."""
+    t = text.strip()
+    return len(t) - 0.5 * sum(1 for c in t if c < "\u2000")
 
 
 def _column_of(bounds: list[int], pos: int) -> int:

@@ -273,3 +273,20 @@ def test_columns_side_by_side_in_reading_order(rows, expected):
     lines = [(k, r if isinstance(r, str) else (r[0] + " " if len(r[0]) >= 22 else r[0].ljust(22)) + r[1])
              for k, r in enumerate(rows, 1)]
     assert [t.strip()[:2] for _, t in read.unstack_columns(lines) if t.strip()] == expected
+
+
+@pytest.mark.parametrize("left, parted", [
+    ("会议要求各乡镇抓好落实确保春耕", False),    # a full line of its column, no comma: the paragraph goes on
+    ("会议要求各乡镇抓好落实。", True),           # a sentence's end: the blank row parts the paragraphs
+    ("春耕生产", True),                           # a line clearly shorter than the column's: a title, an end
+])
+def test_a_blank_row_parts_a_columns_paragraph_only_after_a_line_that_may_end_one(left, parted):
+    # the right column's paragraphs stand a blank row apart; the left column's line before that row
+    full = "全县召开春耕生产工作会议研究部署"
+    rows = [(full, "本报讯 昨天，全县植树活动在城郊举行。")] * 3 + [(left, "干部群众一千余人参加。"), None,
+                                                                 ("各项工作顺利进行有序推进", "县领导和大家一起挥锹铲土。")]
+    rows += [(full, "本报讯 昨天，全县植树活动在城郊举行。")] * 3
+    lines = [(k, "" if r is None else r[0].ljust(22) + r[1]) for k, r in enumerate(rows, 1)]
+    got = [t for _, t in read.unstack_columns(lines)]
+    k = got.index(left)
+    assert (got[k + 1] == "") == parted and got[k + 1 + parted] == "各项工作顺利进行有序推进"
