@@ -384,20 +384,36 @@ def _ornaments_between_items(text: str, labels: list[str], rng: random.Random) -
     return "\n".join(out)
 
 
-def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> str:
-    """Each item's text closed by a line of its editors' credits (责任编辑：某某, （编辑：某某 审核：某某）), as web
-    pages print them; none after a title (where headlines follow their articles) or at a page's start."""
-    names = ("张明远", "李小红", "周文静", "赵丽娟")
-    form = rng.choice(["责任编辑：{}", "（编辑：{} 审核：{}）", "编辑：{}"])
+def _after_items(text: str, labels: list[str], closing) -> str:
+    """Each item's text closed by the lines ``closing()`` gives; none after a title (where headlines follow
+    their articles) or at a page's start."""
     out = []
     for t, _, starts, above in _item_starts(text, labels):
         if starts and above in ("B", "BS") and t[:1] not in (" ", "\f"):
             k = len(out)
             while k and not out[k - 1].strip():
                 k -= 1
-            out.insert(k, form.format(*rng.sample(names, 2)))
+            out[k:k] = closing()
         out.append(t)
     return "\n".join(out)
+
+
+def _editors_after_items(text: str, labels: list[str], rng: random.Random) -> str:
+    """Each item's text closed by a line of its editors' credits (责任编辑：某某, （编辑：某某 审核：某某）), as web
+    pages print them; none after a title (where headlines follow their articles) or at a page's start."""
+    names = ("张明远", "李小红", "周文静", "赵丽娟")
+    form = rng.choice(["责任编辑：{}", "（编辑：{} 审核：{}）", "编辑：{}"])
+    return _after_items(text, labels, lambda: [form.format(*rng.sample(names, 2))])
+
+
+def _site_navigation(text: str, labels: list[str], rng: random.Random) -> str:
+    """Each item's text closed by the navigation lines of an e-paper site (上一篇 下一篇, 【字体：大 中 小】 打印本页
+    关闭窗口, 返回目录), as text copied from such a site has them: one to three of them, the forms drawn
+    for the issue."""
+    forms = rng.sample(["上一篇　下一篇", "【字体：大 中 小】　打印本页　关闭窗口", "返回目录", "分享到：",
+                        "上一篇：{}", "打印 | 关闭"], 3)
+    titles = ("全县开展植树活动", "市政府召开常务会议", "新春走基层")
+    return _after_items(text, labels, lambda: [f.format(rng.choice(titles)) for f in forms[:rng.randint(1, 3)]])
 
 
 def _web_facts(text: str, labels: list[str], rng: random.Random) -> str:
@@ -578,6 +594,7 @@ VARIANTS = {
     "rules-between-items": (None, _rules_between_items),
     "ornaments-between-items": (None, _ornaments_between_items),
     "editors-after-items": (None, _editors_after_items),
+    "site-navigation": (None, _site_navigation),
     "end-marks": (_end_marks, None),
     "web-facts": (None, _web_facts),
     "bracketed-titles": (_bracketed_titles, None),

@@ -262,6 +262,43 @@ def _editors_alone(raw: str) -> bool:
     return ("：" in t or ":" in t or len(raw.split()) > 1) and "，" not in t and "。" not in t and _editor_line(t)
 
 
+@lru_cache(maxsize=None)
+def _navigation_words() -> tuple[re.Pattern, frozenset, frozenset]:
+    """``site_navigation.txt`` as a pattern of its entries (longest first), the entries that make a line
+    alone (those not marked *) and the characters they open with."""
+    entries = lexicons.word_set("site_navigation")
+    strong = frozenset(w for w in entries if not w.endswith("*"))
+    alternatives = sorted({w.rstrip("*") for w in entries}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, alternatives))), strong, frozenset(w[0] for w in entries)
+
+
+_NAV_SPACING = re.compile(r"[\s：:|｜/／·•【】\[\]（）()<>《》〈〉「」]+")
+
+
+def navigation_line(raw: str) -> bool:
+    """Whether a raw line is a site's navigation (``site_navigation.txt``: 上一篇 下一篇, 【字体：大 中 小】 打印本页
+    关闭窗口, 上一篇：某某标题): page-level text wherever it stands, a block of its own that closes the item
+    before it (the cheap test first: the lists' first characters, or a bracket or bar).
+
+    >>> [navigation_line(t) for t in ("上一篇  下一篇", "【字体：大 中 小】  打印本页  关闭窗口", "上一篇：全县开展植树活动",
+    ...                                "分享到：微信 微博", "打印 | 关闭", "返回目录")]
+    [True, True, True, True, True, True]
+    >>> [navigation_line(t) for t in ("收藏", "返回", "上一篇文章写到，全县开展植树活动。", "打印机厂扩大生产", "关闭小煤窑")]
+    [False, False, False, False, False]
+    """
+    pattern, strong, first_chars = _navigation_words()
+    head = raw.lstrip()[:1]
+    if not head or head not in first_chars and head not in "【[（(|｜<《〈「":
+        return False
+    t = _NAV_SPACING.sub("", clean.clean_line(raw))
+    first = pattern.match(t)
+    if first and first.group() in strong and raw.lstrip().lstrip("【[（(<《〈「").startswith(first.group()) \
+            and re.match(r"^\s*[:：]", raw.lstrip().lstrip("【[（(<《〈「")[len(first.group()):]):
+        return True                                 # 上一篇：某某标题, 分享到：微信 微博
+    found = pattern.findall(t)
+    return bool(found) and not pattern.sub("", t) and (bool(strong & set(found)) or len(set(found)) >= 2)
+
+
 def _short_line(raw: str, lines: list[tuple[int, str]]) -> bool:
     """Whether a raw line is shorter than most lines of its page (by two characters or more): no text wrapped
     from it to the next line."""
@@ -778,7 +815,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
                 cur = []
             continue
         if (separator_line(raw) and (not cur or _closes(cur[-1][1]) or _short_line(cur[-1][1], lines))) \
-                or _editors_alone(raw) or _facts_line(raw) is not None:
+                or _editors_alone(raw) or navigation_line(raw) or _facts_line(raw) is not None:
             if cur:                                 # (not a long dash a full line wrapped: 热闹极了——— / ———)
                 blocks.append(cur)
             blocks.append([(no, raw)])              # a rule between items: a block of its own, ending the one before
@@ -837,8 +874,8 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             out[-1].rule = "long" if long_rule(b[0][1]) else "ornaments"
             if out[-1].rule == "ornaments":
                 out[-1].kind = "text"               # the line labeller reads it (an article's sections, or items)
-        elif len(b) == 1 and out[-1].kind == "page_header" and _editors_alone(b[0][1]):
-            out[-1].rule = "editors"                # 责任编辑：王某 after an article: it ends there
+        elif len(b) == 1 and out[-1].kind == "page_header" and (_editors_alone(b[0][1]) or navigation_line(b[0][1])):
+            out[-1].rule = "editors"                # 责任编辑：王某, 上一篇 下一篇 after an article: it ends there
         elif out[-1].dateline is not None and out[-1].dateline.web:
             out[-1].rule = "facts"                  # 发布时间：… 来源：…: the item's, no unit of the labeller's
         if b[0][0] in mast and out[-1].kind == "text":
@@ -926,8 +963,8 @@ def classify(b: Block) -> Block:
             or (len(t) <= 48 and read.page_mark(t) is not None):     # === 第2页 ===, --- Page 2 ---
         b.kind = "page_header"
         return b
-    if _editor_line(t):
-        b.kind = "page_header"                      # 责任编辑：某某 美术编辑：某某: the page's, not an item
+    if _editor_line(t) or (len(b.lines) == 1 and navigation_line(b.lines[0][1])):
+        b.kind = "page_header"                      # 责任编辑：某某 美术编辑：某某, 上一篇 下一篇: the page's
         return b
     if _starts_with_any(t, "note_markers"):
         b.kind = "note"
@@ -1431,8 +1468,9 @@ def _join_blocks(parts: list[tuple[Block, str]]) -> str:
     return body.strip("\n")
 
 
-def finalize(item: Item, page_photographers: list[str]) -> dict:
-    """Turn an assembled item into a row: kind, headline, credits, body, provenance."""
+def finalize(item: Item, page_photographers: list[str], unwrapped: bool = False) -> dict:
+    """Turn an assembled item into a row: kind, headline, credits, body, provenance (``unwrapped``: its page
+    prints a paragraph a line, ``unwrapped_page``)."""
     credits = Credits()
     dateline = byline = credit = None
     lead = ""
@@ -1483,7 +1521,7 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
         heads = [titles[main], *titles[:main], *titles[main + 1:]]
     else:
         bold = any(clean.by_character(h.text) and clean.undouble(h.text) != h.text for h in item.heads)
-        heads = [line for h in item.heads for line in title_lines(h, bold)]     # 林林涛涛 under a bold title
+        heads = [line for h in item.heads for line in title_lines(h, bold, unwrapped)]   # 林林涛涛 under a bold title
     kind = "brief" if brief else _kind(item, dateline, byline, credit, body, heads, page_photographers)
     if kind == "photo" and not credits.photographers:
         credits.photographers.extend(page_photographers)
@@ -1509,21 +1547,28 @@ def finalize(item: Item, page_photographers: list[str]) -> dict:
     }
 
 
-def title_lines(b: Block, bold: bool = False) -> list[str]:
+def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[str]:
     """A headline block's title lines (引题, 主题, 副题, an author's name), restored from bold doubling.
 
     Lines wrapped from one title fill the block's width; a line clearly shorter
     than the widest one ends a title, and a last line that is a person's name
     alone is the author's. ``bold``: the item's other titles are printed bold by character (``clean.undouble``).
+    ``unwrapped``: the page prints a paragraph a line (``unwrapped_page``), so nothing wraps a title either:
+    each line is one.
 
     >>> title_lines(make_block([(1, "市长会见客商代表"), (2, "希望在互利共赢的基础上加快"), (3, "推进合作项目")]))
     ['市长会见客商代表', '希望在互利共赢的基础上加快推进合作项目']
     >>> title_lines(make_block([(1, "企业要练好内功"), (2, "林涛")]))
     ['企业要练好内功', '林涛']
+    >>> block = make_block([(1, "全县春耕生产工作会议召开"), (2, "孔德昌出席并讲话")])
+    >>> title_lines(block), title_lines(block, unwrapped=True)
+    (['全县春耕生产工作会议召开孔德昌出席并讲话'], ['全县春耕生产工作会议召开', '孔德昌出席并讲话'])
     """
     text = clean.undouble(b.text, bold)
     if len(b.lines) < 2:
         return [text] if text else []
+    if unwrapped:
+        return [t for _, raw in b.lines if (t := clean.undouble(clean.clean_line(raw), bold))]
     scale = 2 if text != b.text else 1
     widths = [w / scale for w in b.widths]
     widest = max(widths)
@@ -1561,6 +1606,27 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
     if n > SHORT_ITEM_CHARS:
         return "feature"
     return "photo" if page_photographers else "caption"
+
+
+UNWRAPPED_WIDTH = 40    # no newspaper column is so wide: a line this long holds a paragraph
+_CLAUSE = re.compile(r"[，。；！？]")
+_SENTENCE_END = re.compile(r"[。！？!?…；;”」』）)]\s*$")
+
+
+def unwrapped_page(blocks: list[Block]) -> bool:
+    """Whether a page prints a paragraph a line (text copied from a web page, or a tool that joins a
+    paragraph's lines): of its lines that hold a comma or a sentence's end, three or more, three in four end
+    a sentence (wrapped lines end inside one) and the longest is ``UNWRAPPED_WIDTH`` characters or longer.
+
+    >>> lead = "本报讯 今天，全县召开春耕生产工作会议，总结去年农业农村工作，部署今年的春耕生产。"
+    >>> unwrapped_page([make_block([(1, lead)] + [(k, "会议要求，各乡镇抓好落实。") for k in range(2, 4)])])
+    True
+    >>> unwrapped_page([make_block([(k, "本报讯 今天，全县召开春耕") for k in range(1, 6)])])
+    False
+    """
+    lines = [raw.strip() for b in blocks for _, raw in b.lines if _CLAUSE.search(raw)]
+    return len(lines) >= 3 and max(map(len, lines)) >= UNWRAPPED_WIDTH \
+        and 4 * sum(1 for t in lines if _SENTENCE_END.search(t)) >= 3 * len(lines)
 
 
 def finalize_page_text(pt: PageText) -> dict:
@@ -1753,7 +1819,8 @@ def segment_pages(pages, labeller=None, *, sizes=None) -> tuple[list[dict], dict
         for pt in page_text:
             if pt.kind == "credit" and len(pt.blocks) == 1 and pt.blocks[0].kind == "page_credit":
                 photographers.extend(pt.blocks[0].credits.photographers)
-        page_rows = [finalize(it, photographers) for it in items] + [finalize_page_text(pt) for pt in page_text]
+        unwrapped = unwrapped_page(blocks)
+        page_rows = [finalize(it, photographers, unwrapped) for it in items] + [finalize_page_text(pt) for pt in page_text]
         title = next((r["headline"] for r in page_rows if r["kind"] == "page_title"), None)
         for r in sorted(page_rows, key=lambda r: r["start_line"]):
             r["page_title"] = title

@@ -1120,3 +1120,54 @@ def test_titles_in_brackets_broken_over_lines_under_an_item_without_one(tmp_path
     it = items(parse_text(tmp_path, text))
     assert list(it.headline.fillna("-")) == ["-", "【全市春耕生产工作会议召开】", "【城南区开展植树活动】"]
     assert [b.split("，")[0] for b in it.body] == ["3月5日", "3月6日", "近日"]
+
+
+@pytest.mark.parametrize("line, navigation", [
+    ("上一篇  下一篇", True),
+    ("【字体：大 中 小】  打印本页  关闭窗口", True),
+    ("上一篇：全县开展植树活动", True),               # the next article's title after the colon
+    ("分享到：微信 微博", True),
+    ("打印 | 关闭", True),                            # two entries that make no line alone
+    ("返回目录", True),
+    ("当前位置：首页 > 新闻中心 > 本地新闻", True),   # a breadcrumb over the article
+    ("收藏", False),                                  # one such entry alone: a title, a column's name
+    ("返回", False),
+    ("上一篇文章写到，全县开展植树活动。", False),     # text that opens with an entry
+    ("打印机厂扩大生产", False),
+    ("关闭小煤窑二十处", False),
+    ("分享经济", False),
+])
+def test_a_sites_navigation_lines(line, navigation):
+    from epaper.segment import navigation_line
+    assert navigation_line(line) == navigation
+
+
+SITE_COPY = ("全县召开春耕生产工作会议\n孔德昌出席并讲话\n\n"
+            "本报讯（记者 王晓东）3月4日，全县春耕生产工作会议召开。县委书记孔德昌出席会议并讲话，县长季文华主持会议。\n"
+            "孔德昌强调，各级各部门要抓好春耕生产，确保粮食安全。\n会议还通报了去年全县农业农村工作情况。\n\n"
+            "上一篇  下一篇\n【字体：大 中 小】  打印本页  关闭窗口\n\n"
+            "县图书馆延长开放时间\n\n本报讯（记者 张明远）自3月起，县图书馆每天开放时间延长至晚上九点，方便读者借阅。\n"
+            "返回目录\n")
+
+
+@pytest.mark.parametrize("segmentation", ["", "rules"])
+def test_a_sites_navigation_closes_its_article_and_is_page_level(tmp_path, monkeypatch, segmentation):
+    # text copied from an e-paper site, a paragraph a line: the site's navigation is the page's, and each line of
+    # a headline block is a title of its own (no line of it wrapped)
+    monkeypatch.setenv("EPAPER_SEGMENTATION", segmentation)
+    df = parse_text(tmp_path, SITE_COPY)
+    got = items(df)
+    assert list(got.headline) == ["全县召开春耕生产工作会议", "县图书馆延长开放时间"]
+    assert list(got.subheadline.fillna("-")) == ["孔德昌出席并讲话", "-"]
+    assert got.body.iloc[0].endswith("农业农村工作情况。") and got.body.iloc[1].endswith("方便读者借阅。")
+    pages = df[df.kind == "page_header"].body.tolist()
+    assert pages == ["上一篇下一篇", "【字体：大中小】打印本页关闭窗口", "返回目录"]
+
+
+def test_title_lines_of_a_wrapped_page_still_join():
+    # a page of narrow columns: a title wrapped over lines of the block's width is one title
+    from epaper import segment
+    page = [(1, "全市开展冬春农田水利基本"), (2, "建设大会战")] + [(k, "会议要求，各乡镇要抓好落") for k in range(3, 9)]
+    blocks = [segment.make_block(page[:2]), segment.make_block(page[2:])]
+    assert not segment.unwrapped_page(blocks)
+    assert segment.title_lines(blocks[0], unwrapped=segment.unwrapped_page(blocks)) == ["全市开展冬春农田水利基本建设大会战"]
