@@ -601,11 +601,18 @@ _REPORTED_COLON = re.compile(r"(?:摄影报道|报道)[：:]")
 
 _CREDIT = re.compile(
     rf"(?P<credit>[（(]?(?:(?:{'|'.join(['本报', '新华社', '特约', '本刊'])})?(?:摄影记者|记者|通讯员|摄影)?)"
-    rf"(?P<names>[{CJK}、·]{{2,16}}?)摄(?:影)?[）)]?)$"
+    rf"(?P<names>[{CJK}、·]{{2,16}}?)\s*[/／]?\s*(?:拍摄|摄影|摄|供图)[）)]?)$"
 )
+_CREDIT_VERB = re.compile(r"\s*[/／]?\s*(?:拍摄|摄影|摄|供图)$")
 
+_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)", "供图", "供图）", "供图)")
 
-_CREDIT_ENDS = ("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)")
+# a photo's credit that names no photographer: a file photo, the people interviewed, an organisation or a news
+# agency (（资料图片）, （受访者供图）, （县文旅局供图）, （新华社发）, （图片来源：县文旅局）, 图片由县文旅局提供)
+_SOURCE_CREDIT = re.compile(
+    rf"(?:[（(](?:资料图片|资料照片|档案照片|网络图片|[{CJK}]{{2,12}}供图|(?:新华社|中新社|本报)发"
+    rf"|图片来源[:：][^（()）。]{{2,20}})[）)]|[（(]?图片由[{CJK}]{{2,20}}提供[）)]?)$")
+_SOURCE_ENDS = ("）", ")", "提供")
 
 
 def find_credit(text: str, gaps=frozenset(), whole: bool = False):
@@ -622,10 +629,10 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     True
     """
     if not text.endswith(_CREDIT_ENDS):
-        return None                                     # cheap test first: the regex tries every start
+        return _source_credit(text, gaps, whole) if text.endswith(_SOURCE_ENDS) else None  # the cheap test first
     m = _CREDIT.search(text)
     if not m:
-        return None
+        return _source_credit(text, gaps, whole)
     start = m.start("credit")
     if whole and start != 0:
         # the regex is lazy on names: retry anchored at the start
@@ -641,14 +648,35 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     if not evidence and not (whole and len(names_part) <= 4):
         return None
     inner = m.group("credit").strip("（()）")
-    inner = re.sub(r"摄影?$", "", inner)
+    inner = _CREDIT_VERB.sub("", inner)
     credits = parse_credits(inner, gaps, start + (1 if text[start] in "（(" else 0), default="photographers")
     credits.photographers.extend(n for n in credits.reporters + credits.correspondents if n not in credits.photographers)
     credits.reporters.clear()
     credits.correspondents.clear()
     if not credits.photographers or not all(looks_like_name(n) for n in credits.photographers):
-        return None
+        return _source_credit(text, gaps, whole)
     return start, credits
+
+
+def _source_credit(text: str, gaps=frozenset(), whole: bool = False):
+    """A photo credit that names no photographer at the end of text (``_SOURCE_CREDIT``: （资料图片）, （受访者供图）,
+    （新华社发）, 图片由某局提供): ``(start, Credits())`` or None; inline, after a sentence's end, a bracket or a
+    space, as ``find_credit``.
+
+    >>> [_source_credit(t) for t in ("游客在湖面滑冰。（资料图片）", "游客在湖面滑冰。（县文旅局供图）", "（新华社发）")]
+    [(8, Credits(reporters=[], correspondents=[], photographers=[])), (8, Credits(reporters=[], correspondents=[], photographers=[])), (0, Credits(reporters=[], correspondents=[], photographers=[]))]
+    >>> [_source_credit(t) for t in ("全文（另发）", "这些设备由县文旅局提供", "（全文另发）")]
+    [None, None, None]
+    """
+    m = _SOURCE_CREDIT.search(text[-40:])
+    if m is None:
+        return None
+    start = len(text) - len(text[-40:]) + m.start()
+    if whole and start != 0:
+        return None
+    if start > 0 and not (text[start] in "（(" or text[start - 1] in "。！？”）)" or start in gaps):
+        return None
+    return start, Credits()
 
 
 _PAGE_CREDIT = re.compile(r"^[（(](?:本版|本页|本专版)?(?:照片|图片|摄影|图)均?(?:为|由|系)?(?P<who>.{2,40}?)(?:摄|拍摄|提供)[）)]$")

@@ -338,6 +338,26 @@ def _bare_credits(issue: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+_CREDIT_ROLE = re.compile(r"^(?:新华社|本报|中新社|特约)?(?:摄影记者|记者|通讯员|摄影)?")
+
+
+def _local_credits(issue: pd.DataFrame) -> pd.DataFrame:
+    """Photo credits as local papers print them, the forms in turn: （某某 供图）, （通讯员 某某 供图）, （某某/摄）,
+    and credits that name no photographer, （资料图片）, （受访者供图）, （县文旅局供图）."""
+    forms = ["（{} 供图）", "（通讯员 {} 供图）", "（{}/摄）", "（资料图片）", "（受访者供图）", "（县文旅局供图）"]
+    turn = iter(range(10 ** 9))
+
+    def local(t):
+        if not isinstance(t, str):
+            return t
+        return _PAREN_CREDIT.sub(lambda m: forms[next(turn) % len(forms)].format(_CREDIT_ROLE.sub("", m["who"])), t)
+
+    out = issue.copy()
+    for col in ("subheadline", "body"):
+        out[col] = out[col].map(local)
+    return out
+
+
 def _labelled_lines(text: str, labels: list[str]):
     """Each line of a rendering with its label (``""`` past the labels given)."""
     return zip(text.split("\n"), labels + [""] * (text.count("\n") + 1 - len(labels)))
@@ -584,6 +604,7 @@ VARIANTS = {
     "bold-by-character": (None, _bold_by_character),
     "ascii-indents": (None, lambda text, labels, rng: re.sub(r"(?m)^\u3000\u3000", "    ", text)),
     "bare-credits": (_bare_credits, None),
+    "local-credits": (_local_credits, None),
     "bullet-briefs": (_bullet_briefs, None),
     "editor-lines": (None, _editor_lines),
     "half-width-punctuation": (_half_width, None),

@@ -1171,3 +1171,34 @@ def test_title_lines_of_a_wrapped_page_still_join():
     blocks = [segment.make_block(page[:2]), segment.make_block(page[2:])]
     assert not segment.unwrapped_page(blocks)
     assert segment.title_lines(blocks[0], unwrapped=segment.unwrapped_page(blocks)) == ["全市开展冬春农田水利基本建设大会战"]
+
+
+@pytest.mark.parametrize("credit, photographers", [
+    ("（本报记者 王强 摄）", ["王强"]),
+    ("（王强 供图）", ["王强"]),
+    ("（通讯员 王强 供图）", ["王强"]),
+    ("（王强/摄）", ["王强"]),
+    ("（资料图片）", []),                  # credits that name no photographer
+    ("（受访者供图）", []),
+    ("（县文旅局供图）", []),
+    ("（新华社发）", []),
+    ("（图片来源：县文旅局）", []),
+])
+def test_a_captions_credit_as_local_papers_print_it(tmp_path, credit, photographers):
+    text = ("全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n\n"
+            f"湖面冰帆竞速忙\n\n近日，游客在北湖公园冰面上体验冰帆运动，感受冰雪乐趣。{credit}\n\n"
+            "县图书馆延长开放时间\n\n本报讯 自3月起，县图书馆每天开放时间延长至晚上九点，方便读者借阅。\n")
+    got = items(parse_text(tmp_path, text))
+    assert list(got.headline) == ["全县召开春耕生产会议", "湖面冰帆竞速忙", "县图书馆延长开放时间"]
+    photo = got.iloc[1]
+    assert photo.kind == "photo" and photo.credit == credit.replace(" ", "") and list(photo.photographers) == photographers
+    assert photo.body == "近日，游客在北湖公园冰面上体验冰帆运动，感受冰雪乐趣。"
+
+
+@pytest.mark.parametrize("ending", ["（全文另发）", "这些设备由县文旅局提供。", "（县文旅局）"])
+def test_brackets_and_words_that_are_no_photo_credit_stay_in_the_text(tmp_path, ending):
+    text = (f"县图书馆新添一批设备\n\n本报讯 自3月起，县图书馆新添自助借还机十台。{ending}\n\n"
+            "全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n")
+    got = items(parse_text(tmp_path, text))
+    assert got.credit.isna().all() and got.kind.iloc[0] != "photo" and not got.photographers.iloc[0]
+    assert (got.body.iloc[0] + (got.byline.iloc[0] or "")).endswith(ending)      # in the text, or its author
