@@ -273,10 +273,10 @@ def _dateline_re():
 @lru_cache(maxsize=None)
 def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
-    ending as papers and stations do (``_ORG_ENDS``), then 讯, or a place and a date and 讯 or 电, or a place
+    ending as papers and stations do (``_SOURCE_ENDS``), then 讯, or a place and a date and 讯 or 电, or a place
     and 讯 before a bracket or a colon (东湖网江岸讯(记者…), as news sites print it)."""
-    return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_ORG_ENDS)}))"
-                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})[讯电]|讯(?![息号])|消息"
+    return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_SOURCE_ENDS)}))"
+                      rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})(?:[讯电]|消息)|讯(?![息号])|消息"
                       rf"|(?P<at>[{CJK}]{{1,4}}?)讯(?=[（(：:】\]]))(?(sq)[】\]]))")
 
 
@@ -290,7 +290,8 @@ def may_open_paper_dateline(line: str) -> bool:
     True
     """
     return (("讯" in line or "日电" in line or "号电" in line or "消息" in line)
-            and ("报" in line or "台" in line or "社" in line or "网" in line)
+            and ("报" in line or "台" in line or "社" in line or "网" in line or "媒" in line or "端" in line
+                 or "中心" in line)
             and _paper_dateline_re().match(clean.clean_line(line)) is not None)
 
 
@@ -409,8 +410,8 @@ def parse_dateline(text: str, gaps=frozenset()) -> Dateline | None:
     end = m.end()
     if text[end:end + 1] in _CLOSING:
         return None
-    if text.endswith("消息", 0, end):             # 央视网消息 (记者…) / 昨天…, not 据新华社消息，… nor 本报消息灵通
-        if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):
+    if text.endswith("消息", 0, end) and not m.group("date"):     # 央视网消息 (记者…) / 昨天…, not 据新华社消息，…
+        if m.group("place") or not (text[end:end + 1] in ("（", "(", "：", ":") or end in gaps):    # nor 本报消息灵通
             return None                             # nor a title: 本报最后消息
         end = _past_colon(text, end)
     if at:                                      # 东湖网江岸讯(记者…): a place, not a word's end (互联网通讯（…）)
@@ -505,6 +506,9 @@ def _organisation_start_re():
 
 
 _ORG_ENDS = ("日报", "晚报", "时报", "商报", "青年报", "电视台", "电台", "通讯社", "网")     # 网: news sites (人民网讯)
+# and as a dateline's source only (before 讯, 电, 消息): a county's media centre, a paper's app (某某融媒讯); not
+# in bylines, where 融媒记者 is a role (某某融媒 / 记者 would read a title over it as the organisation)
+_SOURCE_ENDS = _ORG_ENDS + ("融媒体中心", "融媒体", "融媒", "客户端", "新闻中心")
 
 
 def _without_what_was_done(text: str, gaps=frozenset(), offset: int = 0) -> str:
@@ -612,7 +616,7 @@ _CREDIT_ENDS = ("摄", "摄影", "摄）", "摄影）", "摄)", "摄影)", "供�
 _SOURCE_CREDIT = re.compile(
     rf"(?:[（(](?:资料图片|资料照片|档案照片|网络图片|[{CJK}]{{2,12}}供图|(?:新华社|中新社|本报)发"
     rf"|图片来源[:：][^（()）。]{{2,20}})[）)]|[（(]?图片由[{CJK}]{{2,20}}提供[）)]?)$")
-_SOURCE_ENDS = ("）", ")", "提供")
+_SOURCE_CREDIT_ENDS = ("）", ")", "提供")
 
 
 def find_credit(text: str, gaps=frozenset(), whole: bool = False):
@@ -629,7 +633,7 @@ def find_credit(text: str, gaps=frozenset(), whole: bool = False):
     True
     """
     if not text.endswith(_CREDIT_ENDS):
-        return _source_credit(text, gaps, whole) if text.endswith(_SOURCE_ENDS) else None  # the cheap test first
+        return _source_credit(text, gaps, whole) if text.endswith(_SOURCE_CREDIT_ENDS) else None  # the cheap test first
     m = _CREDIT.search(text)
     if not m:
         return _source_credit(text, gaps, whole)
