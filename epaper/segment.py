@@ -255,11 +255,12 @@ def _editors_alone(raw: str) -> bool:
     >>> _editors_alone("编辑杨某同志申明，文稿依照当时发")    # a sentence that a line break left opening with 编辑
     False
     """
-    head = raw.lstrip().lstrip("（(")[:1]
+    head = raw.lstrip().lstrip("（(【[")[:1]
     if not head or head not in _first_chars("editor_markers"):
         return False
     t = clean.clean_line(raw)                       # credits set apart by a colon or spaces, no clause in them
-    return ("：" in t or ":" in t or len(raw.split()) > 1) and "，" not in t and "。" not in t and _editor_line(t)
+    spaced = len(raw.split()) > 1
+    return ("：" in t or ":" in t or spaced) and "，" not in t and "。" not in t and _editor_line(t, spaced)
 
 
 @lru_cache(maxsize=None)
@@ -351,8 +352,16 @@ def _foot_start(lines: list[tuple[int, str]]) -> int:
     return 0
 
 
-def _editor_line(t: str) -> bool:
-    return _starts_with_any(t.lstrip("（("), "editor_markers") and _editors_re().match(t) is not None
+def _editor_line(t: str, spaced: bool = False) -> bool:
+    """Whether a cleaned line is editors' credits only (``_editors_re``), its markers set apart from the names
+    by a colon or (``spaced``) by spaces: 责任编辑：某某, 编辑 某某 校对 某某; not a title that opens with such a
+    word (审核制度改革, 统筹推进城乡发展, 编辑部的故事).
+
+    >>> _editor_line("责任编辑：王强"), _editor_line("编辑王强校对李明", spaced=True), _editor_line("审核制度改革")
+    (True, True, False)
+    """
+    return ("：" in t or ":" in t or spaced) and _starts_with_any(t.lstrip("（(【["), "editor_markers") \
+        and _editors_re().match(t) is not None
 
 
 def document_title(text: str) -> bool:
@@ -404,7 +413,7 @@ def _header_and_editors(text: str) -> bool:
     (True, False)
     """
     head = without_editors(text)
-    return head != text and header_line(head) and _editor_line(text[len(head):])
+    return head != text and header_line(head) and _editor_line(text[len(head):], spaced=True)
 
 
 def header_line(text: str) -> bool:
@@ -824,7 +833,7 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
         if top or k >= foot:
             top = max(0, top - 1)
             t = clean.clean_line(raw)
-            if masthead_line(t) or (k >= foot and (_PAGE_NUMBER.match(t) or _editor_line(t))):
+            if masthead_line(t) or (k >= foot and (_PAGE_NUMBER.match(t) or _editor_line(t, len(raw.split()) > 1))):
                 if cur:
                     blocks.append(cur)
                 blocks.append([(no, raw)])          # a block of its own, whatever stands around it
@@ -963,7 +972,7 @@ def classify(b: Block) -> Block:
             or (len(t) <= 48 and read.page_mark(t) is not None):     # === 第2页 ===, --- Page 2 ---
         b.kind = "page_header"
         return b
-    if _editor_line(t) or (len(b.lines) == 1 and navigation_line(b.lines[0][1])):
+    if _editor_line(t, bool(b.gaps)) or (len(b.lines) == 1 and navigation_line(b.lines[0][1])):
         b.kind = "page_header"                      # 责任编辑：某某 美术编辑：某某, 上一篇 下一篇: the page's
         return b
     if _starts_with_any(t, "note_markers"):
@@ -983,7 +992,7 @@ def _editors_re():
     美术编辑：李四, （本版编辑：王五）, 编辑 赵六 校对 孙七."""
     marker = "|".join(re.escape(w) for w in sorted(lexicons.words("editor_markers"), key=len, reverse=True))
     names = rf"[{bylines.CJK}·、，,/／\s]{{2,24}}?"
-    return re.compile(rf"^[（(]?(?:(?:{marker})\s*[:：]?\s*{names}\s*)+[）)]?$")
+    return re.compile(rf"^[（(【\[]?(?:(?:{marker})\s*[:：]?\s*{names}\s*)+[）)】\]]?$")
 
 
 _DATE_START = re.compile(r"^[0-9]{1,2}月[0-9]{1,2}日")

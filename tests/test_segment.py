@@ -256,7 +256,17 @@ EDITORS = [
     ("责编：张明远", True),
     ("本版责任编辑：张明远  美术编辑：李小红", True),
     ("值班编辑 王建华 审读 赵丽娟", True),
+    ("【责任编辑：张明远】", True),                   # in square brackets, as web copies print them
+    ("[编辑：张明远]", True),
+    ("监制：王建华 审核：赵丽娟", True),               # a media centre's credits
+    ("编审：王建华", True),
+    ("统筹：王建华 策划：赵丽娟", True),
     ("审读报告显示，今年全市经济运行平稳。", False),
+    ("监制假冒伪劣产品的窝点被查处。", False),
+    ("审核制度改革", False),                         # titles that open with such a word
+    ("统筹推进城乡一体化发展", False),
+    ("编辑部的故事", False),
+    ("【校对工作无小事】", False),
     ("编辑部召开会议，研究工作。", False),
     ("责任编辑要对稿件负责。", False),
     ("编辑同志：", False),
@@ -1202,3 +1212,11 @@ def test_brackets_and_words_that_are_no_photo_credit_stay_in_the_text(tmp_path, 
     got = items(parse_text(tmp_path, text))
     assert got.credit.isna().all() and got.kind.iloc[0] != "photo" and not got.photographers.iloc[0]
     assert (got.body.iloc[0] + (got.byline.iloc[0] or "")).endswith(ending)      # in the text, or its author
+
+
+@pytest.mark.parametrize("title", ["审核制度改革见实效", "统筹推进城乡一体化发展", "编辑部的故事"])
+def test_a_title_that_opens_with_an_editors_word_is_a_headline(tmp_path, title):
+    text = (f"全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n\n{title}\n\n"
+            "本报讯 近日，县里出台新办法，进一步规范相关工作流程，提高办事效率。\n")
+    got = items(parse_text(tmp_path, text))
+    assert list(got.headline) == ["全县召开春耕生产会议", title]
