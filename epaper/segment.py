@@ -978,12 +978,34 @@ def classify(b: Block) -> Block:
     if _starts_with_any(t, "note_markers"):
         b.kind = "note"
         return b
-    if _starts_with_any(t, "photo_markers"):
+    if _photo_marked(t, b.gaps):
         b.kind = "photo"
         return b
     b.kind = "text"
     b.head = _head_shape(b)
     return b
+
+
+_AFTER_MARKER = frozenset("：:，,、")
+_CAPTION_MARKS = re.compile(r"[，。！？；]")
+
+
+def _photo_marked(t: str, gaps=frozenset()) -> bool:
+    """Whether a block's text opens with a photo marker (``photo_markers.txt``) as a caption does: a sign
+    (➡, ▲, 图①) whatever follows, a word (上图, 图为, 组图) only where a colon, a comma or a space follows it,
+    or the text holds a clause or ends with a photo credit; not a title that opens with such characters
+    (上图书馆…, 图为民服务…).
+
+    >>> [_photo_marked(t) for t in ("上图：春耕忙", "图为游客在湖面滑冰。", "➡春耕忙", "上图书馆成为新时尚", "图为民服务办实事")]
+    [True, True, True, False, False]
+    """
+    m = _prefix_re("photo_markers").match(t)
+    if m is None:
+        return False
+    if not "\u4e00" <= m.group()[-1] <= "\u9fff":
+        return True                                 # a sign: ➡, ▲, 图①
+    return t[m.end():m.end() + 1] in _AFTER_MARKER or m.end() in gaps or _CAPTION_MARKS.search(t) is not None \
+        or bylines.find_credit(t, gaps) is not None
 
 
 @lru_cache(maxsize=None)
