@@ -461,6 +461,8 @@ def text_after(d: Dateline, text: str) -> str:
 _BULLET = "[" + clean.BULLETS + "○]?"
 _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|文字|作者|文|图)?[/／:：|丨]?"
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
+# a label that says an author's name follows (文/某某, 文／图 某某, 作者：某某): a byline without a journalist's role
+_AUTHOR_LABEL = re.compile(_BULLET + r"(?:(?:文/图|文／图|图/文|图／文|文·图|图·文)\s*[/／:：]?|(?:作者|撰文|文)\s*[/／:：])\s*")
 _BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|摄影报道|报道|[/／](?:文|图))$")   # 记者 张三 文/图
 _BYLINE_CHARS = re.compile(rf"[{CJK}、·/／\s]+")     # a slash in a role: 文/记者 张三 图/李四
 _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
@@ -550,18 +552,28 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
     ['李四']
     >>> parse_byline("文/本报记者张三图/李四", {7}).photographers, parse_byline("记者张三摄", {2, 4}).reporters
     (['李四'], ['张三'])
+    >>> parse_byline("文/张三").reporters, parse_byline("作者：张三").reporters, parse_byline("文/图张三").reporters
+    (['张三'], ['张三'], ['张三'])
+    >>> by = parse_byline("文／张三图／李四", {3}); by.reporters, by.photographers
+    (['张三'], ['李四'])
+    >>> parse_byline("张三") is None, parse_byline("文/化自信") is None, parse_byline("文明城") is None
+    (True, True, True)
     """
     if "，" in text or "。" in text:
         return None                                 # the cheap test first: a byline holds no clause
     m = _BYLINE_START.match(text)
     start = m.end() if m else 0
     rest = _without_what_was_done(text[start:], gaps, start)
-    if len(rest) > 30 or not (_role_re().match(rest) or _organisation_re().match(rest)):
+    labelled = m is not None and _AUTHOR_LABEL.fullmatch(m.group()) is not None     # 文/某某, 作者：某某
+    if len(rest) > 30 or not (labelled or _role_re().match(rest) or _organisation_re().match(rest)):
         return None
     if not _BYLINE_CHARS.fullmatch(rest):
         return None
     words_only = _role_re().sub("", rest)
     credits = parse_credits(rest, gaps, start)
+    first = _role_re().search(rest) if labelled else None
+    if first is not None and first.start() and looks_like_name(rest[:first.start()]):
+        credits.reporters.insert(0, rest[:first.start()])      # 文/某某 图/某某: the author before the first role
     names = credits.reporters + credits.correspondents + credits.photographers
     if words_only and not (names and all(looks_like_name(n) for n in names)):
         return None

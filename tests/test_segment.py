@@ -1221,3 +1221,25 @@ def test_a_title_that_opens_with_an_editors_or_a_markers_word_is_a_headline(tmp_
             "本报讯 近日，县里出台新办法，进一步规范相关工作流程，提高办事效率。\n")
     got = items(parse_text(tmp_path, text))
     assert list(got.headline) == ["全县召开春耕生产会议", title]
+
+
+@pytest.mark.parametrize("byline, reporters, photographers", [
+    ("文/孔德昌", ["孔德昌"], []),                       # an author's label before the name, no role
+    ("文／孔德昌　图／季文华", ["孔德昌"], ["季文华"]),
+    ("文/图 孔德昌", ["孔德昌"], []),
+    ("作者：孔德昌", ["孔德昌"], []),
+])
+def test_an_authors_label_under_a_title_makes_a_byline(tmp_path, byline, reporters, photographers):
+    text = ("全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n\n老街坊的新日子\n\n"
+            f"{byline}\n\n　　清晨六点，老街的早点铺子就开了门，热气腾腾的包子刚出笼。\n\n"
+            "　　铺子的主人说，这几年街道改造以后，来吃早点的人一年比一年多。\n")
+    df = parse_text(tmp_path, text)
+    got = items(df).iloc[1]
+    assert got.headline == "老街坊的新日子" and pd.isna(got.subheadline) and got.byline == byline.replace(" ", "").replace("\u3000", "")
+    assert (list(got.reporters), list(got.photographers)) == (reporters, photographers)
+    assert got.body.startswith("清晨六点") and "孔德昌" not in set(helpers.extract_people(df).name)
+
+
+@pytest.mark.parametrize("line", ["文明城市创建", "文/化自信", "作者的话"])
+def test_what_opens_as_an_authors_label_and_is_no_byline(line):
+    assert bylines.parse_byline(line) is None
