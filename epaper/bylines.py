@@ -571,13 +571,20 @@ def parse_byline(text: str, gaps=frozenset()) -> Credits | None:
         return None
     words_only = _role_re().sub("", rest)
     credits = parse_credits(rest, gaps, start)
-    first = _role_re().search(rest) if labelled else None
-    if first is not None and first.start() and looks_like_name(rest[:first.start()]):
-        credits.reporters.insert(0, rest[:first.start()])      # 文/某某 图/某某: the author before the first role
+    if labelled:
+        _author_first(rest, credits)
     names = credits.reporters + credits.correspondents + credits.photographers
     if words_only and not (names and all(looks_like_name(n) for n in names)):
         return None
     return credits
+
+
+def _author_first(rest: str, credits: Credits) -> None:
+    """After an author's label (文/某某 图/某某), the name before the first role is the author's: a reporter."""
+    first = _role_re().search(rest)
+    name = rest[:first.start()].strip() if first is not None else ""
+    if name and looks_like_name(name) and name not in credits.reporters:
+        credits.reporters.insert(0, name)
 
 
 _RUNNING = re.compile(r"[，。；：！？,;:]")
@@ -730,6 +737,10 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     ['陈立群']
     >>> parse_trailing_author("……主持会议。（作者：陈立群）")[1].reporters, parse_trailing_author("……。（来源：新华网）")
     (['陈立群'], None)
+    >>> parse_trailing_author("……主持会议。（文/陈立群）")[1].reporters, parse_trailing_author("……。（文/化）")
+    (['陈立群'], None)
+    >>> parse_trailing_author("……主持会议。（文/陈立群图/李明）")[1]
+    Credits(reporters=['陈立群'], correspondents=[], photographers=['李明'])
     """
     # cheap test first; the brackets hold at most 30 characters, so only the end is searched
     m = _TRAILING.search(text, max(0, len(text) - 40)) if text.rstrip("\n")[-1:] in "）)" else None
@@ -739,6 +750,10 @@ def parse_trailing_author(text: str, gaps=frozenset()):
     if "摄" in inner or "电" in inner[-1:] or "讯" in inner.replace("通讯员", ""):
         return None                                 # a photo credit or a dateline, not (通讯员 某某)
     offset = m.start("inner")
+    slash = _AUTHOR_LABEL.match(inner)
+    slash = slash if slash and any(c in slash.group() for c in "/／") else None
+    if slash:
+        inner, offset = inner[slash.end():], offset + slash.end()   # （文/某某）, （文/图 某某）
     label = _LABEL.match(inner)
     if label and not _role_re().fullmatch(label.group(1)):
         if label.group(1) not in _AUTHOR_LABELS:
@@ -746,6 +761,8 @@ def parse_trailing_author(text: str, gaps=frozenset()):
         inner, offset = inner[label.end():], offset + label.end()     # （作者：某某）, （文：某某）
     inner = _without_what_was_done(inner, gaps, offset)     # （记者 某某 文/图）
     credits = parse_credits(inner, gaps, offset)
+    if slash:
+        _author_first(inner, credits)
     names = credits.reporters + credits.correspondents
     if not names or not all(looks_like_name(n) for n in names):
         return None

@@ -203,6 +203,11 @@ def test_page_credits(raw, names):
     ("……工作。（来源：新华网）", None),                # not 来源新
     ("……工作。（来源:东湖网）", None),
     ("……工作。（责任编辑：孔德昌）", None),
+    # an author's label before a slash (文/, 文/图), as local papers close features
+    ("……工作。（文/孔德昌）", ["孔德昌"]),
+    ("……工作。（文/图 孔德昌）", ["孔德昌"]),
+    ("……工作。（文/孔德昌 图/季文华）", ["孔德昌"]),
+    ("……工作。（文/化）", None),
 ])
 def test_trailing_authors(text, names):
     found = bylines.parse_trailing_author(text)
