@@ -889,7 +889,16 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
             out[-1].rule = "facts"                  # 发布时间：… 来源：…: the item's, no unit of the labeller's
         if b[0][0] in mast and out[-1].kind == "text":
             out[-1].kind, out[-1].head = "page_header", False     # the paper's name at the page's top
+    for b, after in zip(out, out[1:]):
+        if b.kind == "note" and after.kind in ("dateline", "byline") and _titled_note(b):
+            b.kind, b.head = "text", _head_shape(b)  # 扫码点餐成为新风尚 / 本报讯…: the title of the item it opens
     return out
+
+
+def _titled_note(b: Block) -> bool:
+    """Whether a block that opens with a note's marker (扫码, 扫一扫) reads as a title: one line without a
+    clause, a colon or a link (a note under an article points somewhere: 扫码看视频：…)."""
+    return len(b.lines) == 1 and not _CAPTION_MARKS.search(b.text) and not re.search(r"[：:/]|二维码", b.text)
 
 
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]\s*$")

@@ -1215,7 +1215,8 @@ def test_brackets_and_words_that_are_no_photo_credit_stay_in_the_text(tmp_path, 
 
 
 @pytest.mark.parametrize("title", ["审核制度改革见实效", "统筹推进城乡一体化发展", "编辑部的故事",
-                                   "上图书馆成为新时尚", "图为民服务办实事"])     # and with a photo marker's characters
+                                   "上图书馆成为新时尚", "图为民服务办实事",      # and with a photo marker's characters
+                                   "扫码点餐成为新风尚"])                         # or a note's, over a dateline
 def test_a_title_that_opens_with_an_editors_or_a_markers_word_is_a_headline(tmp_path, title):
     text = (f"全县召开春耕生产会议\n\n本报讯 今天上午，县政府召开常务会议，研究部署春耕生产工作。\n\n{title}\n\n"
             "本报讯 近日，县里出台新办法，进一步规范相关工作流程，提高办事效率。\n")
