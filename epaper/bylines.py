@@ -171,8 +171,8 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
     ['张三', '李四', '王五']
     >>> split_names("陈雁、何建中")
     ['陈雁', '何建中']
-    >>> split_names("张三/文李四/图", {4})
-    ['张三', '李四']
+    >>> split_names("张三/文李四/图", {4}), split_names("张三/文李四/图")
+    (['张三', '李四'], ['张三', '李四'])
     """
     names: list[str] = []
     for part_match in _NAME_PART.finditer(text):
@@ -184,6 +184,11 @@ def split_names(text: str, gaps=frozenset(), offset: int = 0) -> list[str]:
             prev = c
         if start and text[start - 1] in "/／" and pieces[0] in _DONE_AFTER_SLASH:
             pieces = pieces[1:]                     # 张三/文 李四/图: what each did, not a name's first character
+        elif start and text[start - 1] in "/／":      # 张三/文李四/图, no space after what one did
+            done = next((d for d in sorted(_DONE_AFTER_SLASH, key=len, reverse=True) if pieces[0].startswith(d)
+                         and looks_like_name(pieces[0][len(d):])), None)
+            if done:
+                pieces[0] = pieces[0][len(done):]
         merged: list[str] = []
         i = 0
         while i < len(pieces):

@@ -65,6 +65,7 @@ def _blk(raw):
     ("滨江日报客户端讯（记者 孔德昌）近日", "滨江日报客户端讯（记者孔德昌）", ["孔德昌"], [], "近日"),
     # what each journalist did after a slash: 孔德昌/文 季文华/图
     ("本报讯 （记者 孔德昌/文 季文华/图）近日", "本报讯（记者孔德昌/文季文华/图）", ["孔德昌", "季文华"], [], "近日"),
+    ("本报讯（记者孔德昌/文季文华/图）近日", "本报讯（记者孔德昌/文季文华/图）", ["孔德昌", "季文华"], [], "近日"),
 ])
 def test_datelines(raw, dateline, reporters, correspondents, body):
     text, gaps = _blk(raw)
