@@ -270,7 +270,7 @@ def _sources_pattern() -> str:
 @lru_cache(maxsize=None)
 def _dateline_re():
     return re.compile(
-        rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)"
+        rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?(?:据|综合)?(?P<src>{_sources_pattern()})(?P<place>[{CJK}]{{0,10}}?)"
         rf"(?P<date>{DATE_MD})?(?P<kind>讯|电|消息)(?(sq)[】\]]))"
     )
 
@@ -280,7 +280,7 @@ def _paper_dateline_re():
     """A dateline whose source is a paper or station named in full (滨江日报讯, 某某晚报北京3月5日电): a name
     ending as papers and stations do (``_SOURCE_ENDS``), then 讯, or a place and a date and 讯 or 电, or a place
     and 讯 before a bracket or a colon (东湖网江岸讯(记者…), as news sites print it)."""
-    return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?据?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_SOURCE_ENDS)}))"
+    return re.compile(rf"^(?P<head>{_BULLET}(?P<sq>[【\[])?(?:据|综合)?(?P<src>[{CJK}]{{1,8}}?(?:{'|'.join(_SOURCE_ENDS)}))"
                       rf"(?:(?P<place>[{CJK}]{{0,10}}?)(?P<date>{DATE_MD})(?:[讯电]|消息)|讯(?![息号])|消息"
                       rf"|(?P<at>[{CJK}]{{1,4}}?)讯(?=[（(：:】\]]))(?(sq)[】\]]))")
 
@@ -302,7 +302,7 @@ def may_open_paper_dateline(line: str) -> bool:
 
 @lru_cache(maxsize=None)
 def _source_re():
-    return re.compile(rf"^据?(?:{_sources_pattern()})[^，。：:！？；]*$")
+    return re.compile(rf"^(?:据|综合)?(?:{_sources_pattern()})[^，。：:！？；]*$")
 
 
 def may_open_dateline(text: str) -> bool:

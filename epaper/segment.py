@@ -443,7 +443,7 @@ def header_line(text: str) -> bool:
 def _block_starters() -> frozenset:
     """The characters a dateline or byline opens with, and their full-width forms (the cheap test of
     ``_may_start``)."""
-    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "文", "图", "作者", "○", "（", "(",
+    words = list(bylines._sources()) + [w for w, _ in bylines._roles()] + ["据", "综合", "文", "图", "作者", "○", "（", "(",
                                                                          "【", "["]     # 【本报讯】
     starters = frozenset(w[0] for w in words) | frozenset(clean.BULLETS)
     return starters | frozenset(c for c in map(chr, range(0xFF01, 0xFF5F)) if clean.fold_char(c) in starters)

@@ -26,6 +26,8 @@ def _blk(raw):
     ("新华社北京十二月三十一日电 （中央人民广播电台记者刘振东、新华社记者张国栋）今天",
      "新华社北京十二月三十一日电（中央人民广播电台记者刘振东、新华社记者张国栋）", ["刘振东", "张国栋"], [], "今天"),
     ("据新华社拉萨1月4日电（刘道明、张贵林）", "据新华社拉萨1月4日电（刘道明、张贵林）", ["刘道明", "张贵林"], [], ""),
+    ("综合新华社电 近日，", "综合新华社电", [], [], "近日，"),          # news put together from a source's
+    ("综合新华社北京3月5日电 近日，", "综合新华社北京3月5日电", [], [], "近日，"),
     ("本网讯（记者 赵 敏）", "本网讯（记者赵敏）", ["赵敏"], [], ""),
     # a paper or station named in full as the source
     ("滨江日报讯（记者 孔德昌）近日", "滨江日报讯（记者孔德昌）", ["孔德昌"], [], "近日"),
@@ -88,6 +90,7 @@ def test_datelines(raw, dateline, reporters, correspondents, body):
     "互联网通讯（试行）办法出台",           # 讯 ending a word (通讯), not a dateline's
     "东湖网江岸讯近日全区",                # a place and 讯 with no bracket or colon after it
     "据新华社消息，全市召开会议。",         # a source the sentence goes on from
+    "综合新华社报道，全市召开会议。",
     "本报消息灵通",
     "新华社记者从有关部门获得的消息，",
     "本报最后消息",                       # a title
