@@ -9,6 +9,7 @@ expected parse of each rendered issue is the table it was rendered from.
 """
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from dataclasses import dataclass, replace
@@ -345,7 +346,7 @@ def _local_credits(issue: pd.DataFrame) -> pd.DataFrame:
     """Photo credits as local papers print them, the forms in turn: （某某 供图）, （通讯员 某某 供图）, （某某/摄）,
     and credits that name no photographer, （资料图片）, （受访者供图）, （县文旅局供图）."""
     forms = ["（{} 供图）", "（通讯员 {} 供图）", "（{}/摄）", "（资料图片）", "（受访者供图）", "（县文旅局供图）"]
-    turn = iter(range(10 ** 9))
+    turn = itertools.count()
 
     def local(t):
         if not isinstance(t, str):

@@ -259,8 +259,7 @@ def _editors_alone(raw: str) -> bool:
     if not head or head not in _first_chars("editor_markers"):
         return False
     t = clean.clean_line(raw)                       # credits set apart by a colon or spaces, no clause in them
-    spaced = len(raw.split()) > 1
-    return ("：" in t or ":" in t or spaced) and "，" not in t and "。" not in t and _editor_line(t, spaced)
+    return "，" not in t and "。" not in t and _editor_line(t, len(raw.split()) > 1)
 
 
 @lru_cache(maxsize=None)
@@ -898,7 +897,10 @@ def split_blocks(lines: list[tuple[int, str]]) -> list[Block]:
 def _titled_note(b: Block) -> bool:
     """Whether a block that opens with a note's marker (扫码, 扫一扫) reads as a title: one line without a
     clause, a colon or a link (a note under an article points somewhere: 扫码看视频：…)."""
-    return len(b.lines) == 1 and not _CAPTION_MARKS.search(b.text) and not re.search(r"[：:/]|二维码", b.text)
+    return len(b.lines) == 1 and not _CAPTION_MARKS.search(b.text) and not _POINTS_SOMEWHERE.search(b.text)
+
+
+_POINTS_SOMEWHERE = re.compile(r"[：:/]|二维码")
 
 
 _PHOTO_HEAD = re.compile(r"[（(]附?图片[0-9一二三四五六七八九十]*张?[）)]\s*$")
@@ -996,7 +998,7 @@ def classify(b: Block) -> Block:
 
 
 _AFTER_MARKER = frozenset("：:，,、")
-_CAPTION_MARKS = re.compile(r"[，。！？；]")
+_CAPTION_MARKS = re.compile(r"[，。！？；]")       # a clause or a sentence's end: what a caption holds, a title not
 
 
 def _photo_marked(t: str, gaps=frozenset()) -> bool:
@@ -1649,7 +1651,6 @@ def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> st
 
 
 UNWRAPPED_WIDTH = 40    # no newspaper column is so wide: a line this long holds a paragraph
-_CLAUSE = re.compile(r"[，。；！？]")
 _SENTENCE_END = re.compile(r"[。！？!?…；;”」』）)]\s*$")
 
 
@@ -1664,7 +1665,7 @@ def unwrapped_page(blocks: list[Block]) -> bool:
     >>> unwrapped_page([make_block([(k, "本报讯 今天，全县召开春耕") for k in range(1, 6)])])
     False
     """
-    lines = [raw.strip() for b in blocks for _, raw in b.lines if _CLAUSE.search(raw)]
+    lines = [raw.strip() for b in blocks for _, raw in b.lines if _CAPTION_MARKS.search(raw)]
     return len(lines) >= 3 and max(map(len, lines)) >= UNWRAPPED_WIDTH \
         and 4 * sum(1 for t in lines if _SENTENCE_END.search(t)) >= 3 * len(lines)
 
