@@ -119,7 +119,8 @@ def article_row(path: Path, k: int, *, headline, subheadline, body: str, byline,
     journalists, as in a parsed issue; else the ``byline``'s names are the
     journalists. ``k`` is the item's row in the file (``start_line``, ``end_line``).
     """
-    body = clean.fold_width(body)
+    # spaces out, as in a parsed issue's text (孔德昌 季文华 赵小明 is a list of names, 宋 峰 one name)
+    body = "\n".join(clean.clean_line(line) for line in body.split("\n"))
     d = bylines.parse_dateline(body)
     dateline = credits = None
     if d is not None:

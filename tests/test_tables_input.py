@@ -33,6 +33,20 @@ def test_jsonl_with_english_columns_and_people():
     assert {(r.name, r.role) for r in people.itertuples()} == {("佟东升", "leader"), ("蔡春林", "attendee")}
 
 
+@pytest.mark.parametrize("listed, names", [
+    ("孔德昌 季文华 赵小明", ["孔德昌", "季文华", "赵小明"]),           # names a space apart, as web copies list them
+    ("孔德昌　季文华　赵小明", ["孔德昌", "季文华", "赵小明"]),         # or a full-width space
+    ("孔德昌、季文华、赵小明", ["孔德昌", "季文华", "赵小明"]),
+    ("宋 峰、季文华", ["宋峰", "季文华"]),                             # a two-character name set apart in print
+])
+def test_a_tables_text_reads_as_a_parsed_issues_does(tmp_path, listed, names):
+    pd.DataFrame({"标题": ["全市召开春耕生产会议"], "正文": [f"本报讯 3月4日，全市春耕生产工作会议召开。市领导{listed}出席会议。"],
+                  "日期": ["2024-03-05"]}).to_csv(tmp_path / "a.csv", index=False)
+    df = helpers.read_articles(tmp_path / "a.csv")
+    assert df.body.iloc[0] == f"3月4日，全市春耕生产工作会议召开。市领导{''.join(listed.split())}出席会议。"
+    assert sorted(helpers.extract_people(df).name) == sorted(names)
+
+
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
 def test_csv_encodings_and_other_formats(tmp_path, encoding):
     src = pd.read_csv(FIXTURES / "articles.csv", dtype=str, keep_default_na=False)
