@@ -1593,15 +1593,20 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
     """A headline block's title lines (引题, 主题, 副题, an author's name), restored from bold doubling.
 
     Lines wrapped from one title fill the block's width; a line clearly shorter
-    than the widest one ends a title, and a last line that is a person's name
-    alone is the author's. ``bold``: the item's other titles are printed bold by character (``clean.undouble``).
-    ``unwrapped``: the page prints a paragraph a line (``unwrapped_page``), so nothing wraps a title either:
-    each line is one.
+    than the widest one ends a title. Whatever the widths, a line opening with
+    a dash (——) is a title of its own (副题), so is the line after a photo
+    marker (（图片）, （附图片1张）), and a last line that holds person names
+    alone (by the name model: ``names.find_names``), bracketed or not, is the
+    author's. ``bold``: the item's other titles are printed bold by character
+    (``clean.undouble``). ``unwrapped``: the page prints a paragraph a line
+    (``unwrapped_page``), so nothing wraps a title either: each line is one.
 
     >>> title_lines(make_block([(1, "市长会见客商代表"), (2, "希望在互利共赢的基础上加快"), (3, "推进合作项目")]))
     ['市长会见客商代表', '希望在互利共赢的基础上加快推进合作项目']
     >>> title_lines(make_block([(1, "企业要练好内功"), (2, "林涛")]))
     ['企业要练好内功', '林涛']
+    >>> title_lines(make_block([(1, "让绿水青山"), (2, "——记某县护林员")]))
+    ['让绿水青山', '——记某县护林员']
     >>> block = make_block([(1, "全县春耕生产工作会议召开"), (2, "孔德昌出席并讲话")])
     >>> title_lines(block), title_lines(block, unwrapped=True)
     (['全县春耕生产工作会议召开孔德昌出席并讲话'], ['全县春耕生产工作会议召开', '孔德昌出席并讲话'])
@@ -1614,14 +1619,20 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
     scale = 2 if text != b.text else 1
     widths = [w / scale for w in b.widths]
     widest = max(widths)
-    cuts, pos = [], 0.0
+    cuts, pos = set(), 0.0
+    starts = [0]
     for k, w in enumerate(widths[:-1]):
         pos += w
+        starts.append(round(pos))
         if w <= 0.8 * widest:
-            cuts.append(round(pos))
-    last = round(widths[-1])
-    if last and bylines.looks_like_name(text[-last:]) and len(text) - last >= 4 and len(text) - last not in cuts:
-        cuts.append(len(text) - last)                      # 企业要练好内功 / 林涛
+            cuts.add(round(pos))
+    starts.append(len(text))
+    for k in range(1, len(starts) - 1):
+        prev, line = text[starts[k - 1]:starts[k]], text[starts[k]:starts[k + 1]]
+        if (_DASH_LED.match(line) and not prev.endswith(_DASHES)) or _PHOTO_HEAD.search(prev):
+            cuts.add(starts[k])                 # ——记某县护林员 under its title; a title after 某某（附图片1张）
+    if len(text) - starts[-2] and starts[-2] >= 4 and _names_alone(text, starts[-2]):
+        cuts.add(starts[-2])                    # 企业要练好内功 / 林涛, 归山望月 / （李金山）
     out, prev = [], 0
     for c in sorted(cuts):
         if prev < c < len(text):
@@ -1629,6 +1640,47 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
             prev = c
     out.append(text[prev:])
     return [t for t in out if t]
+
+
+_DASHES = ("—", "―", "－", "-")
+_DASH_LED = re.compile(r"(?:[—―]|－－|--)")
+_BRACKETED = re.compile(r"[（(](.+)[）)]")
+_MADE_BY = re.compile(r"(?:作|摄|绘|画|文|撰|供图|摄影)$")
+
+
+def _names_alone(text: str, at: int) -> bool:
+    """Whether ``text[at:]``, the last line of a title block, holds person names alone: names the name
+    model finds in the whole title and that fill the line (bracketed, and with a verb of making after them, as
+    （李金山）, （张某作）), with nothing but separators between them; the name model's, so that the end of a
+    title a column wrapped (…发表 / 谈话) is none.
+
+    >>> _names_alone("企业要练好内功林涛", 7), _names_alone("苏丹总统强调实现全国和解", 9)
+    (True, False)
+    """
+    line = text[at:]
+    m = _BRACKETED.fullmatch(line)
+    start, end = (at + 1, len(text) - 1) if m else (at, len(text))
+    if m and (made := _MADE_BY.search(m.group(1))) and end - len(made.group()) - start >= 2:
+        end -= len(made.group())
+    if not 2 <= end - start <= 16 or not any(map(bylines.looks_like_name, bylines.split_names(text[start:end]))):
+        return False                            # the cheap test first: no name's shape, no name
+    from . import names
+
+    try:
+        found = names.find_names(text)
+    except FileNotFoundError:                   # no name model: a name's shape alone
+        return all(map(bylines.looks_like_name, bylines.split_names(text[start:end])))
+    covered = start
+    for s, e, _ in found:
+        if e <= start:
+            continue
+        if s < covered or _NAME_SEPARATORS.sub("", text[covered:s]):
+            return False
+        covered = e
+    return covered == end
+
+
+_NAME_SEPARATORS = re.compile(r"[\s、，,·]")
 
 
 def _kind(item, dateline, byline, credit, body, heads, page_photographers) -> str:
