@@ -468,7 +468,8 @@ _BYLINE_PREFIX = r"(?:文/图|文／图|图/文|图／文|文·图|图·文|图�
 _BYLINE_START = re.compile(_BULLET + _BYLINE_PREFIX)
 # a label that says an author's name follows (文/某某, 文／图 某某, 作者：某某): a byline without a journalist's role
 _AUTHOR_LABEL = re.compile(_BULLET + r"(?:(?:文/图|文／图|图/文|图／文|文·图|图·文)\s*[/／:：]?|(?:作者|撰文|文)\s*[/／:：])\s*")
-_BYLINE_END = re.compile(r"\s*(?:文/图|文／图|图/文|图／文|文·图|图·文|图文|摄影报道|报道|[/／](?:文|图))$")   # 记者 张三 文/图
+# what the journalists did, after their names: 记者 张三 文/图, 文/摄, 摄影报道, 报道, 整理 (a text put together), 采写
+_BYLINE_END = re.compile(r"\s*(?:[文图摄][/／·][文图摄]|图文|摄影报道|报道|整理|采写|编译|[/／](?:文|图))$")
 _BYLINE_CHARS = re.compile(rf"[{CJK}、·/／\s]+")     # a slash in a role: 文/记者 张三 图/李四
 _TRAILING = re.compile(r"[（(](?P<inner>[^（()）]{2,30})[）)]$")
 _MONTH_DAY = re.compile(r"(.+?)月(.+?)[日号]")
@@ -525,6 +526,8 @@ def _without_what_was_done(text: str, gaps=frozenset(), offset: int = 0) -> str:
     >>> _without_what_was_done("记者张三文/图"), _without_what_was_done("记者张三摄", {2, 4}), _without_what_was_done("记者张三摄")
     ('记者张三', '记者张三', '记者张三摄')
     >>> _without_what_was_done("记者张三郑州报道", {2, 4}), _without_what_was_done("记者张三发自北京", {2, 4})
+    ('记者张三', '记者张三')
+    >>> _without_what_was_done("记者张三文/摄"), _without_what_was_done("记者张三整理")
     ('记者张三', '记者张三')
     """
     reported = text.endswith("报道")

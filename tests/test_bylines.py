@@ -129,6 +129,10 @@ def test_not_datelines(raw):
     ("本报记者 孔德昌/文", ["孔德昌"], []),
     ("文/本报记者 孔德昌 图/季文华", ["孔德昌"], []),              # the photographer after 图/ (below)
     ("记者 孔德昌 摄", ["孔德昌"], []),                            # what was done, set apart
+    ("本报记者 孔德昌 季文华 文/摄", ["孔德昌", "季文华"], []),       # text and photos, in any order
+    ("本报记者 孔德昌 摄/文", ["孔德昌"], []),
+    ("记者 孔德昌 整理", ["孔德昌"], []),                           # a text put together, written up
+    ("记者 孔德昌 通讯员 季文华 采写", ["孔德昌"], ["季文华"]),
     # where they reported from, after the names: no name
     ("记者 孔德昌 郑州报道", ["孔德昌"], []),
     ("本报记者 孔德昌 季文华 北京报道", ["孔德昌", "季文华"], []),
@@ -212,6 +216,9 @@ def test_page_credits(raw, names):
     ("……工作。（文/图 孔德昌）", ["孔德昌"]),
     ("……工作。（文/孔德昌 图/季文华）", ["孔德昌"]),
     ("……工作。（文/化）", None),
+    # what the journalists did after their names
+    ("……工作。（本报记者 孔德昌 整理）", ["孔德昌"]),
+    ("……工作。（记者 孔德昌 季文华 采写）", ["孔德昌", "季文华"]),
 ])
 def test_trailing_authors(text, names):
     found = bylines.parse_trailing_author(text)
