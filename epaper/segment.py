@@ -1595,7 +1595,8 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
     Lines wrapped from one title fill the block's width; a line clearly shorter
     than the widest one ends a title. Whatever the widths, a line opening with
     a dash (——) is a title of its own (副题), so is the line after a photo
-    marker (（图片）, （附图片1张）), and a last line that holds person names
+    marker (（图片）, （附图片1张）) or after a bracket that closes a line
+    (（中国画）, （3月5日20时—6日20时）) unless it opens with one, and a last line that holds person names
     alone (by the name model: ``names.find_names``), bracketed or not, is the
     author's. ``bold``: the item's other titles are printed bold by character
     (``clean.undouble``). ``unwrapped``: the page prints a paragraph a line
@@ -1629,8 +1630,9 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
     starts.append(len(text))
     for k in range(1, len(starts) - 1):
         prev, line = text[starts[k - 1]:starts[k]], text[starts[k]:starts[k + 1]]
-        if (_DASH_LED.match(line) and not prev.endswith(_DASHES)) or _PHOTO_HEAD.search(prev):
-            cuts.add(starts[k])                 # ——记某县护林员 under its title; a title after 某某（附图片1张）
+        if (_DASH_LED.match(line) and not prev.endswith(_DASHES)) or _PHOTO_HEAD.search(prev) \
+                or (_BRACKET_END.search(prev) and line[:1] not in "（("):
+            cuts.add(starts[k])                 # ——记某县护林员 under its title; a title after 某某（附图片1张）, 某某（国画）
     if len(text) - starts[-2] and starts[-2] >= 4 and _names_alone(text, starts[-2]):
         cuts.add(starts[-2])                    # 企业要练好内功 / 林涛, 归山望月 / （李金山）
     out, prev = [], 0
@@ -1643,6 +1645,7 @@ def title_lines(b: Block, bold: bool = False, unwrapped: bool = False) -> list[s
 
 
 _DASHES = ("—", "―", "－", "-")
+_BRACKET_END = re.compile(r"[（(][^（()）]*[）)]$")
 _DASH_LED = re.compile(r"(?:[—―]|－－|--)")
 _BRACKETED = re.compile(r"[（(](.+)[）)]")
 _MADE_BY = re.compile(r"(?:作|摄|绘|画|文|撰|供图|摄影)$")

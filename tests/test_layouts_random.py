@@ -257,6 +257,9 @@ def test_a_headline_printed_right_after_the_text_before_it(tmp_path):
     (["读书的日子", "孔德昌季文华"], ["读书的日子", "孔德昌季文华"]),
     (["读书的日子", "孔德昌\u3000季文华"], ["读书的日子", "孔德昌季文华"]),
     (["山居秋色（国画）", "（赵小明作）"], ["山居秋色（国画）", "（赵小明作）"]),
+    # and the line after a bracket closing a line, but not a bracket after it
+    (["明天天气预报（3月5日20时—6日20时）", "天气形势分析"], ["明天天气预报（3月5日20时—6日20时）", "天气形势分析"]),
+    (["春到田间（组图）", "（附图片3张）"], ["春到田间（组图）（附图片3张）"]),
     # the end of a title a column wrapped is no name, whatever its first character
     (["外交部发言人就有关问题发表", "谈话"], ["外交部发言人就有关问题发表谈话"]),
     (["市场经济前", "景看好"], ["市场经济前景看好"]),
